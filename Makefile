@@ -1,0 +1,42 @@
+# gwfw — two commands do everything on a fresh clone: `make report` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## install: create .venv and install gwfw with its dependencies (done by the other targets too)
+install: $(STAMP)
+
+## data: data/raw -> data/processed (observations, mentions)
+data: $(STAMP)
+	$(BIN)/gwfw build
+
+## report: the main job — build the data, then run every notebook for every quarter into reports/
+report: data
+
+## test: the whole test suite (what CI runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lab: install JupyterLab into .venv and open it on notebooks/
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	$(BIN)/jupyter lab notebooks/
+
+## clean: remove the generated reports/ (data/processed is kept: it is committed)
+clean:
+	rm -rf reports
+
+.PHONY: help install data report test lab clean

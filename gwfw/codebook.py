@@ -1,0 +1,64 @@
+"""The indicator codebook (gwfw/data/indicators.csv): codes, units, and the words reports use for each.
+
+The project's copy extends ../shared/spec/indicators.csv with `measure` (rate, stock or flow),
+`topic_forms` (programme names that govern a whole sentence), and context words an indicator
+requires or excludes in its sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import LexiconError, load_csv
+
+COLUMNS = ("code", "name_zh", "name_en", "kind", "unit", "direction", "dimension", "measure",
+           "surface_forms", "topic_forms", "context_required", "context_excluded", "notes")
+MEASURES = ("rate", "stock", "flow")
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    kind: str
+    unit: str
+    direction: str
+    dimension: str
+    measure: str
+    surface_forms: tuple[str, ...]
+    topic_forms: tuple[str, ...]
+    context_required: tuple[str, ...]
+    context_excluded: tuple[str, ...]
+    notes: str
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+@cache
+def load_codebook() -> tuple[Indicator, ...]:
+    rows = load_csv("indicators.csv", ("code", "name_zh", "unit", "measure", "surface_forms"))
+    problems, seen, out = [], set(), []
+    for i, row in enumerate(rows, start=2):
+        missing = [c for c in COLUMNS if c not in row]
+        if missing:
+            raise LexiconError(f"gwfw/data/indicators.csv: missing columns {missing}")
+        if row["code"] in seen:
+            problems.append(f"gwfw/data/indicators.csv: line {i}: code '{row['code']}' appears twice")
+        if row["measure"] not in MEASURES:
+            problems.append(f"gwfw/data/indicators.csv: line {i}: measure '{row['measure']}' is not one of {MEASURES}")
+        seen.add(row["code"])
+        fields = {c: row[c] for c in COLUMNS}
+        for c in ("surface_forms", "topic_forms", "context_required", "context_excluded"):
+            fields[c] = _split(row[c])
+        out.append(Indicator(**fields))
+    if problems:
+        raise LexiconError("\n".join(problems))
+    return tuple(out)
+
+
+@cache
+def by_code() -> dict[str, Indicator]:
+    return {ind.code: ind for ind in load_codebook()}

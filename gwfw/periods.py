@@ -1,0 +1,180 @@
+"""Reference periods: which stretch of time a figure describes.
+
+Reports state periods loosely (「1—6月」「上半年」「截至6月底」「今年以来」「目前」) and often only once per
+paragraph. We find every period phrase in a text, resolve it against the report's own year and date,
+and let each figure take the nearest phrase before it in its sentence, then in its paragraph, then
+the document's reference period. `Period.source` records which rule decided.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from .lexicon import load_yaml
+
+_SPEC = (
+    ("relative_years", dict), ("year_suffix", str), ("year_not_followed_by", list), ("quarters", dict),
+    ("quarter_word", str), ("quarter_prefix", str), ("quarters_to_date_prefix", str), ("halves", dict),
+    ("month_range_joiners", str), ("month_end_words", list), ("month_suffix", list), ("day_word", str),
+    ("as_of_words", list), ("now_words", list), ("since_words", list), ("since_max_gap", int),
+    ("since_words_adjacent", list), ("now_not_after", list),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date | None  # None for a point in time (a stock "as of" end)
+    end: date
+    label: str
+    source: str = ""
+
+    def as_of(self) -> "Period":
+        """The same period seen as a point in time at its end, for stocks."""
+        return replace(self, start=None, label=f"as of {self.end.isoformat()}")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _lexicon() -> dict:
+    return load_yaml("periods.yaml", _SPEC)
+
+
+@cache
+def _pattern() -> re.Pattern:
+    lx = _lexicon()
+    rel = _alt(lx["relative_years"])
+    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{_alt(lx['year_not_followed_by'])})|(?P<rel>{rel}))"
+    q = _alt(str(k) for k in lx["quarters"])
+    joiners = re.escape(lx["month_range_joiners"])
+    month = r"(?:1[0-2]|0?[1-9])"
+
+    def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
+        return (
+            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}(?P<qn{tag}>{q}){lx['quarter_word']})"
+            rf"|{re.escape(lx['quarter_prefix'])}?(?P<q{tag}>{q}){lx['quarter_word']}"
+            rf"|(?P<half{tag}>{_alt(lx['halves'])})"
+            rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month})月"
+            rf"|(?P<m{tag}>{month})月(?:(?P<day{tag}>[1-3]?\d){lx['day_word']}"
+            rf"|(?P<mend{tag}>{_alt(lx['month_end_words'])})|{_alt(lx['month_suffix'])})?"
+        )
+
+    as_of = rf"(?P<asof>{_alt(lx['as_of_words'])})?"
+    since = (rf"(?P<since>[^，,。；;\n]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
+             rf"|{_alt(lx['since_words_adjacent'])})?")
+    return re.compile(
+        rf"(?<!{_alt(lx['now_not_after'])})(?P<now>{_alt(lx['now_words'])})"
+        rf"|{as_of}(?:{year}(?:{body('')})?|(?<![\d.])(?:{body('_')})){since}"
+    )
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def label_for(start: date | None, end: date) -> str:
+    """A readable name for a period.
+
+    >>> label_for(date(2022, 1, 1), date(2022, 6, 30)), label_for(date(2022, 4, 1), date(2022, 6, 30))
+    ('2022H1', '2022Q2')
+    >>> label_for(date(2022, 1, 1), date(2022, 9, 30)), label_for(None, date(2022, 6, 30))
+    ('2022-01–2022-09', 'as of 2022-06-30')
+    >>> label_for(date(2022, 1, 1), date(2022, 12, 19))  # a year, up to the report's date
+    '2022'
+    """
+    if start is None:
+        return f"as of {end.isoformat()}"
+    if start.year == end.year and start.day == 1 and end == _month_end(end.year, end.month):
+        y, m1, m2 = start.year, start.month, end.month
+        if (m1, m2) == (1, 12):
+            return str(y)
+        if (m1, m2) in ((1, 6), (7, 12)):
+            return f"{y}H{1 if m1 == 1 else 2}"
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            return f"{y}Q{(m1 + 2) // 3}"
+        if m1 == m2:
+            return f"{y}-{m1:02d}"
+    if start.year == end.year and start == date(start.year, 1, 1) and end != _month_end(end.year, end.month):
+        return f"{start.year}"  # a year up to the report's date
+    return f"{start:%Y-%m}–{end:%Y-%m}"
+
+
+def clip(period: Period, doc_date: date | None) -> Period:
+    """A report cannot describe time after it was written."""
+    if doc_date is None or period.end <= doc_date or (period.start and period.start > doc_date):
+        return period
+    end = doc_date
+    label = period.label if period.start is not None else f"as of {end.isoformat()}"
+    return replace(period, end=end, label=label)
+
+
+def find_periods(text: str, year: int | None, doc_date: date | None, ref_end: date | None) -> list[PeriodMention]:
+    """Every period phrase in text, resolved. `year` is the report's own year (今年)."""
+    out = []
+    for m in _pattern().finditer(text):
+        period = _resolve(m, year, doc_date, ref_end)
+        if period is not None:
+            out.append(PeriodMention(m.start(), m.end(), period))
+    return out
+
+
+def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date | None) -> Period | None:
+    lx = _lexicon()
+    g = {k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None or k.rstrip("_") == k}
+    g.update({k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None})
+    now = ref_end or doc_date
+    if g["now"]:
+        return Period(None, doc_date or ref_end, "") if now else None
+    y = int(g["year"]) if g["year"] else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
+    if y is None or not 1949 < y < 2200:
+        return None
+    if g["todate"]:
+        start, end = date(y, 1, 1), _month_end(y, 3 * lx["quarters"][g["qn"]])
+    elif g["q"]:
+        q = lx["quarters"][g["q"]]
+        start, end = date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+    elif g["half"]:
+        h = lx["halves"][g["half"]]
+        start, end = date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    elif g["m1"]:
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        if m2 < m1:
+            return None
+        start, end = date(y, m1, 1), _month_end(y, m2)
+    elif g["m"]:
+        mo = int(g["m"])
+        start, end = date(y, mo, 1), _month_end(y, mo)
+        if g["day"]:
+            day = int(g["day"])
+            if not g["asof"] or day > end.day or day < 1:
+                return None  # a dated event, not a reference period
+            start, end = None, date(y, mo, day)
+        elif g["mend"]:
+            start = None
+    elif g["year"] or g["rel"]:
+        start, end = date(y, 1, 1), date(y, 12, 31)
+    else:
+        return None
+    if g["asof"]:
+        start = None
+    if g["since"] and now and start is not None and now >= start:
+        end = now
+    elif g["since"] and start is None:
+        return None
+    return Period(start, end, "")
+
+
+def with_label(p: Period, source: str) -> Period:
+    return replace(p, label=label_for(p.start, p.end), source=source)

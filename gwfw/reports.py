@@ -1,0 +1,134 @@
+"""Reading a folder of reports: `*.txt` files described by a `catalog.csv`.
+
+Chinese sites serve GB18030/GBK as often as UTF-8; files arrive with BOMs, UTF-16 or CRLF line ends.
+Every decodable report becomes the same text whatever its encoding (line ends normalised to \\n):
+character offsets in the processed data refer to that text, which `read_text` returns.
+Problems never stop the folder: each one is collected as a one-line message naming the file.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CATALOG = "catalog.csv"
+CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes")
+
+
+class ReportError(ValueError):
+    """A report or catalog that cannot be read. The message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Report:
+    file: str
+    text: str
+    encoding: str
+    meta: dict = field(default_factory=dict)  # the catalog row
+
+    @property
+    def district(self) -> str:
+        return self.meta.get("district", "").strip()
+
+
+_UNUSUAL = re.compile("[^\x20-\x7e\n\r\t\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly ASCII, CJK and their punctuation: tells a report from binary decoded by luck."""
+    return len(_UNUSUAL.findall(text)) <= 0.1 * len(text)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if not data.strip():
+        raise ReportError(f"{name}: the file is empty — remove it or its catalog row, or fill it in")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    if b"\x00" in data:
+        # UTF-16 without a BOM leaves NUL bytes beside ASCII characters; anything else with NULs is binary
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, enc
+        raise ReportError(f"{name}: binary data, not a text report — export the report as plain text (.txt)")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_like_text(text):
+            raise ReportError(f"{name}: binary data, not a text report — export the report as plain text (.txt)")
+        return text, enc
+    raise ReportError(f"{name}: not UTF-8 nor GB18030 text — convert it to UTF-8")
+
+
+def normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The report's text as gwfw sees it (offsets refer to this), and the encoding it was read in."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReportError(f"{Path(path).name}: cannot be read ({exc.strerror}) — check the file's permissions") from exc
+    text, enc = _decode(data, Path(path).name)
+    return normalise(text), enc
+
+
+def read_catalog(folder: Path) -> list[dict]:
+    path = Path(folder) / CATALOG
+    if not path.exists():
+        raise ReportError(f"{path}: no catalog — add {CATALOG} with columns {', '.join(CATALOG_COLUMNS)}")
+    text, _ = read_text(path)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    header = rows[0].keys() if rows else csv.reader(io.StringIO(text)).__next__()
+    missing = [c for c in ("file", "district") if c not in header]
+    if missing:
+        raise ReportError(f"{path}: missing column(s) {', '.join(missing)} — the catalog needs {', '.join(CATALOG_COLUMNS)}")
+    return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in rows]
+
+
+def load_reports(folder: Path) -> tuple[list[Report], list[str]]:
+    """Every readable, catalogued report of a folder, sorted by file name, and the problems met."""
+    folder = Path(folder)
+    problems: list[str] = []
+    try:
+        catalog = read_catalog(folder)
+    except ReportError as exc:
+        return [], [str(exc)]
+    rows = {}
+    for i, row in enumerate(catalog, start=2):
+        name = row.get("file", "")
+        if not name:
+            problems.append(f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row")
+        elif name in rows:
+            problems.append(f"{name}: catalogued twice ({CATALOG} line {i}) — keep one row")
+        else:
+            rows[name] = row
+    files = {p.name: p for p in folder.glob("*.txt")}
+    for name in sorted(set(rows) - set(files)):
+        problems.append(f"{name}: listed in {CATALOG} but no such file in {folder} — add the file or delete the row")
+    reports = []
+    for name in sorted(files):
+        row = rows.get(name)
+        if row is None:
+            problems.append(f"{name}: not in {CATALOG} — add a row with its district, publisher, kind, title and date")
+            continue
+        if not row.get("district"):
+            problems.append(f"{name}: the catalog row has no district — fill in the 'district' column")
+            continue
+        try:
+            text, enc = read_text(files[name])
+        except ReportError as exc:
+            problems.append(str(exc))
+            continue
+        reports.append(Report(name, text, enc, row))
+    return reports, problems

@@ -1,0 +1,62 @@
+"""The processed tables as pandas DataFrames, for notebooks and researchers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import PROCESSED
+
+_TYPES = {"value": "float64", "value_high": "float64", "char_start": "int64", "char_end": "int64"}
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """String columns from CSV -> numbers, booleans and dates where the schema says so."""
+    frame = frame.copy()
+    for col, dtype in _TYPES.items():
+        if col in frame:
+            frame[col] = pd.to_numeric(frame[col].replace("", None)).astype(dtype)
+    if "conflict" in frame:
+        frame["conflict"] = frame["conflict"].map({"True": True, "False": False}).astype(bool)
+    for col in ("period_start", "period_end"):
+        if col in frame:
+            frame[col] = pd.to_datetime(frame[col].replace("", None), format="%Y-%m-%d")
+    return frame
+
+
+def _load(name: str, folder: Path | None) -> pd.DataFrame:
+    path = Path(folder or PROCESSED) / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not built yet — run `gwfw build` (or `make report`)")
+    return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
+
+
+def load_observations(folder: Path | None = None) -> pd.DataFrame:
+    """One row per figure: district, indicator, value, unit, qualifier, period and evidence."""
+    return _load("observations", folder)
+
+
+def load_mentions(folder: Path | None = None) -> pd.DataFrame:
+    """Every number read in every report, mapped to an indicator or not, with its sentence."""
+    return _load("mentions", folder)
+
+
+def indicators() -> pd.DataFrame:
+    """The codebook: one row per indicator code."""
+    from .codebook import COLUMNS, load_codebook
+
+    def cell(value):
+        return "|".join(value) if isinstance(value, tuple) else value
+
+    rows = [{c: cell(getattr(ind, c)) for c in COLUMNS} for ind in load_codebook()]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def districts() -> pd.DataFrame:
+    """Every administrative unit of the gazetteer, with its six-digit code."""
+    from .gazetteer import places
+
+    return pd.DataFrame(
+        [{"code": p.code, "name": p.name, "level": p.level, "province": p.province, "city": p.city,
+          "aliases": "|".join(p.aliases)} for p in places()]
+    )

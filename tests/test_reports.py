@@ -1,0 +1,73 @@
+"""Reading reports: every encoding the same, every bad input a clear message naming the file."""
+from gwfw.dataset import extract_folder
+from gwfw.reports import load_reports, read_text
+
+from .conftest import write_report
+
+TEXT = "1—6月，我区“渝快办”平台的政务服务事项申请33771件，受理33136件，办结率98.33%。\n满意率99.99%。\n"
+
+
+def test_seed_reports_all_load(raw_copy):
+    reports, problems = load_reports(raw_copy)
+    assert problems == []
+    assert [r.file[:3] for r in reports] == ["000", "001", "002", "003", "004"]
+    assert all(r.encoding == "utf-8" for r in reports)
+
+
+def test_every_encoding_gives_the_same_observations(tmp_path):
+    variants = {
+        "utf8.txt": TEXT.encode("utf-8"),
+        "bom.txt": TEXT.encode("utf-8-sig"),
+        "gbk.txt": TEXT.encode("gb18030"),
+        "utf16.txt": TEXT.encode("utf-16"),
+        "utf16le_nobom.txt": TEXT.encode("utf-16-le"),
+        "crlf.txt": TEXT.replace("\n", "\r\n").encode("utf-8"),
+    }
+    for name, data in variants.items():
+        write_report(tmp_path, name, data, title="2022年二季度通报")
+    texts = {name: read_text(tmp_path / name)[0] for name in variants}
+    assert set(texts.values()) == {TEXT}
+    result = extract_folder(tmp_path)
+    assert result.problems == []
+    by_file = {}
+    for row in result.observations:
+        by_file.setdefault(row["file"], []).append({k: v for k, v in row.items() if k != "file"})
+    first = by_file["utf8.txt"]
+    assert any(r["indicator"] == "completion_rate" and r["value"] == "98.33" for r in first)
+    assert all(rows == first for rows in by_file.values()), "encodings gave different figures"
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
+    write_report(tmp_path, "good.txt", TEXT.encode(), title="2022年二季度通报")
+    write_report(tmp_path, "empty.txt", b"")
+    write_report(tmp_path, "binary.txt", bytes(range(256)) * 4)
+    write_report(tmp_path, "nodistrict.txt", TEXT.encode(), district="")
+    (tmp_path / "uncatalogued.txt").write_text(TEXT, encoding="utf-8")
+    with open(tmp_path / "catalog.csv", "a", encoding="utf-8") as f:
+        f.write("missing.txt,綦江区,,news,,,,\n")
+    result = extract_folder(tmp_path)
+    assert result.reports == ["good.txt"]
+    assert any(o["file"] == "good.txt" for o in result.observations)
+    problems = "\n".join(result.problems)
+    for name, words in [("empty.txt", "empty"), ("binary.txt", "binary"), ("nodistrict.txt", "no district"),
+                        ("uncatalogued.txt", "not in catalog.csv"), ("missing.txt", "no such file")]:
+        line = next((p for p in result.problems if p.startswith(name)), None)
+        assert line is not None, f"no message for {name} in:\n{problems}"
+        assert words in line
+        assert "\n" not in line
+
+
+def test_unknown_district_keeps_its_name_without_code(tmp_path):
+    write_report(tmp_path, "x.txt", TEXT.encode(), district="桃源乡", title="2022年二季度通报")
+    result = extract_folder(tmp_path)
+    assert result.problems == []
+    assert {o["district"] for o in result.observations} == {"桃源乡"}
+    assert {o["district_code"] for o in result.observations} == {""}
+    assert any("桃源乡" in w and "gazetteer" in w for w in result.warnings)
+
+
+def test_missing_catalog_is_one_problem(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = extract_folder(tmp_path)
+    assert result.reports == []
+    assert len(result.problems) == 1 and "catalog.csv" in result.problems[0]
