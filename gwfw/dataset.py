@@ -122,6 +122,8 @@ OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
 
 
 def write_tables(result: BuildResult, out: Path) -> list[Path]:
+    for stale in Path(out).glob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
     written = []
     for name, rows, columns in ((OBSERVATIONS, result.observations, OBSERVATION_TABLE_COLUMNS),
                                 (MENTIONS, result.mentions, MENTION_COLUMNS)):

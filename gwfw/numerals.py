@@ -42,7 +42,7 @@ _SPEC = (
     ("leading_units", list), ("magnitudes", dict), ("magnitude_exceptions", list),
     ("percent_words", dict), ("units", list), ("unit_blocked_next", dict),
     ("prefix_qualifiers", dict), ("prefix_unit_exceptions", dict), ("inner_suffixes", dict),
-    ("outer_suffixes", dict), ("range_dashes", list), ("ordinal_prefixes", list),
+    ("outer_suffixes", dict), ("range_dashes", list), ("ordinal_prefixes", list), ("vague_prefixes", list),
     ("bare_one", list), ("bare_one_units", list), ("fixed_expressions", list),
     ("prefix_blocked_after", dict),
 )
@@ -55,15 +55,17 @@ _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:
+    """One number in a text; the span covers qualifier words and unit (「近60万个」)."""
+
     start: int
     end: int
-    value: Decimal
-    value_high: Decimal | None
-    unit: str
-    qualifier: str
-    numeral_start: int
+    value: Decimal  # magnitudes applied: 48万 -> 480000; 98.33% -> 98.33
+    value_high: Decimal | None  # upper end of a range (10—22天), else None
+    unit: str  # as written, half-width, without 万/亿 (48万件 -> 件); '' if none
+    qualifier: str  # one of QUALIFIERS
+    numeral_start: int  # span of just the numeral, incl. magnitude (「60万」; 「100余万」 keeps its 余)
     numeral_end: int
-    text: str
+    text: str  # text[start:end]
 
 
 def _alt(words) -> str:
@@ -126,7 +128,7 @@ class _Engine:
         self.prefix_span = max(map(len, lx["prefix_qualifiers"])) + 3
         self.fixed = re.compile(rf"(?=({_alt(lx['fixed_expressions'])}))")
         self.fixed_span = max(map(len, lx["fixed_expressions"]))
-        self.ordinals = tuple(lx["ordinal_prefixes"])
+        self.not_after = tuple(lx["ordinal_prefixes"] + lx["vague_prefixes"])
         self.one_units = frozenset(lx["bare_one_units"])
         self.cn_leading = frozenset(lx["digits"]) | frozenset(lx["leading_units"])
         self.top_big = max(lx["big_units"].values())
@@ -227,7 +229,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         nend = m.end("m2") if m["m2"] else m.end("n2") if m["n2"] else m.end("m1") if m["m1"] else m.end("n1")
         chinese = [s for s in (m["n1"], m["n2"]) if s and s[0] not in eng.arabic_chars]
         if chinese:
-            if not unit or text.endswith(eng.ordinals, 0, nstart) or any(s[0] not in eng.cn_leading for s in chinese):
+            if not unit or text.endswith(eng.not_after, 0, nstart) or any(s[0] not in eng.cn_leading for s in chinese):
                 return None
             if m["n1"] in lx["bare_one"] and not m["n2"] and unit not in eng.one_units:
                 return None
@@ -278,9 +280,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         if m is None:  # a run of Chinese numeral characters without a unit: skip all of it
             pos = eng.skip.match(text, lead.start()).end()
             continue
-        if _bad_range(m, eng):
-            m = eng.single.match(text, m.start())
-        mention = _mention(text, m, eng, floor)
+        if _bad_range(m, eng):  # read the first number alone; the second is found next
+            m = eng.single.match(text, m.start()) or m
+        mention = _mention(text, m, eng, floor) if not _bad_range(m, eng) else None
         if mention is None:  # skip the numeral only: what follows it may start a real number
             pos = m.end("pn") if m["pw"] else m.end("n1")
             continue

@@ -1,0 +1,87 @@
+"""The processed tables: deterministic, committed up to date, written atomically, one build at a time."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from gwfw import paths
+from gwfw.dataset import extract_folder, write_atomic, write_tables
+from gwfw.locking import BuildLocked, build_lock
+from gwfw.schemas import OBSERVATIONS, SchemaError, validate
+
+NAMES = ("observations.csv", "mentions.csv", "observations.parquet", "mentions.parquet")
+
+
+def test_same_raw_data_gives_byte_identical_files(tmp_path):
+    for run in ("a", "b"):
+        write_tables(extract_folder(paths.RAW), tmp_path / run)
+    for name in NAMES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_committed_processed_files_equal_a_fresh_build(tmp_path):
+    write_tables(extract_folder(paths.RAW), tmp_path)
+    for name in ("observations.csv", "mentions.csv"):
+        fresh = (tmp_path / name).read_bytes()
+        assert (paths.PROCESSED / name).read_bytes() == fresh, f"data/processed/{name} is stale: run `make data`"
+
+
+def test_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
+    target = tmp_path / "observations.csv"
+    target.write_bytes(b"previous")
+
+    def crash(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new content")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["observations.csv"]  # no temporary file left
+
+
+def test_killed_build_leaves_complete_files(tmp_path, raw_copy):
+    out = tmp_path / "processed"
+    write_tables(extract_folder(paths.RAW), out)
+    before = {n: (out / n).read_bytes() for n in NAMES}
+    (raw_copy / "000_ad266bfa8973dc8b.txt").unlink()  # new data differs from the old
+    with open(raw_copy / "catalog.csv", encoding="utf-8") as f:
+        rows = [ln for ln in f if not ln.startswith("000_")]
+    (raw_copy / "catalog.csv").write_text("".join(rows), encoding="utf-8")
+    # killed with SIGKILL just before the second file is put in place
+    code = (
+        "import os, pathlib, gwfw.dataset as d\n"
+        "calls = []\n"
+        "real = os.replace\n"
+        "def dying(a, b):\n"
+        "    calls.append(b)\n"
+        "    if len(calls) == 2: os.kill(os.getpid(), 9)\n"
+        "    real(a, b)\n"
+        "os.replace = dying\n"
+        f"d.write_tables(d.extract_folder(pathlib.Path({str(raw_copy)!r})), pathlib.Path({str(out)!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == -9, proc.stderr
+    after = {n: (out / n).read_bytes() for n in NAMES}
+    assert after["observations.csv"] != before["observations.csv"]  # the first file was replaced whole
+    assert {n: after[n] for n in NAMES[1:]} == {n: before[n] for n in NAMES[1:]}  # the rest untouched
+    write_tables(extract_folder(raw_copy), out)  # the next build cleans up what the killed one left
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_second_build_says_another_is_running(tmp_path):
+    with build_lock(tmp_path):
+        with pytest.raises(BuildLocked, match="another gwfw build"):
+            with build_lock(tmp_path, wait_seconds=0.1):
+                pass
+
+
+def test_schema_reports_every_failure():
+    good = extract_folder(paths.RAW).observations[0]
+    bad = [dict(good, value="abc"), dict(good, qualifier="roughly"), dict(good, period_start="2030-01-01")]
+    with pytest.raises(SchemaError) as err:
+        validate("observations", bad, OBSERVATIONS)
+    assert len(err.value.failures) == 3
+    assert "value" in err.value.failures[0] and "qualifier" in err.value.failures[1]
+    assert "after period_end" in err.value.failures[2]

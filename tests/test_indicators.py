@@ -1,0 +1,46 @@
+"""Mapping numbers to indicators on small texts written for the hard cases."""
+import pytest
+
+from gwfw.indicators import Matcher, TextIndex
+from gwfw.numerals import find_numbers
+
+
+def mapped(text: str) -> list[tuple[str, str]]:
+    numbers = find_numbers(text)
+    matcher = Matcher(TextIndex(text), numbers)
+    out = []
+    for n in numbers:
+        m = matcher.match(n)
+        if m.indicator:
+            out.append((m.indicator.code, format(n.value.normalize(), "f")))
+    return out
+
+
+CASES = [
+    ("办结32725件，办结率98.33%，按时办结率99.5%，当场办结率60%",
+     [("cases_completed", "32725"), ("completion_rate", "98.33"), ("on_time_completion_rate", "99.5"),
+      ("on_the_spot_completion_rate", "60")]),
+    ("依申请事项网上可办率达100%，实际办件网办率85%", [("online_available_rate", "100"), ("online_case_rate", "85")]),
+    ("其中只跑一次、一次不跑分别占比34.4%、65.6%", [("zero_visit_share", "65.6")]),
+    ("推行“5+8”项“一件事一次办”", []),
+    ("完成《行政许可事项清单》印发，梳理备案事项112项", []),
+    ("“互联网+督查”平台已办结事项满意率89.8%", []),
+    ("“好差评”满意率99.9%", [("satisfaction_rate", "99.9")]),
+    ("使用率94.6%", []),
+    ("电子证照使用率94.6%", [("e_license_usage_rate", "94.6")]),
+    ("办结率达100件", []),
+    ("目前，大厅共有窗口134个，其中综合窗口123个", [("windows_total", "134"), ("comprehensive_windows", "123")]),
+    ("各园区设立审批窗口20个", []),
+    ("实现231项“一件事一次办”集成服务，时限压缩率达66.7%，今年累计办理1500件次。",
+     [("one_thing_packages", "231"), ("time_limit_reduction_rate", "66.7"), ("one_thing_cases", "1500")]),
+    ("实现“一件事”试点，提交一张申请书即可实现16项证照并联注销", []),
+    ("已完成5项政务服务事项实现“跨省通办”其中市公安局2项，区社保局3项。", [("cross_province_items", "5")]),
+    ("平均跑动次数0，即办件占比达99%", [("avg_visits", "0"), ("instant_item_share", "99")]),
+    ("“好差评”评价数量523448个", [("review_count", "523448")]),
+    ("设立4个预审窗口", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:16] for c in CASES])
+def test_mapping(text, expected):
+    assert mapped(text) == expected

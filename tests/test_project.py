@@ -1,0 +1,42 @@
+"""The project's own promises: dependencies listed consistently, data files valid."""
+import re
+import tomllib
+
+import yaml
+
+from gwfw import paths
+from gwfw.codebook import load_codebook
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {_name(r) for r in project["dependencies"]}
+    for extra in ("lab", "test"):
+        wanted |= {_name(r) for r in project["optional-dependencies"][extra]}
+    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    listed = set()
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            listed |= {_name(r) for r in dep["pip"] if not r.startswith("-e")}
+        else:
+            listed.add(_name(dep.replace("=", "==", 1) if "==" not in dep else dep))
+    listed -= {"python", "pip"}
+    assert listed == wanted
+
+
+def test_codebook_covers_the_shared_spec():
+    spec = paths.ROOT.parent / "shared" / "spec" / "indicators.csv"
+    codes = {row.split(",")[0] for row in spec.read_text(encoding="utf-8").splitlines()[1:] if row}
+    assert codes <= {ind.code for ind in load_codebook()}
+
+
+def test_surface_forms_do_not_collide_within_a_unit():
+    seen = {}
+    for ind in load_codebook():
+        for form in ind.surface_forms:
+            key = (re.sub("[“”\"]", "", form), ind.unit)
+            assert seen.setdefault(key, ind.code) == ind.code, f"{form} names both {seen[key]} and {ind.code}"
