@@ -1,6 +1,7 @@
 """What a report is about: its date, its reference period, and whose figures each part holds."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,10 +30,8 @@ class ReportContext:
     warnings: tuple[str, ...]
 
     def section_at(self, pos: int) -> Section:
-        for s in self.sections:
-            if s.start <= pos < s.end:
-                return s
-        return self.sections[0]
+        i = bisect.bisect_right([s.start for s in self.sections], pos) - 1 if len(self.sections) > 1 else 0
+        return self.sections[max(i, 0)]
 
 
 def _iso(value: str) -> date | None:

@@ -49,15 +49,18 @@ class _Periods:
         self.ends = [p.end for p in found]
         self.index = index
         self.ctx = ctx
+        self.resolved: dict[tuple[int, str], periods.Period] = {}
 
     def at(self, pos: int) -> periods.Period | None:
         s_start, _ = self.index.sentence(pos)
         p_start, _ = self.index.paragraph(pos)
         i = bisect.bisect_right(self.ends, pos) - 1
-        if i >= 0 and self.found[i].start >= p_start:
-            source = "sentence" if self.found[i].start >= s_start else "paragraph"
-            return periods.with_label(periods.clip(self.found[i].period, self.ctx.doc_date), source)
-        return self.ctx.reference
+        if i < 0 or self.found[i].start < p_start:
+            return self.ctx.reference
+        key = (i, "sentence" if self.found[i].start >= s_start else "paragraph")
+        if key not in self.resolved:
+            self.resolved[key] = periods.with_label(periods.clip(self.found[i].period, self.ctx.doc_date), key[1])
+        return self.resolved[key]
 
 
 def _sentence_text(index: TextIndex, n: NumberMention) -> str:

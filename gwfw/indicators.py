@@ -62,6 +62,7 @@ class _Lexicon:
     names: dict[str, list[Indicator]]  # quote-free surface form -> indicators named by it
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
     name_before: re.Pattern  # on reversed text: the longest name ending at a position
+    linked_name_before: re.Pattern  # on reversed text: linking words, then a name (「办结率达」 read backwards)
     name_after: re.Pattern  # the longest name starting at a position
     topic: re.Pattern
 
@@ -82,7 +83,10 @@ def _lexicon() -> _Lexicon:
         for form in ind.topic_forms:
             topics.setdefault(_strip_quotes(form), []).append(ind)
     surfaces = [f for ind in load_codebook() for f in ind.surface_forms]
-    return _Lexicon(names, topics, _alternation(surfaces, quotes, reverse=True), _alternation(surfaces, quotes),
+    before = _alternation(surfaces, quotes, reverse=True)
+    links = "|".join(re.escape(w[::-1]) for w in sorted(rules()["link_words"], key=len, reverse=True))
+    linked = re.compile(rf"(?:{links}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
+    return _Lexicon(names, topics, before, linked, _alternation(surfaces, quotes),
                     _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes))
 
 
@@ -96,6 +100,11 @@ def _link_pattern() -> re.Pattern:
 @cache
 def _accepts() -> dict[str, frozenset[str]]:
     return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
+
+
+@cache
+def _all_accepted() -> frozenset[str]:
+    return frozenset().union(*_accepts().values(), (ind.unit for ind in load_codebook()))
 
 
 def unit_fits(ind: Indicator, unit: str) -> bool:
@@ -119,6 +128,12 @@ class TextIndex:
         self.reversed = text[::-1]
         self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
                        for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
+        self.topic_starts = [t.start for t in self.topics]
+
+    def topics_within(self, start: int, end: int) -> list[Trigger]:
+        i = bisect.bisect_left(self.topic_starts, start)
+        j = bisect.bisect_left(self.topic_starts, end)
+        return [t for t in self.topics[i:j] if t.end <= end]
 
     def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
         """The longest indicator name that ends exactly at pos and starts at or after floor."""
@@ -164,14 +179,17 @@ class Matcher:
     def __init__(self, index: TextIndex, numbers: list[NumberMention]):
         self.ix = index
         self.numbers = numbers
+        self.starts = [m.start for m in numbers]
         self.bound_topics: set[tuple[int, str]] = set()  # (programme name start, indicator code)
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
-        sent_start, sent_end = self.ix.sentence(n.start)
-        sentence = self.ix.text[sent_start:sent_end]
+        sentence = None
         for ind in candidates:
             if not unit_fits(ind, n.unit):
                 continue
+            if sentence is None and (ind.context_required or ind.context_excluded):
+                sent_start, sent_end = self.ix.sentence(n.start)
+                sentence = self.ix.text[sent_start:sent_end]
             if ind.context_required and not any(w in sentence for w in ind.context_required):
                 continue
             if any(w in sentence for w in ind.context_excluded):
@@ -196,7 +214,7 @@ class Matcher:
         k = self.ix.text.find(r["respectively"], c_start, n.start)
         if k < 0:
             return None
-        listed = [m for m in self.numbers if k < m.start < c_end]
+        listed = self.numbers[bisect.bisect_right(self.starts, k):bisect.bisect_left(self.starts, c_end)]
         items, pos = [], c_start
         for part in self.ix.text[c_start:k].split(r["list_separator"]):
             items.append((pos, pos + len(part)))
@@ -213,8 +231,17 @@ class Matcher:
     def _near_before(self, n: NumberMention) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」)."""
         c_start, _ = self.ix.clause(n.start)
-        link = _link_pattern()
-        for gap in range(min(rules()["link_max_chars"], n.start - c_start) + 1):
+        m = self.ix.lexicon.linked_name_before.match(self.ix.reversed, len(self.ix.text) - n.start)
+        if m is None:
+            return None
+        gap = m.start("name") - m.start()
+        if gap <= rules()["link_max_chars"]:  # the usual case: the nearest name fits
+            t = self.ix.name_ending_at(n.start - gap, c_start)
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "name before", t.start, n.end)
+        link = _link_pattern()  # rare: a nearer name does not fit; look further back
+        for gap in range(gap + 1, min(rules()["link_max_chars"], n.start - c_start) + 1):
             if gap and not link.fullmatch(self.ix.text, n.start - gap, n.start):
                 continue
             t = self.ix.name_ending_at(n.start - gap, c_start)
@@ -245,8 +272,8 @@ class Matcher:
         _, c_end = self.ix.clause(n.start)
         markers = rules()["breakdown_markers"]
         before = [] if self._counts_own_noun(n) else \
-            [(t, t.end, n.start) for t in reversed(self.ix.topics) if s_start <= t.start and t.end <= n.start]
-        after = [(t, n.end, t.start) for t in self.ix.topics if n.end <= t.start and t.end <= c_end]
+            [(t, t.end, n.start) for t in reversed(self.ix.topics_within(s_start, n.start))]
+        after = [(t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end)]
         for t, gap_start, gap_end in before + after:
             ind = self._fits(self.ix.lexicon.topics.get(t.surface, []), n)
             if not ind or (t.start, ind.code) in self.bound_topics:
@@ -254,7 +281,8 @@ class Matcher:
             gap = self.ix.text[gap_start:gap_end]
             if any(m in gap for m in markers):
                 return None
-            if any(gap_start <= m.start < gap_end and unit_fits(ind, m.unit) for m in self.numbers):
+            between = self.numbers[bisect.bisect_left(self.starts, gap_start):bisect.bisect_left(self.starts, gap_end)]
+            if any(unit_fits(ind, m.unit) for m in between):
                 continue  # another figure of the same kind stands closer to this name
             self.bound_topics.add((t.start, ind.code))
             return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
@@ -263,6 +291,8 @@ class Matcher:
     def match(self, n: NumberMention) -> Match:
         if n.unit in rules()["date_units"]:
             return Match(None, "unmapped: a date or period", n.start, n.end)
+        if n.unit not in _all_accepted():
+            return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
         if self.ix.is_masked(n.start):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):

@@ -26,7 +26,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,span,label", CASES, ids=[c[0] for c in CASES])
 def test_period_phrases(text, span, label):
-    found = find_periods(text, 2022, date(2022, 7, 10), date(2022, 6, 30))
+    found = list(find_periods(text, 2022, date(2022, 7, 10), date(2022, 6, 30)))
     assert found, f"no period in {text!r}"
     p = found[0].period
     got = (p.start.isoformat() if p.start else None, p.end.isoformat())
@@ -36,4 +36,4 @@ def test_period_phrases(text, span, label):
 
 @pytest.mark.parametrize("text", ["5月26日、31日召开", "《清单（2022年版）》", "3个月内", "12345热线"])
 def test_not_periods(text):
-    assert find_periods(text, 2022, None, None) == []
+    assert list(find_periods(text, 2022, None, None)) == []
