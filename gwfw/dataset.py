@@ -7,16 +7,20 @@ different values for one district, indicator and period are both kept and flagge
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import os
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import schemas
 from .extract import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
-from .reports import load_reports
+from .lexicon import rules_version
+from .reports import Report, ReportError, catalogued_files, decode
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
@@ -66,21 +70,63 @@ def merge(extractions: list[Extraction]) -> tuple[list[dict], list[dict]]:
     return observations, mentions
 
 
-def extract_folder(folder: Path) -> BuildResult:
-    reports, problems = load_reports(folder)
+def _cache_key(data: bytes, meta: dict) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(rules_version().encode())
+    return digest.hexdigest()[:32]
+
+
+def process(job: tuple[Path, dict, Path | None]) -> tuple[str, Extraction | str]:
+    """One report: (cache key, its extraction or a one-line problem). The extraction comes from the
+    cache when the report, its catalog row and the rules are unchanged. Runs in worker processes."""
+    path, meta, cache = job
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", f"{path.name}: cannot be read ({exc.strerror}) — check the file's permissions"
+    key = _cache_key(data, meta)
+    cached = cache / f"{key}.json" if cache else None
+    if cached and cached.exists():
+        return key, Extraction(**json.loads(cached.read_text(encoding="utf-8")))
+    try:
+        text, encoding = decode(data, path.name)
+        ex = extract(Report(path.name, text, encoding, meta))
+    except ReportError as exc:
+        return key, str(exc)
+    except Exception as exc:  # one report's bug must not lose the others
+        return key, f"{path.name}: extraction failed ({type(exc).__name__}: {exc}) — please report this with the file"
+    if cached:
+        write_atomic(cached, json.dumps(asdict(ex), ensure_ascii=False).encode("utf-8"))
+    return key, ex
+
+
+def extract_folder(folder: Path, workers: int = 1, cache: Path | None = None) -> BuildResult:
+    """Every report of a folder -> validated tables. Reports are read one at a time (memory stays flat)
+    and, with workers > 1, extracted in parallel processes."""
+    jobs, problems = catalogued_files(folder)
+    tasks = [(path, meta, cache) for path, meta in jobs]
     extractions, warnings = [], []
-    for report in reports:
-        try:
-            ex = extract(report)
-        except Exception as exc:  # one report's bug must not lose the others
-            problems.append(f"{report.file}: extraction failed ({type(exc).__name__}: {exc}) — please report this")
-            continue
-        extractions.append(ex)
-        warnings.extend(ex.warnings)
+    if workers > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers)))))
+    else:
+        results = [process(t) for t in tasks]
+    for _, result in results:
+        if isinstance(result, str):
+            problems.append(result)
+        else:
+            extractions.append(result)
+            warnings.extend(result.warnings)
+    if cache:  # forget reports that are gone or changed, and extractions by older rules
+        live = {f"{key}.json" for key, _ in results}
+        for old in cache.glob("*.json"):
+            if old.name not in live:
+                old.unlink()
     observations, mentions = merge(extractions)
     schemas.validate(OBSERVATIONS, observations, schemas.OBSERVATIONS)
     schemas.validate(MENTIONS, mentions, schemas.MENTIONS)
-    return BuildResult(observations, mentions, [e.file for e in extractions], problems, warnings)
+    return BuildResult(observations, mentions, [e.file for e in extractions], sorted(problems), warnings)
 
 
 def to_csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:

@@ -53,10 +53,14 @@ def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]
     return tuple(rows)
 
 
+@functools.cache
 def rules_version() -> str:
-    """A digest of every data file: cached extractions are stale when any of them changes."""
+    """A digest of the engine and all its data: a cached extraction is stale when any of them changes."""
+    from .gazetteer import _adcodes_path
+
     digest = hashlib.sha256()
-    for path in sorted(DATA_FILES.iterdir()):
+    files = sorted(DATA_FILES.iterdir()) + sorted(DATA_FILES.parent.glob("*.py")) + [_adcodes_path()]
+    for path in files:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())

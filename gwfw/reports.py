@@ -79,7 +79,12 @@ def read_text(path: Path) -> tuple[str, str]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ReportError(f"{Path(path).name}: cannot be read ({exc.strerror}) — check the file's permissions") from exc
-    text, enc = _decode(data, Path(path).name)
+    return decode(data, Path(path).name)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes of a report -> (normalised text, encoding used); ReportError naming the file if unreadable."""
+    text, enc = _decode(data, name)
     return normalise(text), enc
 
 
@@ -96,8 +101,8 @@ def read_catalog(folder: Path) -> list[dict]:
     return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in rows]
 
 
-def load_reports(folder: Path) -> tuple[list[Report], list[str]]:
-    """Every readable, catalogued report of a folder, sorted by file name, and the problems met."""
+def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
+    """(path, catalog row) of every report to read, sorted by name, and the problems met; reads no report."""
     folder = Path(folder)
     problems: list[str] = []
     try:
@@ -116,19 +121,27 @@ def load_reports(folder: Path) -> tuple[list[Report], list[str]]:
     files = {p.name: p for p in folder.glob("*.txt")}
     for name in sorted(set(rows) - set(files)):
         problems.append(f"{name}: listed in {CATALOG} but no such file in {folder} — add the file or delete the row")
-    reports = []
+    jobs = []
     for name in sorted(files):
         row = rows.get(name)
         if row is None:
             problems.append(f"{name}: not in {CATALOG} — add a row with its district, publisher, kind, title and date")
-            continue
-        if not row.get("district"):
+        elif not row.get("district"):
             problems.append(f"{name}: the catalog row has no district — fill in the 'district' column")
-            continue
+        else:
+            jobs.append((files[name], row))
+    return jobs, problems
+
+
+def load_reports(folder: Path) -> tuple[list[Report], list[str]]:
+    """Every readable, catalogued report of a folder, sorted by file name, and the problems met."""
+    jobs, problems = catalogued_files(folder)
+    reports = []
+    for path, row in jobs:
         try:
-            text, enc = read_text(files[name])
+            text, enc = read_text(path)
         except ReportError as exc:
             problems.append(str(exc))
             continue
-        reports.append(Report(name, text, enc, row))
+        reports.append(Report(path.name, text, enc, row))
     return reports, problems

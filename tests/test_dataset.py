@@ -85,3 +85,52 @@ def test_schema_reports_every_failure():
     assert len(err.value.failures) == 3
     assert "value" in err.value.failures[0] and "qualifier" in err.value.failures[1]
     assert "after period_end" in err.value.failures[2]
+
+
+def test_parallel_build_equals_serial(tmp_path):
+    serial, parallel = extract_folder(paths.RAW), extract_folder(paths.RAW, workers=2)
+    assert (serial.observations, serial.mentions) == (parallel.observations, parallel.mentions)
+
+
+def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, monkeypatch):
+    from gwfw import dataset, lexicon
+
+    cache = tmp_path / "cache"
+    first = extract_folder(raw_copy, cache=cache)
+    assert len(list(cache.glob("*.json"))) == 5
+    seen = []
+    real = dataset.extract
+
+    def counting(report):
+        seen.append(report.file)
+        return real(report)
+
+    monkeypatch.setattr(dataset, "extract", counting)
+    again = extract_folder(raw_copy, cache=cache)
+    assert seen == [] and again.observations == first.observations  # all from the cache
+    target = raw_copy / "002_79b203d46d5c2895.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\n目前，大厅共有窗口140个。", encoding="utf-8")
+    changed = extract_folder(raw_copy, cache=cache)
+    assert seen == ["002_79b203d46d5c2895.txt"]
+    assert any(o["value"] == "140" for o in changed.observations)
+    assert len(list(cache.glob("*.json"))) == 5  # the stale entry is gone
+    monkeypatch.setattr(dataset, "rules_version", lambda: "a-changed-lexicon")
+    seen.clear()
+    extract_folder(raw_copy, cache=cache)
+    assert len(seen) == 5  # new rules: everything again
+
+
+def test_rules_version_changes_with_any_lexicon_file(tmp_path, monkeypatch):
+    import shutil
+
+    from gwfw import lexicon
+
+    data = tmp_path / "gwfw" / "data"
+    shutil.copytree(paths.DATA_FILES, data)
+    for py in paths.PACKAGE.glob("*.py"):
+        shutil.copy(py, data.parent)
+    monkeypatch.setattr(lexicon, "DATA_FILES", data)
+    before = lexicon.rules_version.__wrapped__()
+    with open(data / "periods.yaml", "a", encoding="utf-8") as f:
+        f.write("\n# a new phrase\n")
+    assert lexicon.rules_version.__wrapped__() != before
