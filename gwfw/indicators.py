@@ -23,7 +23,8 @@ _SPEC = (
     ("clause_delimiters", str), ("sentence_delimiters", str), ("title_brackets", list),
     ("respectively", str), ("list_separator", str), ("formula_joiners", str), ("breakdown_markers", list),
     ("generic_heads", list), ("date_units", list), ("section_heading", str), ("section_heading_chars", int),
-    ("signature_max_chars", int), ("as_of_publication_kinds", list),
+    ("signature_max_chars", int), ("as_of_publication_kinds", list), ("decoy_names", list),
+    ("target_markers", list), ("increment_markers", list), ("generic_indicators", list), ("programme_verbs", list),
 )
 
 
@@ -82,7 +83,9 @@ def _lexicon() -> _Lexicon:
             names.setdefault(_strip_quotes(form), []).append(ind)
         for form in ind.topic_forms:
             topics.setdefault(_strip_quotes(form), []).append(ind)
-    surfaces = [f for ind in load_codebook() for f in ind.surface_forms]
+    for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
+        names[_strip_quotes(decoy)] = []
+    surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
     before = _alternation(surfaces, quotes, reverse=True)
     links = "|".join(re.escape(w[::-1]) for w in sorted(rules()["link_words"], key=len, reverse=True))
     linked = re.compile(rf"(?:{links}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
@@ -266,14 +269,15 @@ class Matcher:
         return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and \
             not any(self.ix.text.startswith(h, n.end) for h in rules()["generic_heads"])
 
-    def _topic(self, n: NumberMention) -> Match | None:
+    def _topic(self, n: NumberMention, before_only: bool = False) -> Match | None:
         """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」)."""
         s_start, _ = self.ix.sentence(n.start)
-        _, c_end = self.ix.clause(n.start)
+        c_start, c_end = self.ix.clause(n.start)
         markers = rules()["breakdown_markers"]
-        before = [] if self._counts_own_noun(n) else \
+        acted = any(v in self.ix.text[c_start:n.start] for v in rules()["programme_verbs"])
+        before = [] if self._counts_own_noun(n) or not acted else \
             [(t, t.end, n.start) for t in reversed(self.ix.topics_within(s_start, n.start))]
-        after = [(t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end)]
+        after = [] if before_only else [(t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end)]
         for t, gap_start, gap_end in before + after:
             ind = self._fits(self.ix.lexicon.topics.get(t.surface, []), n)
             if not ind or (t.start, ind.code) in self.bound_topics:
@@ -297,5 +301,19 @@ class Matcher:
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        found = self._respectively(n) or self._near_after(n) or self._near_before(n) or self._topic(n)
-        return found or Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        found = self._respectively(n)
+        if found and found.indicator is None:
+            return found
+        found = found or self._near_after(n) or self._near_before(n)
+        if found and found.indicator.code in rules()["generic_indicators"]:
+            found = self._topic(n, before_only=True) or found
+        found = found or self._topic(n)
+        if found is None:
+            return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        c_start, _ = self.ix.clause(n.start)
+        lead = self.ix.text[c_start:n.start]
+        if any(w in lead for w in rules()["target_markers"]):
+            return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
+        if found.indicator.measure == "stock" and any(w in lead for w in rules()["increment_markers"]):
+            return Match(None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end)
+        return found

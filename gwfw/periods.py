@@ -140,8 +140,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     g = {k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None or k.rstrip("_") == k}
     g.update({k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None})
     now = ref_end or doc_date
-    if g["now"]:
-        return Period(None, doc_date or ref_end, "") if now else None
+    if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
+        return Period(None, now, "") if now else None
     y = int(g["year"]) if g["year"] else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
     if y is None or not 1949 < y < 2200:
         return None

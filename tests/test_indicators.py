@@ -38,6 +38,13 @@ CASES = [
     ("平均跑动次数0，即办件占比达99%", [("avg_visits", "0"), ("instant_item_share", "99")]),
     ("“好差评”评价数量523448个", [("review_count", "523448")]),
     ("设立4个预审窗口", []),
+    ("政务服务事项一次办结率达100%", []),  # a decoy: not 办结率
+    ("确保本部门主动评价率为100%", []),  # a target, not a result
+    ("新增“叉车启用”等5个区级“一件事”", []),  # an increase, not the number of packages
+    ("71个“一件事一次办”套餐，办件量3507件", [("one_thing_packages", "71"), ("one_thing_cases", "3507")]),
+    ("“水电气联合报装”一件事试点累计服务项目34个", []),  # no programme verb in its clause
+    ("平均办理时限较法定压减了89.62%", [("time_limit_reduction_rate", "89.62")]),
+    ("即办件1615项，即办率为63.6%", [("instant_item_share", "63.6")]),
 ]
 
 
