@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import matplotlib
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
@@ -58,7 +59,7 @@ def rate_chart(table: pd.DataFrame, districts, title: str):
     ax.set_xlim(0, max(105, float(table["value"].max()) * 1.15))
     ax.set_xlabel("%")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
@@ -70,8 +71,13 @@ def history_chart(rows: pd.DataFrame, title: str):
     names = list(dict.fromkeys(rows["name_zh"]))
     fig, axes = plt.subplots(len(names), 1, figsize=(7, 2.2 * len(names)), squeeze=False)
     for ax, name in zip(axes[:, 0], names):
-        part = rows[rows["name_zh"] == name].sort_values("period_end")
-        ax.plot(part["period_end"], part["value"], marker="o", color=PALETTE[0])
+        part = rows[rows["name_zh"] == name].sort_values(["period_end", "char_start"])
+        first = part.drop_duplicates("period_end")  # the line joins one value per period; conflicts stay dots
+        ax.plot(first["period_end"], first["value"], color=PALETTE[0], alpha=0.6)
+        ax.scatter(part["period_end"], part["value"], color=PALETTE[0], zorder=3)
+        locator = mdates.AutoDateLocator(maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         for x, y, label, period in zip(part["period_end"], part["value"], part["shown"], part["period_label"]):
             ax.annotate(f"{label} ({period})", (x, y), textcoords="offset points", xytext=(4, 6), fontsize=8)
         ax.set_title(f"{name} [{part['unit'].iloc[0]}]", fontsize=10)
