@@ -1,7 +1,8 @@
 """The indicator codebook (gwfw/data/indicators.csv): codes, units, and the words reports use for each.
 
 The project's copy extends ../shared/spec/indicators.csv with `measure` (rate, stock or flow),
-`topic_forms` (programme names that govern a whole sentence), and context words an indicator
+`topic_forms` (programme names that govern a whole sentence), `after_forms` (what a rate written
+before its subject is followed by: 「93%可网上办理」), and context words an indicator
 requires or excludes in its sentence.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache
 from .lexicon import LexiconError, load_csv
 
 COLUMNS = ("code", "name_zh", "name_en", "kind", "unit", "direction", "dimension", "measure",
-           "surface_forms", "topic_forms", "context_required", "context_excluded", "notes")
+           "surface_forms", "topic_forms", "after_forms", "context_required", "context_excluded", "notes")
 MEASURES = ("rate", "stock", "flow")
 
 
@@ -28,6 +29,7 @@ class Indicator:
     measure: str
     surface_forms: tuple[str, ...]
     topic_forms: tuple[str, ...]
+    after_forms: tuple[str, ...]
     context_required: tuple[str, ...]
     context_excluded: tuple[str, ...]
     notes: str
@@ -51,7 +53,7 @@ def load_codebook() -> tuple[Indicator, ...]:
             problems.append(f"gwfw/data/indicators.csv: line {i}: measure '{row['measure']}' is not one of {MEASURES}")
         seen.add(row["code"])
         fields = {c: row[c] for c in COLUMNS}
-        for c in ("surface_forms", "topic_forms", "context_required", "context_excluded"):
+        for c in ("surface_forms", "topic_forms", "after_forms", "context_required", "context_excluded"):
             fields[c] = _split(row[c])
         out.append(Indicator(**fields))
     if problems:

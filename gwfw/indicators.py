@@ -22,6 +22,7 @@ _SPEC = (
     ("unit_accepts", dict), ("link_words", list), ("link_max_chars", int), ("quote_chars", str),
     ("clause_delimiters", str), ("sentence_delimiters", str), ("title_brackets", list),
     ("respectively", str), ("list_separator", str), ("formula_joiners", str), ("breakdown_markers", list),
+    ("rate_after_links", list),
     ("generic_heads", list), ("date_units", list), ("section_heading", str), ("section_heading_chars", int),
     ("signature_max_chars", int), ("as_of_publication_kinds", list), ("decoy_names", list),
     ("target_markers", list), ("increment_markers", list), ("generic_indicators", list), ("programme_verbs", list),
@@ -62,10 +63,12 @@ def _strip_quotes(s: str) -> str:
 class _Lexicon:
     names: dict[str, list[Indicator]]  # quote-free surface form -> indicators named by it
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
+    afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
     name_before: re.Pattern  # on reversed text: the longest name ending at a position
     linked_name_before: re.Pattern  # on reversed text: linking words, then a name (「办结率达」 read backwards)
     name_after: re.Pattern  # the longest name starting at a position
     topic: re.Pattern
+    rate_after: re.Pattern  # linking words, then a phrase that follows a rate (「的事项已实现全程网办」)
 
 
 def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
@@ -78,19 +81,25 @@ def _lexicon() -> _Lexicon:
     quotes = rules()["quote_chars"]
     names: dict[str, list[Indicator]] = {}
     topics: dict[str, list[Indicator]] = {}
+    afters: dict[str, list[Indicator]] = {}
     for ind in load_codebook():
         for form in ind.surface_forms:
             names.setdefault(_strip_quotes(form), []).append(ind)
         for form in ind.topic_forms:
             topics.setdefault(_strip_quotes(form), []).append(ind)
+        for form in ind.after_forms:
+            afters.setdefault(_strip_quotes(form), []).append(ind)
     for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
         names[_strip_quotes(decoy)] = []
     surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
     before = _alternation(surfaces, quotes, reverse=True)
     links = "|".join(re.escape(w[::-1]) for w in sorted(rules()["link_words"], key=len, reverse=True))
     linked = re.compile(rf"(?:{links}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
-    return _Lexicon(names, topics, before, linked, _alternation(surfaces, quotes),
-                    _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes))
+    after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
+    after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
+    rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
+    return _Lexicon(names, topics, afters, before, linked, _alternation(surfaces, quotes),
+                    _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes), rate_after)
 
 
 @cache
@@ -262,6 +271,11 @@ class Matcher:
         ind = self._named(t, n)
         if ind and ind.measure != "rate":
             return Match(ind, "name after", n.start, t.end)
+        m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)  # 「93%可网上办理」
+        if m and m.end() - n.end <= rules()["link_max_chars"] + len(m.group("name")):
+            ind = self._fits(self.ix.lexicon.afters.get(_strip_quotes(m.group("name")), []), n)
+            if ind:
+                return Match(ind, "rate before its subject", n.start, m.end())
         return None
 
     def _counts_own_noun(self, n: NumberMention) -> bool:

