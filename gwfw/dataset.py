@@ -24,6 +24,7 @@ from .reports import Report, ReportError, catalogued_files, decode
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
+OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
 
 
 @dataclass
@@ -163,8 +164,6 @@ def _parquet_bytes(csv_bytes: bytes) -> bytes:
     frame.to_parquet(buf, index=False)
     return buf.getvalue()
 
-
-OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
 
 
 def write_tables(result: BuildResult, out: Path) -> list[Path]:

@@ -33,10 +33,7 @@ class Extraction:
 
 def number_text(value: Decimal | None) -> str:
     """Decimal as plain text without exponent: 4.8E+5 -> '480000'."""
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return text
+    return "" if value is None else format(value.normalize(), "f")
 
 
 class _Periods:
