@@ -23,8 +23,10 @@ install: $(STAMP)
 data: $(STAMP)
 	$(BIN)/gwfw build
 
-## report: the main job — build the data, then run every notebook for every quarter into reports/
+## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
 report: data
+	$(BIN)/gwfw batch --all
+	@echo "open $(CURDIR)/reports/index.html"
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)

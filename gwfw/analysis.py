@@ -147,7 +147,8 @@ def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
     recent = obs[(obs["period_end"] <= end) & ~as_of_stale(obs["period_end"], quarter)]
     districts = sorted(recent["district"].unique())
     plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in districts]
-    compared = [d for d in DEFAULT_DISTRICTS if d in districts] or districts
+    compared = [d for d in DEFAULT_DISTRICTS if d in districts]
+    compared = compared if len(compared) >= 2 else districts  # a comparison of one district says nothing
     if compared:
         plan.append(("30-compare-districts", {"districts": compared, "indicators": None, "quarter": quarter}))
     return plan

@@ -13,7 +13,7 @@ def _build(args) -> int:
     from .locking import build_lock
 
     with build_lock(args.out):
-        result = extract_folder(args.raw)
+        result = extract_folder(args.raw, workers=args.workers, cache=None if args.no_cache else args.out / ".cache")
         write_tables(result, args.out)
     print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
@@ -37,12 +37,44 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _batch(args) -> int:
+    from .analysis import ParameterError, batch_plan, quarters_in_data
+    from .batch import run_batch
+    from .tables import load_observations
+
+    obs = load_observations(paths.PROCESSED)
+    quarters = quarters_in_data(obs) if args.all else [args.quarter]
+    try:
+        plans = {q: batch_plan(obs, q) for q in quarters}
+    except ParameterError as exc:
+        print(f"gwfw: {exc}", file=sys.stderr)
+        return 2
+    if not any(plans.values()):
+        print(f"gwfw: no notebook to run for {', '.join(quarters) or 'any quarter'} — quarters with data: "
+              f"{', '.join(quarters_in_data(obs))}", file=sys.stderr)
+        return 2
+    codes = {d: c for d, c in zip(obs["district"], obs["district_code"]) if c}
+    results = run_batch(plans, notebooks=paths.NOTEBOOKS, reports=paths.REPORTS, data=paths.PROCESSED, codes=codes,
+                        workers=args.workers, force=args.force, show_code=args.show_code,
+                        timeout=args.timeout, verbose=args.verbose)
+    failed = [r for r in results if r.status == "failed"]
+    counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
+    print(f"{len(results)} notebook(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} up to date")
+    for r in failed:
+        page = r.job.path(".html") if r.has_page else r.job.notebook
+        print(f"failed: {page}: {r.error}")
+    print(paths.REPORTS / "index.html")
+    return 1 if failed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gwfw", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="data/raw -> data/processed (observations and mentions tables)")
     b.add_argument("--raw", type=Path, default=paths.RAW, help="folder of reports and catalog.csv")
     b.add_argument("--out", type=Path, default=paths.PROCESSED, help="folder for the processed tables")
+    b.add_argument("--workers", type=int, default=1, help="extract reports in N processes (default 1)")
+    b.add_argument("--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)")
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
@@ -52,6 +84,16 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--gold", type=Path, required=True)
     v.add_argument("--observations", type=Path, required=True)
     v.set_defaults(run=_evaluate)
+    n = sub.add_parser("batch", help="run the district notebooks with papermill into reports/ (HTML, index.html)")
+    which = n.add_mutually_exclusive_group(required=True)
+    which.add_argument("--quarter", help="one quarter, e.g. 2022Q4")
+    which.add_argument("--all", action="store_true", help="every quarter present in the data")
+    n.add_argument("--workers", type=int, default=None, help="worker processes (default: one per CPU)")
+    n.add_argument("--force", action="store_true", help="run every notebook, even those up to date")
+    n.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
+    n.add_argument("--timeout", type=int, default=600, help="seconds a single cell may run (default 600)")
+    n.add_argument("--verbose", action="store_true", help="log every cell's output while it runs")
+    n.set_defaults(run=_batch)
     return p
 
 
@@ -59,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `gwfw evaluate … | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # a clear one-line message, not a traceback, for expected failures
         from .errors import USER_ERRORS
 

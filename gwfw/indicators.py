@@ -324,10 +324,10 @@ class Matcher:
         found = found or self._topic(n)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        s_start, _ = self.ix.sentence(n.start)
         c_start, _ = self.ix.clause(n.start)
-        lead = self.ix.text[c_start:n.start]
-        if any(w in lead for w in rules()["target_markers"]):
+        if any(w in self.ix.text[s_start:n.start] for w in rules()["target_markers"]):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
-        if found.indicator.measure == "stock" and any(w in lead for w in rules()["increment_markers"]):
+        if found.indicator.measure == "stock" and any(w in self.ix.text[c_start:n.start] for w in rules()["increment_markers"]):
             return Match(None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end)
         return found

@@ -39,7 +39,8 @@ CASES = [
     ("“好差评”评价数量523448个", [("review_count", "523448")]),
     ("设立4个预审窗口", []),
     ("政务服务事项一次办结率达100%", []),  # a decoy: not 办结率
-    ("确保本部门主动评价率为100%", []),  # a target, not a result
+    ("请以上部门做好办件评价工作，确保本部门主动评价率为100%", []),  # a target, not a result
+    ("确保39个部门1338项依申请类政务服务事项全部入驻", [("application_items", "1338")]),  # done, not a target
     ("新增“叉车启用”等5个区级“一件事”", []),  # an increase, not the number of packages
     ("71个“一件事一次办”套餐，办件量3507件", [("one_thing_packages", "71"), ("one_thing_cases", "3507")]),
     ("“水电气联合报装”一件事试点累计服务项目34个", []),  # no programme verb in its clause

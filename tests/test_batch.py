@@ -1,0 +1,220 @@
+"""gwfw batch on two tiny notebooks: `good` prints its parameters and draws a figure, `bad` raises."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gwfw import analysis, html, paths
+from gwfw.batch import output_name, plan_jobs, run_batch
+from gwfw.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures_notebooks"
+EVIL = "<script>alert(1)</script>"
+PROMPT = re.compile(r"In(\s|&nbsp;)\[")  # nbconvert writes In\xa0[3]: before a code cell
+GOOD_SOURCE = ('print(f"label={label}', "plt.subplots", "ax.plot", "# shown in the output", "# Parameters")
+
+
+def plan(label=EVIL, with_bad=True, **extra):
+    jobs = [("good", {"label": label, "quarter": "2022Q4", **extra})]
+    return {"2022Q4": jobs + ([("bad", {"label": "x", "quarter": "2022Q4"})] if with_bad else [])}
+
+
+def setup_folders(tmp: Path) -> Path:
+    """A private notebooks folder (tests may edit it) and a data folder with one CSV."""
+    shutil.copytree(FIXTURES, tmp / "notebooks")
+    (tmp / "data").mkdir()
+    (tmp / "data" / "observations.csv").write_text("district,value\n綦江区,1\n", encoding="utf-8")
+    return tmp
+
+
+def run(tmp: Path, plans=None, workers=1, **options) -> dict:
+    results = run_batch(plans or plan(), notebooks=tmp / "notebooks", reports=tmp / "reports", data=tmp / "data",
+                        workers=workers, log=lambda line: None, **options)
+    return {r.job.notebook.stem: r for r in results}
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """One run in two worker processes, shared by the tests that only read its outputs."""
+    tmp = setup_folders(tmp_path_factory.mktemp("batch"))
+    results = run(tmp, workers=2)
+    return tmp / "reports", results
+
+
+def test_outputs_manifests_and_index_exist(first_run):
+    reports, results = first_run
+    assert {k: r.status for k, r in results.items()} == {"good": "ok", "bad": "failed"}
+    for name in (output_name("good", {"label": EVIL}), "bad__x"):
+        for suffix in (".ipynb", ".html", ".json"):
+            assert (reports / "2022Q4" / f"{name}{suffix}").exists()
+    index = read(reports / "index.html")
+    assert 'href="2022Q4/bad__x.html"' in index and "2022Q4/good__script-alert%281%29-script.html" in index
+    assert results["good"].figures == 1
+
+
+def test_a_failing_notebook_is_isolated_and_shows_where_it_failed(first_run):
+    reports, results = first_run
+    page = read(reports / "2022Q4" / "bad__x.html")
+    assert "ValueError" in page and "fixture failure for 2022Q4" in page  # the error output
+    assert 'href="#papermill-error-cell"' in page and 'id="papermill-error-cell"' in page
+    assert "never reached" not in page
+    assert "fixture failure for 2022Q4" in results["bad"].error
+    index = read(reports / "index.html")
+    rows = {row.split("</td>")[0]: row for row in index.split("<tr>")[2:]}
+    bad_row = next(r for k, r in rows.items() if "bad__x.html" in k)
+    good_row = next(r for k, r in rows.items() if "good__" in k)
+    assert 'class="status failed"' in bad_row and "fixture failure for 2022Q4" in bad_row
+    assert 'class="status ok"' in good_row
+
+
+def test_pages_hide_code_and_parameters_by_default(first_run):
+    reports, _ = first_run
+    page = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.html")
+    assert "label=&lt;script&gt;alert(1)&lt;/script&gt; quarter=2022Q4" in page  # printed output is kept
+    assert "data:image/png;base64," in page  # the figure, embedded
+    assert not PROMPT.search(page)
+    for line in GOOD_SOURCE:
+        assert line not in page
+
+
+def test_show_code_keeps_code_but_not_the_parameter_cells(first_run, tmp_path):
+    reports, _ = first_run
+    executed = reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.ipynb"
+    html.notebook_page(executed, tmp_path / "page.html", "title", show_code=True)
+    page = read(tmp_path / "page.html")
+    assert PROMPT.search(page) and "subplots" in page
+    assert "# Parameters" not in page and "# shown in the output" not in page
+
+
+def test_pages_are_offline_and_titled(first_run):
+    reports, _ = first_run
+    pages = [*reports.glob("2022Q4/*.html"), reports / "index.html"]
+    assert len(pages) == 3
+    for path in pages:
+        page = read(path)
+        assert 'src="http' not in page and 'href="http' not in page and "src='http" not in page
+        assert not re.search(r"<script[^>]*\bsrc=", page) and not re.search(r"<link[^>]*stylesheet[^>]*http", page)
+        assert '<html lang="zh-CN">' in page and re.search(r'<meta charset="utf-8"\s*/?>', page)
+    bad = read(reports / "2022Q4" / "bad__x.html")
+    assert "<title>x · 2022Q4 · 失败报告</title>" in bad
+
+
+def test_data_from_parameters_is_escaped(first_run):
+    reports, _ = first_run
+    good = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.html")
+    index = read(reports / "index.html")
+    for page in (good, index):
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "<script>alert" not in page
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; · 2022Q4 · 测试报告</title>" in good
+
+
+def test_unchanged_reports_are_skipped_and_failed_ones_run_again(tmp_path):
+    setup_folders(tmp_path)
+    first = run(tmp_path)
+    page = tmp_path / "reports" / "2022Q4" / f"{first['good'].job.name}.html"
+    written = page.stat().st_mtime_ns
+    second = run(tmp_path)
+    assert second["good"].status == "skipped" and second["bad"].status == "failed"
+    assert second["bad"].reason == "last run failed"
+    assert second["bad"].seconds > 0 and page.stat().st_mtime_ns == written
+    index = read(tmp_path / "reports" / "index.html")
+    assert "skipped — up to date" in index and 'class="status failed"' in index
+
+
+def test_changed_inputs_and_force_run_again(tmp_path):
+    setup_folders(tmp_path)
+    good = plan(with_bad=False)
+
+    def again(plans=good, **options):
+        result = run(tmp_path, plans, **options)["good"]
+        return result.status, result.reason
+
+    assert again() == ("ok", "new")
+    assert again() == ("skipped", "")
+    with open(tmp_path / "data" / "observations.csv", "a", encoding="utf-8") as f:
+        f.write("荣昌区,2\n")  # new data bytes
+    assert again() == ("ok", "changed: data")
+    changed = plan(with_bad=False, extra=["a list parameter"])  # lists are not in the name: same page
+    assert again(changed) == ("ok", "changed: parameters")
+    notebook = tmp_path / "notebooks" / "good.ipynb"
+    notebook.write_bytes(notebook.read_bytes().replace(b"draws one figure", b"draws a figure"))
+    assert again(changed) == ("ok", "changed: notebook")
+    assert again(changed) == ("skipped", "")
+    assert again(changed, show_code=True) == ("ok", "changed: options")
+    assert again(changed, show_code=True, force=True) == ("ok", "forced")
+    assert len(list((tmp_path / "reports" / "2022Q4").glob("*.html"))) == 1
+
+
+def test_a_kernel_that_fails_to_start_gets_one_retry(tmp_path, monkeypatch):
+    import papermill
+
+    setup_folders(tmp_path)
+    real, calls = papermill.execute_notebook, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel didn't respond in 60 seconds")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    assert run(tmp_path, plan(with_bad=False))["good"].status == "ok" and len(calls) == 2
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("Address already in use")
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    result = run(tmp_path, plan(with_bad=False), force=True)["good"]
+    assert result.status == "failed" and "Address already in use" in result.error and not result.has_page
+    index = read(tmp_path / "reports" / "index.html")
+    assert "Address already in use" in index and 'href="2022Q4/good__' not in index  # no stale page linked
+
+
+def test_output_names_come_from_parameters():
+    codes = {"綦江区": "500110", "重庆高新区": ""}
+    assert output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"}, codes) == \
+        "20-district-profile__500110"
+    assert output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, codes) == \
+        "20-district-profile__重庆高新区"
+    assert output_name("30-compare-districts", {"districts": ["綦江区", "荣昌区"], "indicators": None,
+                                                "quarter": "2022Q4"}) == "30-compare-districts"
+    assert output_name("x", {"district": "a/b:c*?<d>"}) == "x__a-b-c-d"
+
+
+def test_plan_problems_are_reported_before_anything_runs(tmp_path):
+    setup_folders(tmp_path)
+    folders = dict(notebooks=tmp_path / "notebooks", reports=tmp_path / "reports", data=tmp_path / "data")
+    with pytest.raises(FileNotFoundError, match="missing.ipynb: notebook not found"):
+        plan_jobs({"2022Q4": [("missing", {"quarter": "2022Q4"})]}, **folders)
+    twice = {"2022Q4": [("good", {"districts": ["a"], "quarter": "2022Q4"}),
+                        ("good", {"districts": ["b"], "quarter": "2022Q4"})]}
+    with pytest.raises(ValueError, match="share an output name"):
+        plan_jobs(twice, **folders)
+
+
+def test_cli_batch_all(tmp_path, monkeypatch, capsys):
+    """`gwfw batch --all`: every quarter, newest first in the index, exit 1 listing the failure."""
+    monkeypatch.setattr(paths, "NOTEBOOKS", FIXTURES)
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    monkeypatch.setattr(analysis, "quarters_in_data", lambda obs: ["2022Q3", "2022Q4"])
+
+    def batch_plan(obs, quarter):
+        if quarter == "2022Q4":
+            return plan("甲")["2022Q4"]
+        return [("good", {"label": "乙", "quarter": quarter})]
+
+    monkeypatch.setattr(analysis, "batch_plan", batch_plan)
+    code = main(["batch", "--all", "--workers", "1", "--show-code"])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert code == 1
+    assert out[-1] == str(tmp_path / "reports" / "index.html")
+    assert any(line.startswith("failed: ") and "bad__x.html" in line and "ValueError" in line for line in out)
+    index = read(tmp_path / "reports" / "index.html")
+    assert index.index("2022Q4") < index.index("2022Q3")
+    assert "subplots" in read(tmp_path / "reports" / "2022Q3" / "good__乙.html")  # --show-code
