@@ -1,0 +1,34 @@
+"""Text taken from reports is untrusted: a report holding <script> must not put a script into a page."""
+import nbformat
+import papermill
+from nbformat.v4 import new_code_cell, new_notebook
+
+from gwfw import html
+from gwfw.dataset import extract_folder, write_tables
+
+from .conftest import write_report
+
+HOSTILE = ("<script>alert('x')</script>关于綦江区2022年二季度政务服务工作情况通报\n"
+           "1—6月，<img src=x onerror=alert(1)>办结率98.33%，满意率99.99%<script>alert(2)</script>。\n")
+
+
+def test_hostile_report_text_is_escaped_in_the_profile_page(tmp_path):
+    raw, processed = tmp_path / "raw", tmp_path / "processed"
+    write_report(raw, "hostile.txt", HOSTILE.encode("utf-8"), title="2022年二季度通报<script>alert(3)</script>")
+    result = extract_folder(raw)
+    assert any(o["indicator"] == "completion_rate" and "<img" in o["sentence"] for o in result.observations)
+    write_tables(result, processed)
+    # the profile notebook's own code, pointed at this data
+    nb = new_notebook(cells=[new_code_cell(
+        f"from gwfw.notebook import Profile\nview = Profile('綦江区', '2022Q2', folder={str(processed)!r})\n"
+        "view.title(); view.indicators(); view.evidence()")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    source, executed = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
+    nbformat.write(nb, source)
+    papermill.execute_notebook(str(source), str(executed), kernel_name="python3", progress_bar=False)
+    page = tmp_path / "page.html"
+    html.notebook_page(executed, page, "<script>alert(4)</script>")
+    text = page.read_text(encoding="utf-8")
+    assert "办结率98.33%" in text  # the evidence is there …
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text  # … as text
+    assert "<script" not in text.lower() and "<img src=x" not in text
