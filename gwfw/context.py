@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from . import gazetteer, periods
@@ -30,8 +31,14 @@ class ReportContext:
     warnings: tuple[str, ...]
 
     def section_at(self, pos: int) -> Section:
-        i = bisect.bisect_right([s.start for s in self.sections], pos) - 1 if len(self.sections) > 1 else 0
+        if len(self.sections) == 1:
+            return self.sections[0]
+        i = bisect.bisect_right(self.starts, pos) - 1
         return self.sections[max(i, 0)]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [s.start for s in self.sections]
 
 
 def _iso(value: str) -> date | None:

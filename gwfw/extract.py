@@ -9,7 +9,7 @@ from decimal import Decimal
 from . import periods
 from .context import ReportContext, report_context
 from .indicators import Matcher, TextIndex
-from .numerals import NumberMention, find_numbers
+from .numerals import find_numbers
 from .reports import Report
 
 OBSERVATION_COLUMNS = (
@@ -33,7 +33,10 @@ class Extraction:
 
 def number_text(value: Decimal | None) -> str:
     """Decimal as plain text without exponent: 4.8E+5 -> '480000'."""
-    return "" if value is None else format(value.normalize(), "f")
+    if value is None:
+        return ""
+    text = str(value)  # numerals already gives normalised values; the exponent form is the rare case
+    return format(value.normalize(), "f") if "E" in text else text
 
 
 class _Periods:
@@ -60,11 +63,6 @@ class _Periods:
         return self.resolved[key]
 
 
-def _sentence_text(index: TextIndex, n: NumberMention) -> str:
-    start, end = index.sentence(n.start)
-    return index.text[start:end].strip()
-
-
 def extract(report: Report) -> Extraction:
     text = report.text
     index = TextIndex(text)
@@ -72,7 +70,7 @@ def extract(report: Report) -> Extraction:
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
     governing = _Periods(text, index, ctx)
-    observations, mentions = [], []
+    observations, mentions, sentences = [], [], {}
     for n in numbers:
         section = ctx.section_at(n.start)
         found = matcher.match(n)
@@ -80,7 +78,10 @@ def extract(report: Report) -> Extraction:
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
             period = period.as_of()
-        sentence = _sentence_text(index, n)
+        bounds = index.sentence(n.start)
+        if bounds not in sentences:
+            sentences[bounds] = text[bounds[0]:bounds[1]].strip()
+        sentence = sentences[bounds]
         mentions.append({
             "file": report.file, "district": section.district, "district_code": section.code,
             "char_start": n.start, "char_end": n.end, "text": n.text, "value": number_text(n.value),
