@@ -399,11 +399,10 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
 
 
 REBUILD_STAGES = (  # (label, file, function): where a cached rebuild spends its time
-    ("schema checks", "gwfw/schemas.py", "validate"),
-    ("CSV writing", "gwfw/dataset.py", "to_csv_bytes"),
-    ("Parquet (re-reads the CSV)", "gwfw/dataset.py", "_parquet_bytes"),
-    ("merge", "gwfw/dataset.py", "merge"),
-    ("waiting for the workers (read, hash, load cached JSON)", "concurrent/futures/_base.py", "result_iterator"),
+    ("reports hashed and cache entries read (workers)", "gwfw/dataset.py", "_run"),
+    ("tables streamed from the entries", "gwfw/dataset.py", "write_tables"),
+    ("Parquet", "gwfw/dataset.py", "_to_parquet"),
+    ("conflicts", "gwfw/dataset.py", "_conflicting"),
 )
 
 

@@ -9,22 +9,24 @@ from . import paths
 
 
 def _build(args) -> int:
-    from .dataset import extract_folder, write_tables
+    from .dataset import build
     from .locking import build_lock
 
     with build_lock(args.out):
-        result = extract_folder(args.raw, workers=args.workers, cache=None if args.no_cache else args.out / ".cache")
-        write_tables(result, args.out)
+        result = build(args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache")
     print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
     return 1 if result.problems else 0
 
 
 def _extract(args) -> int:
-    from .dataset import OBSERVATION_TABLE_COLUMNS, extract_folder, to_csv_bytes, write_atomic
+    import tempfile
 
-    result = extract_folder(args.folder)
-    write_atomic(args.out, to_csv_bytes(result.observations, OBSERVATION_TABLE_COLUMNS))
+    from .dataset import build, write_atomic
+
+    with tempfile.TemporaryDirectory(prefix="gwfw-extract-") as tmp:
+        result = build(args.folder, Path(tmp), workers=args.workers, parquet=False)
+        write_atomic(args.out, (Path(tmp) / "observations.csv").read_bytes())
     print(result.summary())
     print(f"wrote {args.out}")
     return 1 if result.problems else 0
@@ -79,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
     e.add_argument("--out", type=Path, required=True, help="observations CSV to write")
+    e.add_argument("--workers", type=int, default=1, help="extract reports in N processes (default 1)")
     e.set_defaults(run=_extract)
     v = sub.add_parser("evaluate", help="precision and recall of observations against gold labels")
     v.add_argument("--gold", type=Path, required=True)

@@ -1,4 +1,12 @@
-"""data/raw -> data/processed: extract every report, merge, validate, write atomically.
+"""data/raw -> data/processed: extract every report, validate, write atomically.
+
+Built for tens of thousands of reports on a laptop:
+- each report is extracted, stripped of restatements and schema-checked on its own, in worker
+  processes; its rows go to a cache entry keyed by the report's bytes, its catalog row and the rules'
+  version, so a rebuild extracts only new or changed reports, and a report whose rows break the schema
+  is that report's problem, not the build's;
+- the tables are then streamed from the entries, in file order, into temporary files that replace the
+  old tables only once all of them are complete: memory stays flat whatever the size of the corpus.
 
 The same raw data always gives byte-identical files: rows are sorted, numbers are written from
 Decimals, nothing carries a timestamp. A restatement of the same figure is one observation; two
@@ -11,10 +19,13 @@ import hashlib
 import io
 import json
 import os
+import secrets
 import tempfile
-from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schemas
@@ -25,50 +36,64 @@ from .reports import Report, ReportError, catalogued_files, decode
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
 OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
+ENTRY_SUFFIX = ".rows"
+# The same figure stated twice in one report: one observation.
+_RESTATEMENT = ("district", "indicator", "period_start", "period_end", "value", "value_high", "qualifier")
+# One district, indicator and period with more than one value across the reports: a conflict.
+_GROUP = tuple(OBSERVATION_COLUMNS.index(c) for c in ("district", "indicator", "period_start", "period_end"))
+_VALUE = OBSERVATION_COLUMNS.index("value")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a worker sends back about one report: small, whatever the size of the report."""
+
+    file: str
+    entry: Path | None = None  # the cache entry holding its rows
+    problem: str = ""  # why the report could not be read; then there is no entry
+    warnings: tuple[str, ...] = ()
+    figures: tuple[tuple[tuple[str, ...], str], ...] = ()  # ((district, indicator, start, end), value) per observation
+    numbers: int = 0
+    unmapped: int = 0
 
 
 @dataclass
 class BuildResult:
-    observations: list[dict]
-    mentions: list[dict]
     reports: list[str]
     problems: list[str] = field(default_factory=list)  # a report that could not be read
     warnings: list[str] = field(default_factory=list)  # read, but something is worth knowing
+    figures: dict[str, int] = field(default_factory=dict)  # per district
+    numbers: int = 0
+    unmapped: int = 0
+    conflicts: int = 0
+    # The rows, as written to CSV: filled only by `extract_folder`, which reads the tables back.
+    observations: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
 
     def summary(self) -> str:
-        per_district: dict[str, int] = defaultdict(int)
-        for row in self.observations:
-            per_district[row["district"]] += 1
-        unmapped = sum(1 for m in self.mentions if not m["indicator"])
-        conflicts = sum(1 for o in self.observations if o["conflict"] == "True")
-        lines = [f"{len(self.reports)} report(s), {len(self.observations)} figure(s), "
-                 f"{len(self.mentions)} number(s) read, {unmapped} left unmapped (kept in {MENTIONS}.csv), "
-                 f"{conflicts} figure(s) in conflict"]
-        lines += [f"  {district}: {n}" for district, n in sorted(per_district.items())]
+        lines = [f"{len(self.reports)} report(s), {sum(self.figures.values())} figure(s), "
+                 f"{self.numbers} number(s) read, {self.unmapped} left unmapped (kept in {MENTIONS}.csv), "
+                 f"{self.conflicts} figure(s) in conflict"]
+        lines += [f"  {district}: {n}" for district, n in sorted(self.figures.items())]
         lines += [f"warning: {w}" for w in self.warnings]
         lines += [f"problem: {p}" for p in self.problems]
         return "\n".join(lines)
 
 
-def merge(extractions: list[Extraction]) -> tuple[list[dict], list[dict]]:
-    """Drop restatements, flag conflicts, sort: the final tables."""
-    observations, mentions, seen = [], [], set()
-    for ex in sorted(extractions, key=lambda e: e.file):
-        mentions.extend(ex.mentions)
-        for row in sorted(ex.observations, key=lambda r: (r["char_start"], r["indicator"])):
-            key = tuple(row[c] for c in ("file", "district", "indicator", "period_start", "period_end",
-                                         "value", "value_high", "qualifier"))
-            if key not in seen:
-                seen.add(key)
-                observations.append(row)
-    values = defaultdict(set)
-    for row in observations:
-        values[(row["district"], row["indicator"], row["period_start"], row["period_end"])].add(row["value"])
-    for row in observations:
-        group = (row["district"], row["indicator"], row["period_start"], row["period_end"])
-        row["conflict"] = str(len(values[group]) > 1)
-    mentions.sort(key=lambda m: (m["file"], m["char_start"]))
-    return observations, mentions
+# -- one report (runs in worker processes) ----------------------------------------------------------
+
+def report_rows(ex: Extraction) -> tuple[list[dict], list[dict]]:
+    """A report's observations without restatements, in text order, and its mentions: both checked
+    against the schema (SchemaError otherwise)."""
+    observations, seen = [], set()
+    for row in sorted(ex.observations, key=lambda r: (r["char_start"], r["indicator"])):
+        key = tuple(row[c] for c in _RESTATEMENT)
+        if key not in seen:
+            seen.add(key)
+            observations.append(row)
+    schemas.validate(OBSERVATIONS, observations, schemas.OBSERVATIONS)
+    schemas.validate(MENTIONS, ex.mentions, schemas.MENTIONS)
+    return observations, ex.mentions
 
 
 def _cache_key(data: bytes, meta: dict) -> str:
@@ -78,102 +103,188 @@ def _cache_key(data: bytes, meta: dict) -> str:
     return digest.hexdigest()[:32]
 
 
-def process(job: tuple[Path, dict, Path | None]) -> tuple[str, Extraction | str]:
-    """One report: (cache key, its extraction or a one-line problem). The extraction comes from the
-    cache when the report, its catalog row and the rules are unchanged. Runs in worker processes."""
+def _csv_lines(rows: Iterator[list]) -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _write_entry(entry: Path, ex: Extraction) -> dict:
+    """The entry: one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines."""
+    observations, mentions = report_rows(ex)
+    head = {"file": ex.file, "warnings": list(ex.warnings),
+            "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
+            "numbers": len(mentions), "unmapped": sum(1 for m in mentions if not m["indicator"])}
+    body = _csv_lines([m[c] for c in MENTION_COLUMNS] for m in mentions)
+    write_atomic(entry, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + body, durable=False)
+    return head
+
+
+def _read_head(entry: Path) -> dict | None:
+    """The entry's first line, or None when it is missing or damaged (then the report is extracted again)."""
+    try:
+        with open(entry, "rb") as f:
+            return json.loads(f.readline())
+    except (OSError, ValueError):
+        return None
+
+
+def process(job: tuple[Path, dict, Path]) -> Extracted:
+    """One report -> its cache entry (made unless the report, its catalog row and the rules are unchanged)."""
     path, meta, cache = job
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return "", f"{path.name}: cannot be read ({exc.strerror}) — check the file's permissions"
-    key = _cache_key(data, meta)
-    cached = cache / f"{key}.json" if cache else None
-    if cached and cached.exists():
-        return key, Extraction(**json.loads(cached.read_text(encoding="utf-8")))
-    try:
-        text, encoding = decode(data, path.name)
-        ex = extract(Report(path.name, text, encoding, meta))
-    except ReportError as exc:
-        return key, str(exc)
-    except Exception as exc:  # one report's bug must not lose the others
-        return key, f"{path.name}: extraction failed ({type(exc).__name__}: {exc}) — please report this with the file"
-    if cached:
-        write_atomic(cached, json.dumps(asdict(ex), ensure_ascii=False).encode("utf-8"))
-    return key, ex
+        return Extracted(path.name, problem=f"{path.name}: cannot be read ({exc.strerror}) — check the file's permissions")
+    entry = cache / f"{_cache_key(data, meta)}{ENTRY_SUFFIX}"
+    head = _read_head(entry)
+    if head is None:
+        try:
+            text, encoding = decode(data, path.name)
+            head = _write_entry(entry, extract(Report(path.name, text, encoding, meta)))
+        except ReportError as exc:
+            return Extracted(path.name, problem=str(exc))
+        except schemas.SchemaError as exc:
+            return Extracted(path.name, problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
+                                                f"schema, first {exc.failures[0]} — please report this with the file")
+        except Exception as exc:  # one report's bug must not lose the others
+            first = (str(exc).splitlines() or [""])[0]
+            return Extracted(path.name, problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "
+                                                "— please report this with the file")
+    figures = tuple((tuple(row[i] for i in _GROUP), row[_VALUE]) for row in head["observations"])
+    return Extracted(path.name, entry, "", tuple(head["warnings"]), figures, head["numbers"], head["unmapped"])
+
+
+# -- all reports ------------------------------------------------------------------------------------
+
+def _run(tasks: list, workers: int) -> list[Extracted]:
+    if workers > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            return list(pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers)))))
+    return [process(t) for t in tasks]
+
+
+@contextmanager
+def _entries_folder(cache: Path | None) -> Iterator[Path]:
+    if cache is None:  # no cache: the entries live as long as the build
+        with tempfile.TemporaryDirectory(prefix="gwfw-build-") as tmp:
+            yield Path(tmp)
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
+    yield cache
+
+
+def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True) -> BuildResult:
+    """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not)."""
+    jobs, problems = catalogued_files(raw)
+    with _entries_folder(cache) as entries:
+        results = _run([(path, meta, entries) for path, meta in jobs], workers)
+        done = [r for r in results if not r.problem]
+        if cache is not None:  # forget reports that are gone or changed, and extractions by older rules
+            live = {r.entry.name for r in done}
+            for old in entries.glob(f"*{ENTRY_SUFFIX}"):
+                if old.name not in live:
+                    old.unlink()
+        conflicts = write_tables(done, out, parquet)
+    figures = Counter(group[0] for r in done for group, _ in r.figures)
+    return BuildResult(
+        reports=[r.file for r in done], problems=sorted(problems + [r.problem for r in results if r.problem]),
+        warnings=[w for r in done for w in r.warnings], figures=dict(figures), numbers=sum(r.numbers for r in done),
+        unmapped=sum(r.unmapped for r in done), conflicts=conflicts)
+
+
+def _conflicting(done: list[Extracted]) -> set[tuple[str, ...]]:
+    values = defaultdict(set)
+    for r in done:
+        for group, value in r.figures:
+            values[group].add(value)
+    return {group for group, vs in values.items() if len(vs) > 1}
+
+
+def write_tables(done: list[Extracted], out: Path, parquet: bool = True) -> int:
+    """Stream the entries, in file order, into the tables; all replace the old ones at the end, or none
+    does. Returns the number of observations in conflict."""
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
+    conflicting = _conflicting(done)
+    conflicts = 0
+    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + ([f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else [])
+    with replacing([out / n for n in names]) as tmps:
+        with open(tmps[0], "w", encoding="utf-8", newline="") as obs, open(tmps[1], "wb") as men:
+            writer = csv.writer(obs, lineterminator="\n")
+            writer.writerow(OBSERVATION_TABLE_COLUMNS)
+            men.write(_csv_lines([MENTION_COLUMNS]))
+            for r in sorted(done, key=lambda r: r.file):
+                with open(r.entry, "rb") as f:
+                    head = json.loads(f.readline())
+                    for row in head["observations"]:
+                        conflict = tuple(row[i] for i in _GROUP) in conflicting
+                        conflicts += conflict
+                        writer.writerow(row + [str(conflict)])
+                    men.write(f.read())
+        if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
+            with ThreadPoolExecutor(2) as pool:
+                list(pool.map(_to_parquet, tmps[:2], tmps[2:]))
+    return conflicts
+
+
+def _to_parquet(csv_path: Path, parquet_path: Path) -> None:
+    """CSV -> Parquet in batches (memory stays flat), with the schema's numbers, dates and booleans typed."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    types = {"value": pa.float64(), "value_high": pa.float64(), "char_start": pa.int64(), "char_end": pa.int64(),
+             "period_start": pa.date32(), "period_end": pa.date32(), "conflict": pa.bool_()}
+    with open(csv_path, "rb") as f:
+        columns = next(csv.reader(io.TextIOWrapper(f, encoding="utf-8")))
+    options = pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns})
+    reader = pacsv.open_csv(csv_path, convert_options=options)
+    with pq.ParquetWriter(parquet_path, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
 
 
 def extract_folder(folder: Path, workers: int = 1, cache: Path | None = None) -> BuildResult:
-    """Every report of a folder -> validated tables. Reports are read one at a time (memory stays flat)
-    and, with workers > 1, extracted in parallel processes."""
-    jobs, problems = catalogued_files(folder)
-    tasks = [(path, meta, cache) for path, meta in jobs]
-    extractions, warnings = [], []
-    if workers > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers)))))
-    else:
-        results = [process(t) for t in tasks]
-    for _, result in results:
-        if isinstance(result, str):
-            problems.append(result)
-        else:
-            extractions.append(result)
-            warnings.extend(result.warnings)
-    if cache:  # forget reports that are gone or changed, and extractions by older rules
-        live = {f"{key}.json" for key, _ in results}
-        for old in cache.glob("*.json"):
-            if old.name not in live:
-                old.unlink()
-    observations, mentions = merge(extractions)
-    schemas.validate(OBSERVATIONS, observations, schemas.OBSERVATIONS)
-    schemas.validate(MENTIONS, mentions, schemas.MENTIONS)
-    return BuildResult(observations, mentions, [e.file for e in extractions], sorted(problems), warnings)
+    """The tables of a folder in memory, rows as written to CSV: for `gwfw extract` and tests."""
+    with tempfile.TemporaryDirectory(prefix="gwfw-extract-") as tmp:
+        result = build(folder, Path(tmp), workers, cache, parquet=False)
+        for name, rows in ((OBSERVATIONS, result.observations), (MENTIONS, result.mentions)):
+            with open(Path(tmp) / f"{name}.csv", encoding="utf-8", newline="") as f:
+                rows.extend(csv.DictReader(f))
+    return result
 
 
-def to_csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
+# -- atomic writes ----------------------------------------------------------------------------------
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+@contextmanager
+def replacing(targets: list[Path], durable: bool = True) -> Iterator[list[Path]]:
+    """Temporary files beside the targets, put in place (in order) once the block succeeds; removed if
+    it fails. Readers never see half a file. `durable` flushes them to disk first (not for the cache:
+    a damaged entry is simply extracted again)."""
+    tmps = []
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask decides who reads it
+            tmps.append(tmp)
+        yield tmps
+        if durable:
+            for tmp in tmps:
+                with open(tmp, "rb+") as f:
+                    os.fsync(f.fileno())
+        for tmp, target in zip(tmps, targets):
+            os.replace(tmp, target)
+    finally:
+        for tmp in tmps:
+            if tmp.exists():
+                tmp.unlink()
 
 
-def _parquet_bytes(csv_bytes: bytes) -> bytes:
-    import pandas as pd
-
-    from .tables import typed
-
-    frame = typed(pd.read_csv(io.BytesIO(csv_bytes), dtype=str, keep_default_na=False))
-    buf = io.BytesIO()
-    frame.to_parquet(buf, index=False)
-    return buf.getvalue()
-
-
-
-def write_tables(result: BuildResult, out: Path) -> list[Path]:
-    for stale in Path(out).glob(".*.tmp"):  # left by a build that was killed
-        stale.unlink()
-    written = []
-    for name, rows, columns in ((OBSERVATIONS, result.observations, OBSERVATION_TABLE_COLUMNS),
-                                (MENTIONS, result.mentions, MENTION_COLUMNS)):
-        data = to_csv_bytes(rows, columns)
-        for path, payload in ((out / f"{name}.csv", data), (out / f"{name}.parquet", _parquet_bytes(data))):
-            write_atomic(path, payload)
-            written.append(path)
-    return written
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    with replacing([path], durable) as (tmp,):
+        tmp.write_bytes(data)

@@ -47,7 +47,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise ReportError(f"{name}: the file is empty — remove it or its catalog row, or fill it in")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc), enc
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise ReportError(f"{name}: starts as {enc.upper()} text but byte {exc.start} is not {enc.upper()} "
+                                  "(a truncated or damaged file) — save or download the report again") from None
     if b"\x00" in data:
         # UTF-16 without a BOM leaves NUL bytes beside ASCII characters; anything else with NULs is binary
         for enc in ("utf-16-le", "utf-16-be"):

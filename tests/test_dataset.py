@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from gwfw import paths
-from gwfw.dataset import extract_folder, write_atomic, write_tables
+from gwfw.dataset import build, extract_folder, write_atomic
 from gwfw.locking import BuildLocked, build_lock
 from gwfw.schemas import OBSERVATIONS, SchemaError, validate
 
@@ -15,13 +15,13 @@ NAMES = ("observations.csv", "mentions.csv", "observations.parquet", "mentions.p
 
 def test_same_raw_data_gives_byte_identical_files(tmp_path):
     for run in ("a", "b"):
-        write_tables(extract_folder(paths.RAW), tmp_path / run)
+        build(paths.RAW, tmp_path / run)
     for name in NAMES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_committed_processed_files_equal_a_fresh_build(tmp_path):
-    write_tables(extract_folder(paths.RAW), tmp_path)
+    build(paths.RAW, tmp_path)
     for name in ("observations.csv", "mentions.csv"):
         fresh = (tmp_path / name).read_bytes()
         assert (paths.PROCESSED / name).read_bytes() == fresh, f"data/processed/{name} is stale: run `make data`"
@@ -43,30 +43,31 @@ def test_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
 
 def test_killed_build_leaves_complete_files(tmp_path, raw_copy):
     out = tmp_path / "processed"
-    write_tables(extract_folder(paths.RAW), out)
+    build(paths.RAW, out)
     before = {n: (out / n).read_bytes() for n in NAMES}
     (raw_copy / "000_ad266bfa8973dc8b.txt").unlink()  # new data differs from the old
     with open(raw_copy / "catalog.csv", encoding="utf-8") as f:
         rows = [ln for ln in f if not ln.startswith("000_")]
     (raw_copy / "catalog.csv").write_text("".join(rows), encoding="utf-8")
-    # killed with SIGKILL just before the second file is put in place
+    # killed with SIGKILL just before the second table is put in place
     code = (
         "import os, pathlib, gwfw.dataset as d\n"
+        f"out = pathlib.Path({str(out)!r})\n"
         "calls = []\n"
         "real = os.replace\n"
         "def dying(a, b):\n"
-        "    calls.append(b)\n"
+        "    if pathlib.Path(b).parent == out: calls.append(b)\n"
         "    if len(calls) == 2: os.kill(os.getpid(), 9)\n"
         "    real(a, b)\n"
         "os.replace = dying\n"
-        f"d.write_tables(d.extract_folder(pathlib.Path({str(raw_copy)!r})), pathlib.Path({str(out)!r}))\n"
+        f"d.build(pathlib.Path({str(raw_copy)!r}), out)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert proc.returncode == -9, proc.stderr
     after = {n: (out / n).read_bytes() for n in NAMES}
     assert after["observations.csv"] != before["observations.csv"]  # the first file was replaced whole
     assert {n: after[n] for n in NAMES[1:]} == {n: before[n] for n in NAMES[1:]}  # the rest untouched
-    write_tables(extract_folder(raw_copy), out)  # the next build cleans up what the killed one left
+    build(raw_copy, out)  # the next build cleans up what the killed one left
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -97,7 +98,7 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
 
     cache = tmp_path / "cache"
     first = extract_folder(raw_copy, cache=cache)
-    assert len(list(cache.glob("*.json"))) == 5
+    assert len(list(cache.glob("*.rows"))) == 5
     seen = []
     real = dataset.extract
 
@@ -113,7 +114,7 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
     changed = extract_folder(raw_copy, cache=cache)
     assert seen == ["002_79b203d46d5c2895.txt"]
     assert any(o["value"] == "140" for o in changed.observations)
-    assert len(list(cache.glob("*.json"))) == 5  # the stale entry is gone
+    assert len(list(cache.glob("*.rows"))) == 5  # the stale entry is gone
     monkeypatch.setattr(dataset, "rules_version", lambda: "a-changed-lexicon")
     seen.clear()
     extract_folder(raw_copy, cache=cache)
@@ -134,3 +135,31 @@ def test_rules_version_changes_with_any_lexicon_file(tmp_path, monkeypatch):
     with open(data / "periods.yaml", "a", encoding="utf-8") as f:
         f.write("\n# a new phrase\n")
     assert lexicon.rules_version.__wrapped__() != before
+
+
+def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(raw_copy, monkeypatch):
+    from gwfw import dataset
+
+    real = dataset.extract
+
+    def breaking(report):
+        ex = real(report)
+        if report.file.startswith("002_"):
+            ex.observations[0]["qualifier"] = "roughly"
+        return ex
+
+    monkeypatch.setattr(dataset, "extract", breaking)
+    result = extract_folder(raw_copy)
+    assert len(result.problems) == 1, result.problems
+    problem = result.problems[0]
+    assert problem.startswith("002_79b203d46d5c2895.txt: observations: 1 row(s) break the schema")
+    assert "qualifier" in problem and "\n" not in problem
+    assert len(result.reports) == 4 and {o["file"] for o in result.observations} == set(result.reports)
+
+
+def test_tables_are_readable_by_others_like_any_file(tmp_path):
+    build(paths.RAW, tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in NAMES:
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask, name

@@ -4,7 +4,7 @@ import papermill
 from nbformat.v4 import new_code_cell, new_notebook
 
 from gwfw import html
-from gwfw.dataset import extract_folder, write_tables
+from gwfw.dataset import build, extract_folder
 
 from .conftest import write_report
 
@@ -17,7 +17,7 @@ def test_hostile_report_text_is_escaped_in_the_profile_page(tmp_path):
     write_report(raw, "hostile.txt", HOSTILE.encode("utf-8"), title="2022年二季度通报<script>alert(3)</script>")
     result = extract_folder(raw)
     assert any(o["indicator"] == "completion_rate" and "<img" in o["sentence"] for o in result.observations)
-    write_tables(result, processed)
+    build(raw, processed)
     # the profile notebook's own code, pointed at this data
     nb = new_notebook(cells=[new_code_cell(
         f"from gwfw.notebook import Profile\nview = Profile('綦江区', '2022Q2', folder={str(processed)!r})\n"

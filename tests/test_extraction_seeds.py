@@ -28,7 +28,7 @@ def test_evidence_is_the_exact_text_at_its_offsets(seeds):
     texts = {}
     for o in seeds.observations:
         text = texts.setdefault(o["file"], read_text(paths.RAW / o["file"])[0])
-        assert text[o["char_start"]:o["char_end"]] == o["evidence"]
+        assert text[int(o["char_start"]):int(o["char_end"])] == o["evidence"]
 
 
 def test_every_number_is_a_mention_and_observations_come_from_mentions(seeds):

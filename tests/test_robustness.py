@@ -115,8 +115,6 @@ def test_a_run_of_one_numeral_character_and_of_brackets():
         extract_checked(text)
 
 
-@pytest.mark.xfail(reason="finding (benchmarks/RESULTS.md): one number past float range (309+ digits) fails "
-                          "the schema check of the merged tables, so the whole build stops")
 def test_a_huge_number_is_one_reports_problem_not_the_builds(tmp_path):
     write_report(tmp_path, "good.txt", "1—6月，办件量33771件，办结率98.33%。\n".encode(), title="2022年二季度")
     write_report(tmp_path, "huge.txt", ("编号" + "7" * 400 + "。受理" + "8" * 29 + "件。\n").encode())
@@ -273,10 +271,9 @@ def test_a_missing_or_headless_catalog_is_one_message_naming_it(tmp_path):
     assert len(result.problems) == 1 and "catalog.csv" in result.problems[0] and "file" in result.problems[0]
 
 
-@pytest.mark.xfail(reason="finding (benchmarks/RESULTS.md): a UTF-16 file with a BOM but broken content is "
-                          "reported as an extraction bug ('please report this') instead of an unreadable file")
 def test_a_broken_utf16_file_is_called_unreadable_not_a_bug(tmp_path):
     write_report(tmp_path, "u16.txt", b"\xff\xfe" + "办结率98%".encode("utf-16-le") + b"\x00")
     result = extract_folder(tmp_path)
     assert len(result.problems) == 1
     assert "extraction failed" not in result.problems[0] and "please report" not in result.problems[0]
+    assert result.problems[0].startswith("u16.txt: ") and "UTF-16" in result.problems[0]
