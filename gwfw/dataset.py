@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import schemas
 from .extract import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
-from .lexicon import rules_version
+from .lexicon import LexiconError, rules_version
 from .reports import Report, ReportError, catalogued_files, decode
 
 OBSERVATIONS = "observations"
@@ -147,6 +147,8 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
         except schemas.SchemaError as exc:
             return Extracted(path.name, problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
                                                 f"schema, first {exc.failures[0]} — please report this with the file")
+        except LexiconError:  # the rules themselves are broken: no report can be read, stop with that message
+            raise
         except Exception as exc:  # one report's bug must not lose the others
             first = (str(exc).splitlines() or [""])[0]
             return Extracted(path.name, problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "

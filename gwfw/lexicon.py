@@ -30,7 +30,13 @@ def _require(problems: list[str], data: dict, name: str, spec: dict[str, type]) 
 def load_yaml(name: str, spec: tuple[tuple[str, type], ...]) -> dict:
     path = DATA_FILES / name
     with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
+        try:
+            data = yaml.safe_load(f) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f": line {mark.line + 1}" if mark else ""
+            raise LexiconError(f"gwfw/data/{name}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}) "
+                               "— fix the syntax there") from None
     problems: list[str] = []
     _require(problems, data, name, dict(spec))
     if problems:
