@@ -31,7 +31,7 @@ from pathlib import Path
 from . import schemas
 from .extract import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
 from .lexicon import LexiconError, rules_version
-from .reports import Report, ReportError, catalogued_files, decode
+from .reports import Report, ReportError, catalogued_files, decode, unreadable
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
@@ -135,7 +135,7 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Extracted(path.name, problem=f"{path.name}: cannot be read ({exc.strerror}) — check the file's permissions")
+        return Extracted(path.name, problem=unreadable(path, exc))
     entry = cache / f"{_cache_key(data, meta)}{ENTRY_SUFFIX}"
     head = _read_head(entry)
     if head is None:

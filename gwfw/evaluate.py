@@ -13,12 +13,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .reports import read_text
+from .reports import ReportError, read_text
+
+
+_NEEDED = ("file", "district", "indicator", "value", "period_end")
 
 
 def _rows(path: Path) -> list[dict]:
     text, _ = read_text(path)
-    return list(csv.DictReader(text.splitlines()))
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in _NEEDED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ReportError(f"{path}: line 1: missing column(s) {', '.join(missing)} — gold and observation tables "
+                          f"need {', '.join(_NEEDED)}")
+    return list(reader)
 
 
 def _date(value: str) -> date | None:

@@ -82,8 +82,15 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ReportError(f"{Path(path).name}: cannot be read ({exc.strerror}) — check the file's permissions") from exc
+        raise ReportError(unreadable(Path(path), exc)) from None
     return decode(data, Path(path).name)
+
+
+def unreadable(path: Path, exc: OSError) -> str:
+    """One line for a file that cannot be opened, with the fix that fits the cause."""
+    fix = {FileNotFoundError: "check the path", IsADirectoryError: "a folder has this name: rename it",
+           PermissionError: "check the file's permissions"}.get(type(exc), "check the file and the disk")
+    return f"{path.name}: cannot be read ({exc.strerror}) — {fix}"
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -94,6 +101,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 def read_catalog(folder: Path) -> list[dict]:
     path = Path(folder) / CATALOG
+    if not Path(folder).is_dir():
+        raise ReportError(f"{folder}: no such folder — give the folder that holds the reports and {CATALOG}")
     if not path.exists():
         raise ReportError(f"{path}: no catalog — add {CATALOG} with columns {', '.join(CATALOG_COLUMNS)}")
     text, _ = read_text(path)
@@ -106,13 +115,11 @@ def read_catalog(folder: Path) -> list[dict]:
 
 
 def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
-    """(path, catalog row) of every report to read, sorted by name, and the problems met; reads no report."""
+    """(path, catalog row) of every report to read, sorted by name, and the problems met; reads no report.
+    Without a readable catalog nothing can be attributed: ReportError, and no table is written."""
     folder = Path(folder)
     problems: list[str] = []
-    try:
-        catalog = read_catalog(folder)
-    except ReportError as exc:
-        return [], [str(exc)]
+    catalog = read_catalog(folder)
     rows = {}
     for i, row in enumerate(catalog, start=2):
         name = row.get("file", "")

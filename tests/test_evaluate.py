@@ -39,3 +39,15 @@ def test_matching_is_order_independent():
     preds = [pred(value="99.6"), pred(value="100.4")]
     assert evaluate([wide, narrow], preds).true_positives == 2  # a greedy first-fit would give 1
     assert evaluate([narrow, wide], preds[::-1]).true_positives == 2
+
+
+def test_a_table_without_the_needed_columns_or_file_is_one_message(tmp_path, capsys):
+    from gwfw.cli import main
+
+    bad = tmp_path / "gold.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["evaluate", "--gold", str(bad), "--observations", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: line 1: missing column(s) file, district, indicator, value, period_end" in err
+    assert main(["evaluate", "--gold", str(tmp_path / "nope.csv"), "--observations", str(bad)]) == 2
+    assert "nope.csv: cannot be read (No such file or directory) — check the path" in capsys.readouterr().err

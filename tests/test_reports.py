@@ -64,10 +64,3 @@ def test_unknown_district_keeps_its_name_without_code(tmp_path):
     assert {o["district"] for o in result.observations} == {"桃源乡"}
     assert {o["district_code"] for o in result.observations} == {""}
     assert any("桃源乡" in w and "gazetteer" in w for w in result.warnings)
-
-
-def test_missing_catalog_is_one_problem(tmp_path):
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    result = extract_folder(tmp_path)
-    assert result.reports == []
-    assert len(result.problems) == 1 and "catalog.csv" in result.problems[0]

@@ -22,7 +22,7 @@ from gwfw.codebook import load_codebook
 from gwfw.dataset import extract_folder
 from gwfw.extract import extract
 from gwfw.locking import build_lock
-from gwfw.reports import Report, load_reports
+from gwfw.reports import Report, ReportError, load_reports
 
 from .conftest import CATALOG_HEADER, write_report
 
@@ -261,14 +261,20 @@ def test_the_command_line_lists_every_problem_with_its_file(tmp_path):
     assert (tmp_path / "out" / "observations.csv").exists()
 
 
-def test_a_missing_or_headless_catalog_is_one_message_naming_it(tmp_path):
+def test_a_missing_folder_or_catalog_stops_the_build_and_keeps_the_old_tables(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "observations.csv").write_text("previous", encoding="utf-8")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "r.txt").write_bytes(GOOD)
-    result = extract_folder(tmp_path / "a")
-    assert len(result.problems) == 1 and "catalog.csv" in result.problems[0]
+    for raw, expected in ((tmp_path / "typo", "no such folder"), (tmp_path / "a", "no catalog")):
+        proc = subprocess.run([GWFW, "build", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True)
+        assert proc.returncode == 2 and expected in proc.stderr and str(raw) in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
     (tmp_path / "a" / "catalog.csv").write_text("name,place\nr.txt,綦江区\n", encoding="utf-8")
-    result = extract_folder(tmp_path / "a")
-    assert len(result.problems) == 1 and "catalog.csv" in result.problems[0] and "file" in result.problems[0]
+    with pytest.raises(ReportError, match=r"catalog.csv: missing column\(s\) file, district"):
+        extract_folder(tmp_path / "a")
+    assert (out / "observations.csv").read_text(encoding="utf-8") == "previous"
 
 
 def test_a_broken_utf16_file_is_called_unreadable_not_a_bug(tmp_path):
