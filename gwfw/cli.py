@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -75,13 +76,15 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="data/raw -> data/processed (observations and mentions tables)")
     b.add_argument("--raw", type=Path, default=paths.RAW, help="folder of reports and catalog.csv")
     b.add_argument("--out", type=Path, default=paths.PROCESSED, help="folder for the processed tables")
-    b.add_argument("--workers", type=int, default=1, help="extract reports in N processes (default 1)")
+    b.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="extract reports in N processes (default: one per CPU)")
     b.add_argument("--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)")
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
     e.add_argument("--out", type=Path, required=True, help="observations CSV to write")
-    e.add_argument("--workers", type=int, default=1, help="extract reports in N processes (default 1)")
+    e.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="extract reports in N processes (default: one per CPU)")
     e.set_defaults(run=_extract)
     v = sub.add_parser("evaluate", help="precision and recall of observations against gold labels")
     v.add_argument("--gold", type=Path, required=True)
