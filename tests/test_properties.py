@@ -1,9 +1,10 @@
 """Property tests over the whole extraction: any text in, well-formed rows out, never an exception."""
-import math
+from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gwfw.dataset import report_rows
 from gwfw.extract import extract
 from gwfw.reports import Report
 
@@ -32,11 +33,12 @@ def test_extraction_never_raises_and_rows_are_well_formed(text, kind):
     result = run(text, kind)
     for o in result.observations:
         assert text[o["char_start"]:o["char_end"]] == o["evidence"]
-        assert math.isfinite(float(o["value"]))
+        assert Decimal(o["value"]).is_finite()
         assert o["period_start"] <= o["period_end"] or not o["period_start"]
     for m in result.mentions:
         assert text[m["char_start"]:m["char_end"]] == m["text"]
     assert len(result.mentions) >= len(result.observations)
+    report_rows(result)  # every row passes the schema the build checks (SchemaError otherwise)
 
 
 @settings(max_examples=100, deadline=None)
