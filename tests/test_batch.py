@@ -218,3 +218,20 @@ def test_cli_batch_all(tmp_path, monkeypatch, capsys):
     index = read(tmp_path / "reports" / "index.html")
     assert index.index("2022Q4") < index.index("2022Q3")
     assert "subplots" in read(tmp_path / "reports" / "2022Q3" / "good__乙.html")  # --show-code
+
+
+def test_a_failed_page_ends_at_the_failing_cell(tmp_path):
+    """Sections after the error never ran: the page says so instead of showing empty headings."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    failing = new_code_cell("view = Profile('綦江县', '2022Q4')", outputs=[new_output(
+        "error", ename="ParameterError", evalue="district '綦江县' has no data",
+        traceback=["ParameterError: district '綦江县' has no data; districts with data: 綦江区"])])
+    nb = new_notebook(cells=[new_markdown_cell("# 画像"), failing, new_markdown_cell("## 1. Latest figures"),
+                             new_code_cell("view.indicators()")])
+    nbformat.write(nb, tmp_path / "failed.ipynb")
+    html.notebook_page(tmp_path / "failed.ipynb", tmp_path / "failed.html", "failed")
+    page = read(tmp_path / "failed.html")
+    assert "districts with data: 綦江区" in page and "画像" in page
+    assert "Latest figures" not in page and "The report stopped here" in page
