@@ -245,6 +245,23 @@ def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
     return plan
 
 
+def latest_figure(obs: pd.DataFrame, parameters: dict) -> str:
+    """The end of the latest period a notebook run with these parameters can show ('2022-12-31'), or '—'.
+
+    For the index, so a reader sees that a quarter's profile of a district holds nothing newer than last year.
+    """
+    try:
+        _, end = quarter_bounds(parameters.get("quarter", ""))
+        districts = parameters.get("districts") or [parameters.get("district")]
+        ends = obs.loc[obs["district"].isin(list(districts)) & (obs["period_end"] <= end), "period_end"]
+        indicators = parameters.get("indicators")
+        if indicators:
+            ends = ends[obs.loc[ends.index, "indicator"].isin(list(indicators))]
+        return "—" if ends.empty else f"{ends.max():%Y-%m-%d}"
+    except (ParameterError, KeyError, TypeError, AttributeError):
+        return "—"
+
+
 def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:
     """True where a figure's period ended more than four quarters before the end of the quarter."""
     stale_before = (pd.Period(str(quarter).strip(), freq="Q") - STALE_AFTER_QUARTERS).end_time.normalize()

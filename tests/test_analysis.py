@@ -182,3 +182,11 @@ def test_period_text_and_units():
     assert analysis.period_text("as of 2022-12-31") == "截至 2022-12-31"
     assert analysis.period_text("2022H1") == "2022H1"
     assert analysis.with_unit("≥90", "%") == "≥90%" and analysis.with_unit("1364", "项") == "1364 项"
+
+
+def test_latest_figure_for_the_index(obs):
+    assert analysis.latest_figure(obs, {"district": "九龙坡区", "quarter": "2021Q3"}) == "2020-12-31"
+    assert analysis.latest_figure(obs, {"districts": ["綦江区", "荣昌区"], "indicators": None,
+                                        "quarter": "2022Q2"}) == "2022-06-30"
+    assert analysis.latest_figure(obs, {"district": "坡头区", "quarter": "2022Q2"}) == "—"
+    assert analysis.latest_figure(obs, {"label": "x", "quarter": "bad"}) == "—"
