@@ -112,7 +112,7 @@ class Comparison(_View):
         if rates.empty:
             return _show(display.notes(["No percentage indicator is shared by these districts."], "No rates"))
         for dimension, part in rates.groupby("dimension", sort=True):
-            fig = plots.rate_chart(part, [d for d in self.districts if d in set(part["district"])],
+            fig = plots.rate_chart(part, self.districts,  # all of them: a district keeps its colour across charts
                                    f"{analysis.dimension_label(dimension)} · {self.quarter}")
             _show(fig, display.notes(analysis.rate_notes(part, self.quarter)
                                      + analysis.comparability_notes(part, self.provinces), RATE_NOTES))

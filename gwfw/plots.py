@@ -54,6 +54,9 @@ def _bar_label(row) -> str:
 def rate_chart(table: pd.DataFrame, districts, title: str):
     """Grouped horizontal bars: one group per rate indicator, one bar per district that reports it.
 
+    `districts` gives the order and the colours (the k-th district always gets the k-th colour, so a district
+    keeps its colour across the charts of a page); the legend lists only those with a bar.
+
     Each group holds only the districts with a value, centred on its label (no empty slots, however many
     districts are compared); every bar is labelled with its value and period; a stale figure is hatched and
     says so. The axis runs from 0 to 100 % (further only if a value exceeds 100).

@@ -79,3 +79,19 @@ def test_history_panels_start_at_zero_and_name_the_periods():
     line = ax.get_lines()[0]
     assert list(line.get_ydata()) == [84.0, 91.25]  # the line joins the first value of each period
     plt.close(fig)
+
+
+def test_a_district_keeps_its_colour_across_charts():
+    rates = _rates()
+    everyone = ["甲区", "乙区", "丙区", "丁区"]
+    one = plots.rate_chart(rates, everyone, "a")
+    other = plots.rate_chart(rates[rates["district"] != "甲区"], everyone, "b")
+    colour = {}
+    for fig in (one, other):
+        ax = fig.axes[0]
+        legend = ax.get_legend()
+        for text, handle in zip(legend.get_texts(), legend.legend_handles):
+            colour.setdefault(text.get_text(), set()).add(tuple(handle.get_facecolor()[:3]))
+        plt.close(fig)
+    assert all(len(c) == 1 for c in colour.values()) and "甲区" in colour
+    assert [t.get_text() for t in other.axes[0].get_legend().get_texts()] == ["乙区", "丙区", "丁区"]
