@@ -22,7 +22,7 @@ table.gwfw-table th,table.gwfw-table td,
 table.gwfw-table th{background:#f0f0f0}
 .gwfw-evidence li{margin:6px 0}.gwfw-evidence mark{background:#ffe58a}
 .gwfw-warn{color:#9b1c1c;font-weight:600}
-.gwfw-muted{color:#666;font-size:0.85em}
+.gwfw-muted{color:#666;font-size:0.85em}.gwfw-empty{font-size:0.95em;font-style:italic}
 </style>"""
 
 
@@ -50,6 +50,11 @@ def notes(items: list[str], heading: str = "Read with care") -> str:
         return ""
     lis = "".join(f"<li>{escape(n)}</li>" for n in items)
     return f'<div class="gwfw-note"><b>{escape(heading)}</b><ul>{lis}</ul></div>'
+
+
+def muted(text: str) -> str:
+    """A plain remark ('nothing to show here'): unlike notes(), no warning colour, which is kept for caveats."""
+    return f"<p class='gwfw-muted gwfw-empty'>{escape(text)}</p>"
 
 
 def table(frame: pd.DataFrame) -> str:

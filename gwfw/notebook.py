@@ -56,7 +56,8 @@ def _data_facts(obs: pd.DataFrame, folder: Path | None, shown: pd.DataFrame,
     latest = shown["period_end"].max() if len(shown) else pd.NaT
     files = sorted(set(shown["file"])) if len(shown) else []
     published = sorted(d for d in ((sources.get(f) or {}).get("published", "") for f in files) if d)
-    reports = f"{len(files)} 份 reports" + (f"，最近发布 latest published {published[-1]}" if published else "")
+    reports = f"{len(files)} 份报告 · {len(files)} report{'s' if len(files) != 1 else ''}" + (
+        f"（最近发布 latest published {published[-1]}）" if published else "")
     return {
         "数据截至 / figures up to": "—" if pd.isna(latest) else f"{latest:%Y-%m-%d}",
         "来源报告 / source reports": reports,
@@ -76,7 +77,7 @@ class _View:
 
     def _evidence(self, table: pd.DataFrame) -> None:
         if table.empty:
-            return _show(display.notes(["No figures to quote."], "Evidence"))
+            return _show(display.muted("No figures to quote. · 无可引用的数值。"))
         _show(f"<p class='gwfw-muted'>{EVIDENCE_NOTE}</p>" + display.evidence(table, self.sources))
 
 
@@ -110,7 +111,7 @@ class Comparison(_View):
     def rate_charts(self) -> None:
         rates = self.table[(self.table["measure"] == "rate") & (self.table["unit"] == "%")]
         if rates.empty:
-            return _show(display.notes(["No percentage indicator is shared by these districts."], "No rates"))
+            return _show(display.muted("No indicator in % is reported by two of these districts or more: no chart. · 无共同的比率指标。"))
         for dimension, part in rates.groupby("dimension", sort=True):
             fig = plots.rate_chart(part, self.districts,  # all of them: a district keeps its colour across charts
                                    f"{analysis.dimension_label(dimension)} · {self.quarter}")
@@ -144,8 +145,7 @@ class Profile(_View):
     def history(self) -> None:
         rows = self.changes
         if rows.empty:
-            return _show(display.notes(["Each indicator has one period in the data so far: no change to show yet."],
-                                       "Change over time"))
+            return _show(display.muted("Each indicator has one period in the data so far: no change to show yet. · 各指标暂只有一个时期的数据。"))
         _show(plots.history_chart(rows, f"{self.district} · 变化 · change over time"),
               display.table(analysis.values_table(rows.assign(stale=False), with_district=False)))
 

@@ -56,7 +56,7 @@ def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidenc
     assert "办结率98.33%" in text  # the evidence, quoted from the sentence
     assert "<mark>" in text and "000_ad266bfa8973dc8b.txt" in text
     assert "《关于綦江区2022年二季度政务服务工作情况通报》" in text  # the report, named as the catalog names it
-    assert "No percentage indicator is shared" in text and _images(nb) == 0  # 荣昌区's 2021 rates differ
+    assert "No indicator in % is reported by two" in text and _images(nb) == 0  # 荣昌区's 2021 rates differ
 
 
 def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path):
@@ -106,3 +106,16 @@ def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path):
 def test_start_here_runs(tmp_path):
     text = _outputs(_run(tmp_path, "00-start-here"))
     assert "completion_rate" in text
+
+
+def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path):
+    from gwfw import html
+
+    _run(tmp_path, "30-compare-districts", quarter="2022Q4")
+    html.notebook_page(tmp_path / "30-compare-districts.ipynb", tmp_path / "page.html", "2022Q4")
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "<script" not in page and not re.search(r"""src=["']?(https?:)?//""", page)  # nothing fetched
+    assert page.count("data:image/png;base64,") >= 2  # the charts, embedded
+    # links to the reports online are plain links a reader may follow; they load nothing
+    assert re.search(r'<a href="http://rongchang\.gov\.cn/[^"]+" rel="noopener noreferrer">', page)
+    assert "from gwfw.notebook import" not in page and "injected-parameters" not in page
