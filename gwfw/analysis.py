@@ -25,6 +25,10 @@ QUALIFIER_MARKS = {"exact": "{v}", "more_than": "{v}+", "at_least": "≥{v}", "n
 class ParameterError(ValueError):
     """A notebook parameter that names nothing in the data; the message lists what is valid."""
 
+    def _render_traceback_(self) -> list[str]:
+        """IPython shows this instead of the traceback: a reader of the page needs the message, not our code."""
+        return [f"\x1b[31mParameterError\x1b[0m: {self}"]
+
 
 def quarter_bounds(quarter: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     m = _QUARTER.fullmatch(str(quarter).strip())
@@ -54,16 +58,25 @@ def format_value(value: float, qualifier: str = "exact") -> str:
 
 
 def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> None:
-    """Stop a notebook at its first cell when a parameter names nothing valid."""
-    quarter_bounds(quarter)
+    """Stop a notebook at its first cell when a parameter names nothing valid; the message lists what is."""
+    quarters = quarters_in_data(obs)
+    try:
+        _, end = quarter_bounds(quarter)
+    except ParameterError as exc:
+        raise ParameterError(f"{exc}; quarters with data: {', '.join(quarters)}") from None
+    if quarters and end < quarter_bounds(quarters[0])[1]:
+        raise ParameterError(f"quarter {quarter!r} is before every figure in the data; "
+                             f"quarters with data: {', '.join(quarters)}")
     known = sorted(obs["district"].unique())
     for d in [districts] if isinstance(districts, str) else (districts or []):
         if d not in known:
             raise ParameterError(f"district {d!r} has no data; districts with data: {', '.join(known)}")
-    codes = sorted(by_code())
+    if isinstance(indicators, str):
+        indicators = [indicators]
     for code in indicators or []:
         if code not in by_code():
-            raise ParameterError(f"indicator {code!r} is not in the codebook; valid codes: {', '.join(codes)}")
+            valid = ", ".join(f"{c} ({i.name_zh})" for c, i in sorted(by_code().items()))
+            raise ParameterError(f"indicator {code!r} is not in the codebook; valid codes: {valid}")
 
 
 def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> pd.DataFrame:
@@ -79,12 +92,58 @@ def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> p
         ["district", "indicator", "period_end", "_length", "file", "char_start"],
         ascending=[True, True, False, False, True, True])
     latest = rows.groupby(["district", "indicator"], sort=True).head(1).drop(columns="_length")
-    stale_before = (pd.Period(quarter, freq="Q") - STALE_AFTER_QUARTERS).end_time.normalize()
     latest = latest.assign(
-        stale=latest["period_end"] <= stale_before,
+        stale=as_of_stale(latest["period_end"], quarter),
         shown=[format_value(v, q) for v, q in zip(latest["value"], latest["qualifier"])],
+        alternatives=[_alternatives(rows, r) for r in latest.itertuples(index=False)],
     )
     return _with_codebook(latest).reset_index(drop=True)
+
+
+def _alternatives(rows: pd.DataFrame, row) -> str:
+    """The other values the reports give for the figure shown (same district, indicator and period): '66.7'."""
+    if not row.conflict:
+        return ""
+    same = rows[(rows["district"] == row.district) & (rows["indicator"] == row.indicator)
+                & (rows["period_end"] == row.period_end)]
+    shown = format_value(row.value, row.qualifier)
+    others = dict.fromkeys(format_value(v, q) for v, q in zip(same["value"], same["qualifier"]))
+    return "、".join(o for o in others if o != shown)
+
+
+def with_conflicting(obs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """The figures shown, each followed by the other figures the reports give for the same district,
+    indicator and period (those a '⚠ 另有' mark names), so that every value on a page has its sentence."""
+    if table.empty or not table["conflict"].any():
+        return table
+    keys = table[table["conflict"]][["district", "indicator", "period_end", "stale"]]
+    siblings = obs[obs["conflict"]].merge(keys, on=["district", "indicator", "period_end"])
+    shown = set(zip(table["file"], table["char_start"]))
+    siblings = siblings[[(f, c) not in shown for f, c in zip(siblings["file"], siblings["char_start"])]]
+    siblings = _with_codebook(siblings.assign(
+        shown=[format_value(v, q) for v, q in zip(siblings["value"], siblings["qualifier"])],
+        alternatives=[_alternatives(obs, r) for r in siblings.itertuples(index=False)]))
+    order = {key: n for n, key in enumerate(zip(table["district"], table["indicator"]))}
+    both = pd.concat([table.assign(_second=0), siblings.assign(_second=1)], ignore_index=True)
+    both["_at"] = [order[k] for k in zip(both["district"], both["indicator"])]
+    return both.sort_values(["_at", "_second", "file", "char_start"]).drop(columns=["_at", "_second"]).reset_index(drop=True)
+
+
+def period_text(label: str) -> str:
+    """A period label as a reader sees it: 'as of 2021-07-14' -> '截至 2021-07-14'; '2022H1' unchanged."""
+    label = str(label)
+    return "截至 " + label[len("as of "):] if label.startswith("as of ") else label
+
+
+def with_unit(shown: str, unit: str) -> str:
+    """'98.33', '%' -> '98.33%'; '1364', '项' -> '1364 项': the unit stays with the number wherever it is shown.
+
+    >>> with_unit("98.33", "%"), with_unit("250+", "个"), with_unit("0.08", "")
+    ('98.33%', '250+ 个', '0.08')
+    """
+    if not unit:
+        return shown
+    return f"{shown}{unit}" if unit == "%" else f"{shown} {unit}"
 
 
 def _with_codebook(table: pd.DataFrame) -> pd.DataFrame:
@@ -102,12 +161,29 @@ def default_indicators(table: pd.DataFrame, districts) -> list[str]:
     return [c for c in order if counts.get(c, 0) >= 2]
 
 
+STALE_MARK = "⚠ 过旧 stale"
+CONFLICT_MARK = "⚠ 另有 also"
+
+
+def cell_text(row) -> str:
+    """'98.33% (2022H1)', '98 项 (as of 2021-07-14) ⚠ 过旧 stale', '91.73% (2022) ⚠ 另有 also 66.7%'."""
+    text = f"{with_unit(row['shown'], row['unit'])} ({period_text(row['period_label'])})"
+    if row.get("stale"):
+        text += f" {STALE_MARK}"
+    others = row.get("alternatives") or ""
+    if others:
+        text += f" {CONFLICT_MARK} " + "、".join(with_unit(o, row["unit"]) for o in others.split("、"))
+    return text
+
+
 def coverage(table: pd.DataFrame, districts, indicators) -> pd.DataFrame:
-    """District × indicator: the value shown and the period it comes from ('—' where none)."""
-    cells = table.assign(cell=table["shown"] + " (" + table["period_label"] + ")" + table["stale"].map({True: " ⚠旧", False: ""}))
+    """District × indicator: the value with its unit and the period it comes from ('—' where none)."""
+    cells = table.assign(cell=[cell_text(r) for _, r in table.iterrows()] if len(table) else [])
     grid = cells.pivot(index="name_zh", columns="district", values="cell")
     names = [by_code()[c].name_zh for c in indicators]
-    return grid.reindex(index=names, columns=list(districts)).fillna("—").rename_axis(index="指标", columns="区县")
+    grid = grid.reindex(index=names, columns=list(districts)).fillna("—")
+    grid.columns.name = None
+    return grid.rename_axis(index="指标").reset_index()  # a plain column: one header row, '指标' then districts
 
 
 @cache
@@ -121,7 +197,7 @@ def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]
     for code, group in table.groupby("indicator", sort=False):
         ind = by_code()[code]
         if ind.measure == "flow" and group["period_label"].nunique() > 1:
-            spans = "; ".join(f"{d} {p}" for d, p in zip(group["district"], group["period_label"]))
+            spans = "; ".join(f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"]))
             notes.append(f"{ind.name_zh}: counts over periods of different length ({spans}) — not directly comparable.")
         provinces = {districts_provinces.get(d, "") for d in group["district"]}
         if len(provinces) > 1:
@@ -131,13 +207,28 @@ def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]
     return notes
 
 
+def rate_notes(table: pd.DataFrame, quarter: str) -> list[str]:
+    """What a bar chart of rates cannot say by itself: stale figures, and rates over different periods."""
+    notes = []
+    for code, group in table.groupby("indicator", sort=False):
+        name = by_code()[code].name_zh
+        for r in group[group["stale"]].itertuples(index=False):
+            notes.append(f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, more than four quarters before "
+                         f"the end of {quarter} (stale; hatched bar).")
+        if group["period_label"].nunique() > 1:
+            spans = "; ".join(f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"]))
+            notes.append(f"{name}: rates over different periods ({spans}).")
+    return notes
+
+
 def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
     """Every figure of one district up to the quarter, for indicators stated for several periods."""
     _, end = quarter_bounds(quarter)
     rows = obs[(obs["district"] == district) & (obs["period_end"] <= end)]
     periods = rows.groupby("indicator")["period_end"].nunique()
     rows = rows[rows["indicator"].isin(periods[periods > 1].index)]
-    rows = rows.assign(shown=[format_value(v, q) for v, q in zip(rows["value"], rows["qualifier"])])
+    rows = rows.assign(shown=[format_value(v, q) for v, q in zip(rows["value"], rows["qualifier"])],
+                       alternatives=[_alternatives(rows, r) for r in rows.itertuples(index=False)])
     return _with_codebook(rows).sort_values(["indicator", "period_end"]).reset_index(drop=True)
 
 
@@ -154,6 +245,59 @@ def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
     return plan
 
 
+def latest_figure(obs: pd.DataFrame, parameters: dict) -> str:
+    """The end of the latest period a notebook run with these parameters can show ('2022-12-31'), or '—'.
+
+    For the index, so a reader sees that a quarter's profile of a district holds nothing newer than last year.
+    """
+    try:
+        _, end = quarter_bounds(parameters.get("quarter", ""))
+        districts = parameters.get("districts") or [parameters.get("district")]
+        ends = obs.loc[obs["district"].isin(list(districts)) & (obs["period_end"] <= end), "period_end"]
+        indicators = parameters.get("indicators")
+        if indicators:
+            ends = ends[obs.loc[ends.index, "indicator"].isin(list(indicators))]
+        return "—" if ends.empty else f"{ends.max():%Y-%m-%d}"
+    except (ParameterError, KeyError, TypeError, AttributeError):
+        return "—"
+
+
 def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:
-    stale_before = (pd.Period(quarter, freq="Q") - STALE_AFTER_QUARTERS).end_time.normalize()
+    """True where a figure's period ended more than four quarters before the end of the quarter."""
+    stale_before = (pd.Period(str(quarter).strip(), freq="Q") - STALE_AFTER_QUARTERS).end_time.normalize()
     return period_end <= stale_before
+
+
+QUALIFIER_LABELS = {"exact": "", "more_than": "超过（余/多/逾）", "at_least": "不少于（以上）", "nearly": "接近（近）",
+                    "approx": "约", "less_than": "不足"}
+PERIOD_SOURCE_LABELS = {"sentence": "句中写明", "paragraph": "段内写明", "document_title": "据报告标题",
+                        "document_text": "据报告正文", "publication_date": "据发布日期", "none": "未知"}
+DIMENSION_LABELS = {"online": "网上办理 · online services", "effectiveness": "办事效率 · effectiveness",
+                    "coverage": "事项覆盖 · coverage", "completeness": "服务完备 · completeness",
+                    "evaluation": "好差评 · evaluation", "volume": "办件量 · volume"}
+
+
+def dimension_label(dimension: str) -> str:
+    return DIMENSION_LABELS.get(dimension, dimension)
+
+
+def values_table(table: pd.DataFrame, with_district: bool = True) -> pd.DataFrame:
+    """What a reader sees of each figure: value with unit and qualifier, period, how the period was found, marks.
+
+    No codes, no NaN, no timestamps: every cell is text. The 提示 column says 'stale' and lists the other
+    values the reports give for the same period.
+    """
+    def note(row) -> str:
+        marks = [STALE_MARK] if row["stale"] else []
+        if row.get("alternatives"):
+            marks.append(f"{CONFLICT_MARK} " + "、".join(with_unit(o, row["unit"]) for o in row["alternatives"].split("、")))
+        elif row["conflict"]:
+            marks.append("⚠ 冲突 conflict")
+        return "；".join(marks)
+
+    rows = [{"区县": r["district"], "指标": r["name_zh"], "数值": with_unit(r["shown"], r["unit"]),
+             "限定": QUALIFIER_LABELS.get(r["qualifier"], r["qualifier"]), "时期": period_text(r["period_label"]),
+             "时期依据": PERIOD_SOURCE_LABELS.get(r["period_source"], r["period_source"]), "提示": note(r)}
+            for _, r in table.iterrows()]
+    frame = pd.DataFrame(rows, columns=["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"])
+    return frame if with_district else frame.drop(columns="区县")

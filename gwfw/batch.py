@@ -24,7 +24,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from . import __version__, html, paths
+from . import __version__, analysis, html, paths
 
 KERNEL = "python3"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
@@ -44,6 +44,7 @@ class Job:
     show_code: bool = False
     timeout: int | None = 600
     verbose: bool = False
+    figures_up_to: str = "—"  # the end of the latest period the page can show
 
     def path(self, suffix: str) -> Path:
         return self.folder / f"{self.name}{suffix}"
@@ -109,6 +110,7 @@ def plan_jobs(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path, repo
     data_digest = _digest(csvs, Path(data))
     built = max((f.stat().st_mtime for f in csvs), default=None)
     data_built = datetime.fromtimestamp(built).strftime("%Y-%m-%d %H:%M") if built else "—"
+    obs = _observations(Path(data))
     jobs, seen = [], {}
     for quarter, plan in plans.items():
         for stem, parameters in plan:
@@ -123,9 +125,21 @@ def plan_jobs(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path, repo
             inputs = {"notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
                       "parameters": json.dumps(parameters, sort_keys=True, ensure_ascii=False),
                       "data": data_digest, "gwfw": _package_digest(), "options": f"show_code={show_code} {KERNEL}"}
+            up_to = analysis.latest_figure(obs, parameters) if obs is not None else "—"
             jobs.append(Job(notebook, quarter, dict(parameters), Path(reports) / quarter, name,
-                            html.page_title(notebook, parameters), inputs, data_built, show_code, timeout, verbose))
+                            html.page_title(notebook, parameters), inputs, data_built, show_code, timeout, verbose,
+                            figures_up_to=up_to))
     return jobs
+
+
+def _observations(data: Path):
+    """The observations the notebooks read, for the index's 'figures up to' column; None when unreadable."""
+    from .tables import load_observations
+
+    try:
+        return load_observations(data)
+    except Exception:  # a data folder of another shape (tests, a half-built folder): the column shows '—'
+        return None
 
 
 def read_manifest(path: Path) -> dict | None:
@@ -199,6 +213,7 @@ def _manifest(result: Result) -> dict:
     return {"notebook": job.notebook.stem, "quarter": job.quarter, "parameters": job.parameters, "name": job.name,
             "title": job.title, "status": result.status, "seconds": result.seconds, "error": result.error,
             "figures": result.figures, "has_page": result.has_page, "data_built": job.data_built,
+            "figures_up_to": job.figures_up_to,
             "inputs": job.inputs}
 
 

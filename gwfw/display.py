@@ -10,12 +10,19 @@ from html import escape
 import pandas as pd
 
 STYLE = """<style>
-.gwfw-title{border-left:4px solid #1b6ca8;padding:6px 12px;margin:8px 0;background:#f5f8fb}
-.gwfw-title h1{margin:0 0 6px 0;font-size:1.6em}.gwfw-title td{padding:1px 10px 1px 0}
+.gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
+.gwfw-title h2{margin:0 0 8px 0;font-size:1.35em}
+.gwfw-title table.gwfw-facts td,.jp-RenderedHTMLCommon .gwfw-title table.gwfw-facts td{text-align:left;padding:2px 14px 2px 0;border:0;background:none}
+.gwfw-title table.gwfw-facts{margin:0}
 .gwfw-note{border-left:4px solid #e07b39;background:#fdf5ee;padding:6px 12px;margin:6px 0}
-.gwfw-table{border-collapse:collapse;font-size:0.9em}.gwfw-table th,.gwfw-table td{border:1px solid #ddd;padding:3px 8px;text-align:left}
-.gwfw-table th{background:#f0f0f0}.gwfw-evidence li{margin:4px 0}.gwfw-evidence mark{background:#ffe58a}
-.gwfw-muted{color:#666;font-size:0.85em}
+.gwfw-note ul{margin:4px 0}
+table.gwfw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}
+table.gwfw-table th,table.gwfw-table td,
+.jp-RenderedHTMLCommon table.gwfw-table th,.jp-RenderedHTMLCommon table.gwfw-table td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:middle;line-height:1.5}
+table.gwfw-table th{background:#f0f0f0}
+.gwfw-evidence li{margin:6px 0}.gwfw-evidence mark{background:#ffe58a}
+.gwfw-warn{color:#9b1c1c;font-weight:600}
+.gwfw-muted{color:#666;font-size:0.85em}.gwfw-empty{font-size:0.95em;font-style:italic}
 </style>"""
 
 
@@ -26,9 +33,10 @@ def html(text: str):
 
 
 def title_block(title: str, parameters: dict[str, object], facts: dict[str, str]) -> str:
-    rows = "".join(f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>"
-                   for k, v in {**parameters, **facts}.items())
-    return f'<div class="gwfw-title"><h1>{escape(title)}</h1><table>{rows}</table></div>'
+    """The box at the top of a page: what is compared, for which quarter, and how recent the data is."""
+    rows = "".join(f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>" for k, v in parameters.items())
+    rows += "".join(f"<tr><td>{escape(str(k))}</td><td>{escape(_show(v))}</td></tr>" for k, v in facts.items())
+    return f'<div class="gwfw-title"><h2>{escape(title)}</h2><table class="gwfw-facts">{rows}</table></div>'
 
 
 def _show(value: object) -> str:
@@ -44,18 +52,35 @@ def notes(items: list[str], heading: str = "Read with care") -> str:
     return f'<div class="gwfw-note"><b>{escape(heading)}</b><ul>{lis}</ul></div>'
 
 
+def muted(text: str) -> str:
+    """A plain remark ('nothing to show here'): unlike notes(), no warning colour, which is kept for caveats."""
+    return f"<p class='gwfw-muted gwfw-empty'>{escape(text)}</p>"
+
+
 def table(frame: pd.DataFrame) -> str:
     """A plain table; every cell escaped."""
     return frame.to_html(index=False, escape=True, classes="gwfw-table", border=0, na_rep="—")
 
 
-def grid(frame: pd.DataFrame) -> str:
-    """A table with a labelled index (the coverage matrix); every cell escaped."""
-    return frame.to_html(escape=True, classes="gwfw-table", border=0, na_rep="—")
+def source_text(file: str, sources: dict[str, dict]) -> str:
+    """'《title》 · publisher · 2023-01-16' from the catalog row of a report, or the file name alone."""
+    row = sources.get(file) or {}
+    parts = [f"《{row['title']}》" if row.get("title") else "", row.get("publisher", ""), row.get("published", "")]
+    return " · ".join(p for p in parts if p) or file
 
 
-def evidence(rows: pd.DataFrame) -> str:
-    """Each figure shown, with the sentence it came from and the exact evidence marked."""
+def _link(url: str) -> str:
+    """A link to the report online (a plain link: the page loads nothing from it); only http(s) addresses."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    return f' <a href="{escape(url, quote=True)}" rel="noopener noreferrer">原文 · original</a>'
+
+
+def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
+    """Each figure shown, with the sentence it came from, the exact evidence marked, and the report it is in."""
+    from .analysis import CONFLICT_MARK, STALE_MARK, period_text, with_unit
+
+    sources = sources or {}
     items = []
     for r in rows.itertuples(index=False):
         sentence = str(r.sentence)
@@ -65,7 +90,16 @@ def evidence(rows: pd.DataFrame) -> str:
                       + escape(sentence[at + len(str(r.evidence)):]))
         else:  # evidence spanning a line break: show it beside the sentence
             quoted = escape(sentence) + " — <mark>" + escape(str(r.evidence)) + "</mark>"
-        head = f"{r.district} · {r.name_zh} · {r.shown} {r.unit} ({r.period_label})"
-        source = f"{r.file}, characters {r.char_start}–{r.char_end}"
-        items.append(f"<li><b>{escape(head)}</b><br>「{quoted}」 <span class='gwfw-muted'>{escape(source)}</span></li>")
+        head = f"{r.district} · {r.name_zh} · {with_unit(r.shown, r.unit)} ({period_text(r.period_label)})"
+        marks = [STALE_MARK] if getattr(r, "stale", False) else []
+        others = getattr(r, "alternatives", "") or ""
+        if others:
+            marks.append(f"{CONFLICT_MARK} " + "、".join(with_unit(o, r.unit) for o in others.split("、")))
+        elif getattr(r, "conflict", False):
+            marks.append("⚠ 冲突 conflict")
+        warn = f" <span class='gwfw-warn'>{escape('；'.join(marks))}</span>" if marks else ""
+        url = (sources.get(r.file) or {}).get("url", "")
+        where = f"{source_text(r.file, sources)} · {r.file}, 字符 chars {r.char_start}–{r.char_end}"
+        items.append(f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
+                     f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>")
     return f'<ol class="gwfw-evidence">{"".join(items)}</ol>'

@@ -19,6 +19,7 @@ REMOVED_TAGS = ("parameters", "injected-parameters")
 # papermill's banner is inline HTML that nbconvert's markdown renderer splits; a markdown link survives
 FAILED_BANNER = ("运行出错，报告在此中断 · This report stopped with an error: "
                  "[go to the failing cell](#papermill-error-cell)")
+STOPPED_NOTE = "*报告在此停止，以下各节未运行 · The report stopped here; the sections after this point did not run.*"
 STATUS_LABELS = {"ok": "ok", "failed": "failed", "skipped": "skipped — up to date"}
 
 
@@ -46,6 +47,10 @@ def notebook_page(notebook: Path, page: Path, title: str, show_code: bool = Fals
     for cell in nb.cells:
         if "papermill-error-cell-tag" in cell.metadata.get("tags", []) and "href=" in cell.source:
             cell.source = FAILED_BANNER
+    failed = next((i for i, cell in enumerate(nb.cells)
+                   if any(out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
+    if failed is not None:  # the sections after the failing cell never ran: no empty headings under the error
+        nb.cells = nb.cells[:failed + 1] + [nbformat.v4.new_markdown_cell(STOPPED_NOTE)]
     body, _ = exporter(show_code).from_notebook_node(nb)
     # nbconvert accepts only ISO 639-1 codes; the page is Simplified Chinese as written in mainland China
     write_text(page, body.replace('<html lang="zh">', '<html lang="zh-CN">', 1))

@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 
 import matplotlib
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
+
+from .analysis import period_text
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#cc5f9a", "#5f6b73"]
@@ -41,46 +42,90 @@ def use_cjk_font() -> str:
     return family
 
 
+def _bar_label(row) -> str:
+    """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period, other values
+    for the same period and staleness are on the chart, not only in the tables."""
+    label = f"{row['shown']}% ({period_text(row['period_label'])})"
+    if row.get("alternatives"):
+        label += " ⚠ 另有 " + "、".join(f"{o}%" for o in row["alternatives"].split("、"))
+    return label + (" ⚠ 过旧" if row.get("stale") else "")
+
+
 def rate_chart(table: pd.DataFrame, districts, title: str):
-    """Grouped horizontal bars: one group per rate indicator, one bar per district, value labels."""
+    """Grouped horizontal bars: one group per rate indicator, one bar per district that reports it.
+
+    `districts` gives the order and the colours (the k-th district always gets the k-th colour, so a district
+    keeps its colour across the charts of a page); the legend lists only those with a bar.
+
+    Each group holds only the districts with a value, centred on its label (no empty slots, however many
+    districts are compared); every bar is labelled with its value and period; a stale figure is hatched and
+    says so. The axis runs from 0 to 100 % (further only if a value exceeds 100).
+    """
     use_cjk_font()
     names = list(dict.fromkeys(table["name_zh"]))
-    fig, ax = plt.subplots(figsize=(8, 0.6 + 0.45 * len(names) * max(1, len(districts)) / 1.5))
-    height = 0.8 / max(1, len(districts))
-    for k, district in enumerate(districts):
-        rows = table[table["district"] == district].set_index("name_zh")
-        ys = [i + k * height for i, n in enumerate(names) if n in rows.index]
-        vals = [rows.loc[n, "value"] for n in names if n in rows.index]
-        labels = [rows.loc[n, "shown"] + "%" for n in names if n in rows.index]
-        bars = ax.barh(ys, vals, height=height, color=PALETTE[k % len(PALETTE)], label=district)
-        ax.bar_label(bars, labels=labels, padding=3, fontsize=8)
-    ax.set_yticks([i + height * (len(districts) - 1) / 2 for i in range(len(names))], names)
+    order = {d: k for k, d in enumerate(districts)}
+    height, gap = 0.8, 0.7
+    positions, ticks, y = [], [], 0.0
+    for name in names:
+        rows = table[table["name_zh"] == name].sort_values("district", key=lambda s: s.map(order))
+        ys = [y + j * height for j in range(len(rows))]
+        positions += [(yy, row) for yy, (_, row) in zip(ys, rows.iterrows())]
+        ticks.append(y + (len(rows) - 1) * height / 2)
+        y = ys[-1] + height + gap
+    fig, ax = plt.subplots(figsize=(9, 0.9 + 0.3 * len(positions) + 0.15 * len(names)))
+    seen = set()
+    for yy, row in positions:
+        k = order.get(row["district"], 0)
+        stale = bool(row.get("stale"))
+        bar = ax.barh(yy, row["value"], height=height * 0.9, color=PALETTE[k % len(PALETTE)],
+                      alpha=0.45 if stale else 1.0, hatch="//" if stale else None, edgecolor="white",
+                      label=None if row["district"] in seen else row["district"])
+        seen.add(row["district"])
+        ax.bar_label(bar, labels=[_bar_label(row)], padding=3, fontsize=8)
+    ax.set_yticks(ticks, names)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(105, float(table["value"].max()) * 1.15))
+    top = max(100.0, float(table["value"].max()))
+    ax.set_xlim(0, top * 1.32)  # room for the labels right of the bars
+    ax.set_xticks([t for t in range(0, int(top) + 1, 20)])
+    ax.spines["bottom"].set_bounds(0, top)
     ax.set_xlabel("%")
     ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
+    by_order = sorted(zip(handles, labels), key=lambda hl: order.get(hl[1], 0))
+    ax.legend([h for h, _ in by_order], [lab for _, lab in by_order], loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig
 
 
 def history_chart(rows: pd.DataFrame, title: str):
-    """One small panel per indicator: its values over time, labelled with period and qualifier."""
+    """One small panel per indicator: its values period by period, from 0, each labelled with its qualifier.
+
+    Periods are evenly spaced and named on the axis by their labels (2021H1, 2022, 截至 2021-07-14), the
+    line joins the first value of each period; other values the reports give for the same period (conflicts)
+    are drawn as hollow dots.
+    """
     use_cjk_font()
     names = list(dict.fromkeys(rows["name_zh"]))
-    fig, axes = plt.subplots(len(names), 1, figsize=(7, 2.2 * len(names)), squeeze=False)
+    fig, axes = plt.subplots(len(names), 1, figsize=(7, 0.6 + 2.0 * len(names)), squeeze=False)
     for ax, name in zip(axes[:, 0], names):
         part = rows[rows["name_zh"] == name].sort_values(["period_end", "char_start"])
-        first = part.drop_duplicates("period_end")  # the line joins one value per period; conflicts stay dots
-        ax.plot(first["period_end"], first["value"], color=PALETTE[0], alpha=0.6)
-        ax.scatter(part["period_end"], part["value"], color=PALETTE[0], zorder=3)
-        locator = mdates.AutoDateLocator(maxticks=6)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        for x, y, label, period in zip(part["period_end"], part["value"], part["shown"], part["period_label"]):
-            ax.annotate(f"{label} ({period})", (x, y), textcoords="offset points", xytext=(4, 6), fontsize=8)
-        ax.set_title(f"{name} [{part['unit'].iloc[0]}]", fontsize=10)
+        ends = list(dict.fromkeys(part["period_end"]))
+        x = part["period_end"].map({e: i for i, e in enumerate(ends)})
+        first = ~part.duplicated("period_end")
+        ax.plot(x[first], part["value"][first], color=PALETTE[0], alpha=0.6)
+        ax.scatter(x[first], part["value"][first], color=PALETTE[0], zorder=3)
+        ax.scatter(x[~first], part["value"][~first], facecolor="white", edgecolor=PALETTE[3], zorder=3)
+        for xx, y, label in zip(x, part["value"], part["shown"]):
+            ax.annotate(label, (xx, y), textcoords="offset points", xytext=(6, 0), va="center", fontsize=8)
+        labels = [" / ".join(dict.fromkeys(part.loc[part["period_end"] == e, "period_label"])) for e in ends]
+        ax.set_xticks(range(len(ends)), [period_text(lab) for lab in labels], fontsize=8)
+        ax.set_xlim(-0.4, len(ends) - 0.4)
+        unit = part["unit"].iloc[0]
+        top = float(part["value"].max())
+        ax.set_ylim(0, max(100.0, top * 1.1) if unit == "%" else (top * 1.25 or 1))
+        ax.set_title(f"{name} [{unit}]", fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
     fig.suptitle(title)
     fig.tight_layout()

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 import gwfw
+import gwfw.codebook
 from gwfw import analysis
 
 
@@ -84,3 +85,108 @@ def test_history_lists_indicators_with_several_periods(obs):
     avg = rows[rows["indicator"] == "avg_visits"].sort_values("period_end")
     assert list(avg["value"]) == [0.15, 0.08]
     assert pd.api.types.is_datetime64_any_dtype(rows["period_end"])
+
+
+def _obs(*rows):
+    """A tiny observations table: (district, indicator, value, qualifier, period_start, period_end, label, conflict)."""
+    frame = pd.DataFrame([{
+        "file": f"r{n}.txt", "district": d, "district_code": "", "indicator": ind, "value": v, "value_high": None,
+        "unit": gwfw.codebook.by_code()[ind].unit, "qualifier": q, "period_start": start, "period_end": end,
+        "period_label": label, "period_source": "sentence", "evidence": f"{v}", "char_start": n, "char_end": n + 1,
+        "sentence": f"句子{v}", "raw_unit": "", "rule": "", "conflict": c}
+        for n, (d, ind, v, q, start, end, label, c) in enumerate(rows)])
+    for col in ("period_start", "period_end"):
+        frame[col] = pd.to_datetime(frame[col])
+    return frame
+
+
+CONFLICTING = _obs(
+    ("甲区", "time_limit_reduction_rate", 91.73, "exact", "2022-01-01", "2022-12-31", "2022", True),
+    ("甲区", "time_limit_reduction_rate", 66.7, "exact", "2022-01-01", "2022-12-31", "2022", True),
+    ("甲区", "time_limit_reduction_rate", 87.0, "exact", None, "2021-07-14", "as of 2021-07-14", False),
+    ("甲区", "one_thing_packages", 250.0, "more_than", None, "2021-06-30", "as of 2021-06-30", False),
+    ("乙区", "time_limit_reduction_rate", 96.03, "exact", "2022-01-01", "2022-06-30", "2022H1", False),
+)
+
+
+def test_conflicting_values_are_named_where_one_is_shown():
+    q4 = analysis.as_of(CONFLICTING, "2022Q4")
+    row = _row(q4, "甲区", "time_limit_reduction_rate")
+    assert (row["shown"], row["alternatives"]) == ("91.73", "66.7")
+    assert _row(q4, "乙区", "time_limit_reduction_rate")["alternatives"] == ""
+    assert analysis.cell_text(row) == "91.73% (2022) ⚠ 另有 also 66.7%"
+    # the evidence lists the value not shown right after the one shown, so every value on the page has a sentence
+    quoted = analysis.with_conflicting(CONFLICTING, q4)
+    rates = quoted[quoted["indicator"] == "time_limit_reduction_rate"]
+    pairs = list(zip(rates["district"], rates["shown"], rates["alternatives"]))
+    at = pairs.index(("甲区", "91.73", "66.7"))
+    assert pairs[at + 1] == ("甲区", "66.7", "91.73") and ("乙区", "96.03", "") in pairs and len(pairs) == 3
+
+
+def test_stale_marks_and_units_in_the_coverage_matrix():
+    q4 = analysis.as_of(CONFLICTING, "2022Q4")
+    grid = analysis.coverage(q4, ["甲区", "乙区"], ["time_limit_reduction_rate", "one_thing_packages"])
+    assert list(grid.columns) == ["指标", "甲区", "乙区"]  # one header row, the indicator a plain column
+    cells = grid.set_index("指标")
+    assert cells.loc["一件事一次办套餐数", "甲区"] == "250+ 个 (截至 2021-06-30) ⚠ 过旧 stale"
+    assert cells.loc["一件事一次办套餐数", "乙区"] == "—"
+    assert cells.loc["承诺时限压缩比", "乙区"] == "96.03% (2022H1)"
+
+
+def test_values_table_is_text_a_reader_understands():
+    q4 = analysis.as_of(CONFLICTING, "2022Q4")
+    table = analysis.values_table(q4)
+    assert list(table.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
+    packages = table[table["指标"] == "一件事一次办套餐数"].iloc[0]
+    assert (packages["数值"], packages["限定"], packages["时期"], packages["时期依据"], packages["提示"]) == \
+        ("250+ 个", "超过（余/多/逾）", "截至 2021-06-30", "句中写明", "⚠ 过旧 stale")
+    assert not table.isna().any().any()
+    assert "区县" not in analysis.values_table(q4, with_district=False).columns
+
+
+def test_rate_notes_say_what_a_bar_cannot():
+    q4 = analysis.as_of(CONFLICTING, "2022Q4")
+    notes = analysis.rate_notes(q4[q4["indicator"] == "time_limit_reduction_rate"], "2022Q4")
+    assert notes == ["承诺时限压缩比: rates over different periods (乙区 2022H1; 甲区 2022)."]
+    def notes_for(quarter):
+        known = analysis.as_of(CONFLICTING, quarter, ["甲区"], ["time_limit_reduction_rate"])
+        return analysis.rate_notes(known, quarter)
+
+    assert notes_for("2022Q2") == []  # 87% as of 2021-07-14 (2021Q3) is three quarters old: not stale
+    old = CONFLICTING[CONFLICTING["period_end"] < "2022-01-01"]
+    known = analysis.as_of(old, "2022Q3", ["甲区"], ["time_limit_reduction_rate"])
+    assert analysis.rate_notes(known, "2022Q3") == [
+        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, more than four quarters before the end of 2022Q3 "
+        "(stale; hatched bar)."]
+
+
+def test_history_names_the_other_values_of_a_period():
+    rows = analysis.history(CONFLICTING, "甲区", "2022Q4")
+    rates = rows[rows["indicator"] == "time_limit_reduction_rate"]
+    assert list(zip(rates["shown"], rates["alternatives"])) == [("87", ""), ("91.73", "66.7"), ("66.7", "91.73")]
+
+
+def test_parameter_errors_list_quarters_and_indicator_names(obs):
+    with pytest.raises(analysis.ParameterError, match="quarters with data: 2020Q4, 2021Q3, 2022Q2, 2022Q4"):
+        analysis.check_parameters(obs, "2022-4")
+    with pytest.raises(analysis.ParameterError, match="before every figure"):
+        analysis.check_parameters(obs, "2019Q1")
+    analysis.check_parameters(obs, "2023Q4")  # later than the data: as-of figures, marked stale where old
+    with pytest.raises(analysis.ParameterError, match=r"completion_rate \(办结率\)"):
+        analysis.check_parameters(obs, "2022Q4", indicators="completion")
+    # IPython shows the message alone, not a traceback through gwfw's code
+    assert analysis.ParameterError("x")._render_traceback_() == ["\x1b[31mParameterError\x1b[0m: x"]
+
+
+def test_period_text_and_units():
+    assert analysis.period_text("as of 2022-12-31") == "截至 2022-12-31"
+    assert analysis.period_text("2022H1") == "2022H1"
+    assert analysis.with_unit("≥90", "%") == "≥90%" and analysis.with_unit("1364", "项") == "1364 项"
+
+
+def test_latest_figure_for_the_index(obs):
+    assert analysis.latest_figure(obs, {"district": "九龙坡区", "quarter": "2021Q3"}) == "2020-12-31"
+    assert analysis.latest_figure(obs, {"districts": ["綦江区", "荣昌区"], "indicators": None,
+                                        "quarter": "2022Q2"}) == "2022-06-30"
+    assert analysis.latest_figure(obs, {"district": "坡头区", "quarter": "2022Q2"}) == "—"
+    assert analysis.latest_figure(obs, {"label": "x", "quarter": "bad"}) == "—"

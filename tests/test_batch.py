@@ -70,6 +70,7 @@ def test_a_failing_notebook_is_isolated_and_shows_where_it_failed(first_run):
     good_row = next(r for k, r in rows.items() if "good__" in k)
     assert 'class="status failed"' in bad_row and "fixture failure for 2022Q4" in bad_row
     assert 'class="status ok"' in good_row
+    assert "figures up to" in index  # the fixtures' data has no periods: the column says so with a dash
 
 
 def test_pages_hide_code_and_parameters_by_default(first_run):
@@ -218,3 +219,20 @@ def test_cli_batch_all(tmp_path, monkeypatch, capsys):
     index = read(tmp_path / "reports" / "index.html")
     assert index.index("2022Q4") < index.index("2022Q3")
     assert "subplots" in read(tmp_path / "reports" / "2022Q3" / "good__乙.html")  # --show-code
+
+
+def test_a_failed_page_ends_at_the_failing_cell(tmp_path):
+    """Sections after the error never ran: the page says so instead of showing empty headings."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    failing = new_code_cell("view = Profile('綦江县', '2022Q4')", outputs=[new_output(
+        "error", ename="ParameterError", evalue="district '綦江县' has no data",
+        traceback=["ParameterError: district '綦江县' has no data; districts with data: 綦江区"])])
+    nb = new_notebook(cells=[new_markdown_cell("# 画像"), failing, new_markdown_cell("## 1. Latest figures"),
+                             new_code_cell("view.indicators()")])
+    nbformat.write(nb, tmp_path / "failed.ipynb")
+    html.notebook_page(tmp_path / "failed.ipynb", tmp_path / "failed.html", "failed")
+    page = read(tmp_path / "failed.html")
+    assert "districts with data: 綦江区" in page and "画像" in page
+    assert "Latest figures" not in page and "The report stopped here" in page

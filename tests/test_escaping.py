@@ -32,3 +32,21 @@ def test_hostile_report_text_is_escaped_in_the_profile_page(tmp_path):
     assert "办结率98.33%" in text  # the evidence is there …
     assert "&lt;img src=x onerror=alert(1)&gt;" in text  # … as text
     assert "<script" not in text.lower() and "<img src=x" not in text
+
+
+def test_report_titles_and_links_from_the_catalog_are_escaped():
+    import pandas as pd
+
+    from gwfw import display
+
+    row = pd.DataFrame([{"district": "綦江区", "name_zh": "办结率", "shown": "98.33", "unit": "%", "period_label": "2022H1",
+                         "sentence": "办结率98.33%", "evidence": "办结率98.33%", "file": "a.txt", "char_start": 1,
+                         "char_end": 9, "stale": False, "alternatives": "", "conflict": False}])
+    sources = {"a.txt": {"title": "<b onmouseover=alert(1)>通报</b>", "publisher": "区政务办", "published": "2022-07-01",
+                         "url": "javascript:alert(2)"}}
+    text = display.evidence(row, sources)
+    assert "《&lt;b onmouseover=alert(1)&gt;通报&lt;/b&gt;》 · 区政务办 · 2022-07-01" in text
+    assert "javascript:" not in text and "<b onmouseover" not in text
+    sources["a.txt"]["url"] = 'https://example.gov.cn/x"onclick="alert(3)'
+    text = display.evidence(row, sources)
+    assert 'href="https://example.gov.cn/x&quot;onclick=&quot;alert(3)"' in text  # stays inside the attribute
