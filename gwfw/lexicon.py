@@ -14,6 +14,11 @@ import yaml
 from .paths import DATA_FILES
 
 
+# The modules whose code decides a report's rows: everything `gwfw.dataset` imports (a test keeps this complete).
+EXTRACTION_MODULES = ("codebook", "context", "dataset", "extract", "gazetteer", "indicators", "lexicon", "numerals",
+                      "paths", "periods", "reports", "schemas")
+
+
 class LexiconError(ValueError):
     """A language data file is malformed."""
 
@@ -61,11 +66,13 @@ def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]
 
 @functools.cache
 def rules_version() -> str:
-    """A digest of the engine and all its data: a cached extraction is stale when any of them changes."""
+    """A digest of the extraction code and all the language data: a cached extraction is stale when any of
+    them changes (a change to the notebooks' code is not)."""
     from .gazetteer import _adcodes_path
 
     digest = hashlib.sha256()
-    files = sorted(DATA_FILES.iterdir()) + sorted(DATA_FILES.parent.glob("*.py")) + [_adcodes_path()]
+    code = [DATA_FILES.parent / f"{module}.py" for module in EXTRACTION_MODULES]
+    files = sorted(DATA_FILES.iterdir()) + code + [_adcodes_path()]
     for path in files:
         if path.is_file():
             digest.update(path.name.encode())

@@ -121,7 +121,7 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
     assert len(seen) == 5  # new rules: everything again
 
 
-def test_rules_version_changes_with_any_lexicon_file(tmp_path, monkeypatch):
+def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_path, monkeypatch):
     import shutil
 
     from gwfw import lexicon
@@ -132,9 +132,22 @@ def test_rules_version_changes_with_any_lexicon_file(tmp_path, monkeypatch):
         shutil.copy(py, data.parent)
     monkeypatch.setattr(lexicon, "DATA_FILES", data)
     before = lexicon.rules_version.__wrapped__()
-    with open(data / "periods.yaml", "a", encoding="utf-8") as f:
-        f.write("\n# a new phrase\n")
-    assert lexicon.rules_version.__wrapped__() != before
+    with open(data.parent / "plots.py", "a", encoding="utf-8") as f:
+        f.write("\n# a chart changed\n")
+    assert lexicon.rules_version.__wrapped__() == before  # the notebooks' code: cached extractions stay
+    for changed in (data / "periods.yaml", data.parent / "numerals.py"):
+        with open(changed, "a", encoding="utf-8") as f:
+            f.write("\n# a new phrase\n")
+        assert lexicon.rules_version.__wrapped__() != before, changed
+        before = lexicon.rules_version.__wrapped__()
+
+
+def test_the_rules_version_covers_every_module_the_extraction_runs():
+    code = "import sys, gwfw.dataset; print(' '.join(sorted(m[5:] for m in sys.modules if m.startswith('gwfw.'))))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    from gwfw.lexicon import EXTRACTION_MODULES
+
+    assert sorted(EXTRACTION_MODULES) == loaded
 
 
 def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(raw_copy, monkeypatch):
