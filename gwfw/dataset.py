@@ -37,6 +37,7 @@ OBSERVATIONS = "observations"
 MENTIONS = "mentions"
 OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
 ENTRY_SUFFIX = ".rows"
+PARQUET_BLOCK = 8 << 20  # bytes of CSV per Parquet row group
 # The same figure stated twice in one report: one observation.
 _RESTATEMENT = ("district", "indicator", "period_start", "period_end", "value", "value_high", "qualifier")
 # One district, indicator and period with more than one value across the reports: a conflict.
@@ -243,8 +244,10 @@ def _to_parquet(csv_path: Path, parquet_path: Path) -> None:
              "period_start": pa.date32(), "period_end": pa.date32(), "conflict": pa.bool_()}
     with open(csv_path, "rb") as f:
         columns = next(csv.reader(io.TextIOWrapper(f, encoding="utf-8")))
-    options = pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns})
-    reader = pacsv.open_csv(csv_path, convert_options=options)
+    reader = pacsv.open_csv(
+        csv_path, read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),  # a span may cross a line: 「1.7万余\n件」
+        convert_options=pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns}))
     with pq.ParquetWriter(parquet_path, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)

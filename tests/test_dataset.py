@@ -176,3 +176,26 @@ def test_tables_are_readable_by_others_like_any_file(tmp_path):
     os.umask(umask)
     for name in NAMES:
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask, name
+
+
+def test_parquet_holds_the_same_rows_as_the_csv_even_across_line_breaks(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from gwfw import dataset
+
+    from .conftest import write_report
+
+    monkeypatch.setattr(dataset, "PARQUET_BLOCK", 1 << 16)  # many blocks, as in a national build
+
+    raw = tmp_path / "raw"
+    lines = [f"第{i}批，受理{i}.3万\n件，办结率9{i % 10}.5%。" for i in range(3000)]
+    write_report(raw, "wrapped.txt", "\n".join(lines).encode("utf-8"), title="2022年工作总结")
+    build(raw, tmp_path / "out")
+    for name in ("observations", "mentions"):
+        csv_rows = pd.read_csv(tmp_path / "out" / f"{name}.csv", dtype=str, keep_default_na=False)
+        parquet = pd.read_parquet(tmp_path / "out" / f"{name}.parquet")
+        assert len(parquet) == len(csv_rows) > 3000
+        text = "evidence" if name == "observations" else "text"
+        assert parquet[text].tolist() == csv_rows[text].tolist()
+        assert parquet[text].str.contains("\n").sum() >= 3000
+        assert parquet["char_start"].tolist() == csv_rows["char_start"].astype(int).tolist()
