@@ -104,20 +104,16 @@ def _cache_key(data: bytes, meta: dict) -> str:
     return digest.hexdigest()[:32]
 
 
-def _csv_lines(rows: Iterator[list]) -> bytes:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue().encode("utf-8")
-
-
 def _write_entry(entry: Path, ex: Extraction) -> dict:
-    """The entry: one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines."""
+    """The entry: one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines,
+    written as they are formatted (a report of millions of numbers is not copied into one string)."""
     observations, mentions = report_rows(ex)
     head = {"file": ex.file, "warnings": list(ex.warnings),
             "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
             "numbers": len(mentions), "unmapped": sum(1 for m in mentions if not m["indicator"])}
-    body = _csv_lines([m[c] for c in MENTION_COLUMNS] for m in mentions)
-    write_atomic(entry, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + body, durable=False)
+    with replacing([entry], durable=False) as (tmp,), open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(json.dumps(head, ensure_ascii=False) + "\n")
+        csv.writer(f, lineterminator="\n").writerows([m[c] for c in MENTION_COLUMNS] for m in mentions)
     return head
 
 
@@ -219,7 +215,7 @@ def write_tables(done: list[Extracted], out: Path, parquet: bool = True) -> int:
         with open(tmps[0], "w", encoding="utf-8", newline="") as obs, open(tmps[1], "wb") as men:
             writer = csv.writer(obs, lineterminator="\n")
             writer.writerow(OBSERVATION_TABLE_COLUMNS)
-            men.write(_csv_lines([MENTION_COLUMNS]))
+            men.write((",".join(MENTION_COLUMNS) + "\n").encode("utf-8"))
             for r in sorted(done, key=lambda r: r.file):
                 with open(r.entry, "rb") as f:
                     head = json.loads(f.readline())
