@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, chain
 
 from .codebook import Indicator, load_codebook
 from .lexicon import load_yaml
@@ -123,6 +125,42 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
+class WordSpans:
+    """Every occurrence of some words in one text, overlapping ones included, found once.
+
+    `inside(a, b)` answers `any(w in text[a:b] for w in words)` and `find(a, b)` answers
+    `text.find(word, a, b)` by bisection, without reading the text again: a question asked for every
+    number costs the same however far the number stands from the start of its clause or sentence.
+    """
+
+    def __init__(self, text: str, words: Iterable[str]):
+        spans = []
+        for word in set(words):
+            i = text.find(word)
+            while i >= 0:
+                spans.append((i, i + len(word)))
+                i = text.find(word, i + 1)
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        # min_end[i]: the smallest end of the occurrences from the i-th on (a suffix minimum)
+        self.min_end = list(accumulate(reversed(self.ends), min))[::-1]
+
+    def inside(self, start: int, end: int) -> bool:
+        """Does one of the words lie wholly within [start, end)?"""
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.min_end) and self.min_end[i] <= end
+
+    def find(self, start: int, end: int) -> int:
+        """The start of the leftmost occurrence wholly within [start, end), or -1 (str.find)."""
+        i = bisect.bisect_left(self.starts, start)
+        if i == len(self.min_end) or self.min_end[i] > end:
+            return -1
+        while self.ends[i] > end:  # only for words of different lengths; one word ends in order
+            i += 1
+        return self.starts[i]
+
+
 class TextIndex:
     """Boundaries, masked titles and indicator names of one text, computed once."""
 
@@ -131,6 +169,7 @@ class TextIndex:
         self.text = text
         self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
         self.sentence_ends = [m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)]
+        self.line_ends = [m.start() for m in re.finditer("\n", text)]
         self.masked = []  # spans inside 《…》: document titles, not statements
         for pair in r["title_brackets"]:
             o, c = re.escape(pair[0]), re.escape(pair[1])
@@ -141,11 +180,20 @@ class TextIndex:
         self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
                        for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
         self.topic_starts = [t.start for t in self.topics]
+        self.programme_verbs = WordSpans(text, r["programme_verbs"])
+        self.breakdown_markers = WordSpans(text, r["breakdown_markers"])
+        self.target_markers = WordSpans(text, r["target_markers"])
+        self.increment_markers = WordSpans(text, r["increment_markers"])
+        self.respectively = WordSpans(text, [r["respectively"]])
 
-    def topics_within(self, start: int, end: int) -> list[Trigger]:
+    def topics_within(self, start: int, end: int, reverse: bool = False) -> Iterator[Trigger]:
+        """Programme names inside [start, end), left to right (right to left if reverse).
+
+        Lazy: a caller that stops at the first name it can use reads no further."""
         i = bisect.bisect_left(self.topic_starts, start)
         j = bisect.bisect_left(self.topic_starts, end)
-        return [t for t in self.topics[i:j] if t.end <= end]
+        order = range(j - 1, i - 1, -1) if reverse else range(i, j)
+        return (self.topics[k] for k in order if self.topics[k].end <= end)
 
     def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
         """The longest indicator name that ends exactly at pos and starts at or after floor."""
@@ -181,9 +229,7 @@ class TextIndex:
         return self._bounds(self.sentence_ends, pos, len(self.text))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, (len(self.text) if end < 0 else end)
+        return self._bounds(self.line_ends, pos, len(self.text))
 
 class Matcher:
     """Maps the numbers of one text to indicators, left to right."""
@@ -193,21 +239,38 @@ class Matcher:
         self.numbers = numbers
         self.starts = [m.start for m in numbers]
         self.bound_topics: set[tuple[int, str]] = set()  # (programme name start, indicator code)
+        self.fitting_counts: dict[str, list[int]] = {}  # codebook unit -> running count of numbers that fit it
+        self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
+        self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})  # a sentence; code -> in context
+
+    def _in_context(self, ind: Indicator, pos: int) -> bool:
+        """Does the sentence at pos hold a word the indicator requires and none it excludes?
+        Decided once per sentence and indicator."""
+        if not (ind.context_required or ind.context_excluded):
+            return True
+        bounds = self.ix.sentence(pos)
+        if bounds != self.context[0]:
+            self.context = (bounds, {})
+        decided = self.context[1]
+        if ind.code not in decided:
+            sentence = self.ix.text[bounds[0]:bounds[1]]
+            decided[ind.code] = (not ind.context_required or any(w in sentence for w in ind.context_required)) \
+                and not any(w in sentence for w in ind.context_excluded)
+        return decided[ind.code]
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
-        sentence = None
         for ind in candidates:
-            if not unit_fits(ind, n.unit):
-                continue
-            if sentence is None and (ind.context_required or ind.context_excluded):
-                sent_start, sent_end = self.ix.sentence(n.start)
-                sentence = self.ix.text[sent_start:sent_end]
-            if ind.context_required and not any(w in sentence for w in ind.context_required):
-                continue
-            if any(w in sentence for w in ind.context_excluded):
-                continue
-            return ind
+            if unit_fits(ind, n.unit) and self._in_context(ind, n.start):
+                return ind
         return None
+
+    def _fitting_between(self, ind: Indicator, start: int, end: int) -> bool:
+        """Does a number starting inside [start, end) have a unit that fits the indicator?"""
+        counts = self.fitting_counts.get(ind.unit)
+        if counts is None:
+            counts = list(accumulate((unit_fits(ind, m.unit) for m in self.numbers), initial=0))
+            self.fitting_counts[ind.unit] = counts
+        return counts[bisect.bisect_left(self.starts, end)] > counts[bisect.bisect_left(self.starts, start)]
 
     def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
         return self._fits(self.ix.lexicon.names.get(t.surface, []), n) if t else None
@@ -221,19 +284,22 @@ class Matcher:
 
     def _respectively(self, n: NumberMention) -> Match | None:
         """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
-        r = rules()
         c_start, c_end = self.ix.clause(n.start)
-        k = self.ix.text.find(r["respectively"], c_start, n.start)
+        k = self.ix.respectively.find(c_start, n.start)
         if k < 0:
             return None
-        listed = self.numbers[bisect.bisect_right(self.starts, k):bisect.bisect_left(self.starts, c_end)]
-        items, pos = [], c_start
-        for part in self.ix.text[c_start:k].split(r["list_separator"]):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + len(r["list_separator"])
-        if len(items) != len(listed) or n not in listed:
+        if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
+            sep = rules()["list_separator"]
+            items, pos = [], c_start
+            for part in self.ix.text[c_start:k].split(sep):
+                items.append((pos, pos + len(part)))
+                pos += len(part) + len(sep)
+            self.lists[c_start, k] = (bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end), items)
+        first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
+        i = bisect.bisect_left(self.starts, n.start)
+        if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
             return None
-        i_start, i_end = items[listed.index(n)]
+        i_start, i_end = items[i - first]
         for t in reversed(self.ix.names_within(i_start, i_end)):
             ind = self._named(t, n)
             if ind:
@@ -287,20 +353,17 @@ class Matcher:
         """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」)."""
         s_start, _ = self.ix.sentence(n.start)
         c_start, c_end = self.ix.clause(n.start)
-        markers = rules()["breakdown_markers"]
-        acted = any(v in self.ix.text[c_start:n.start] for v in rules()["programme_verbs"])
-        before = [] if self._counts_own_noun(n) or not acted else \
-            [(t, t.end, n.start) for t in reversed(self.ix.topics_within(s_start, n.start))]
-        after = [] if before_only else [(t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end)]
-        for t, gap_start, gap_end in before + after:
+        acted = self.ix.programme_verbs.inside(c_start, n.start)
+        before = () if self._counts_own_noun(n) or not acted else \
+            ((t, t.end, n.start) for t in self.ix.topics_within(s_start, n.start, reverse=True))
+        after = () if before_only else ((t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end))
+        for t, gap_start, gap_end in chain(before, after):
             ind = self._fits(self.ix.lexicon.topics.get(t.surface, []), n)
             if not ind or (t.start, ind.code) in self.bound_topics:
                 continue
-            gap = self.ix.text[gap_start:gap_end]
-            if any(m in gap for m in markers):
+            if self.ix.breakdown_markers.inside(gap_start, gap_end):
                 return None
-            between = self.numbers[bisect.bisect_left(self.starts, gap_start):bisect.bisect_left(self.starts, gap_end)]
-            if any(unit_fits(ind, m.unit) for m in between):
+            if self._fitting_between(ind, gap_start, gap_end):
                 continue  # another figure of the same kind stands closer to this name
             self.bound_topics.add((t.start, ind.code))
             return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
@@ -326,8 +389,8 @@ class Matcher:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         s_start, _ = self.ix.sentence(n.start)
         c_start, _ = self.ix.clause(n.start)
-        if any(w in self.ix.text[s_start:n.start] for w in rules()["target_markers"]):
+        if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
-        if found.indicator.measure == "stock" and any(w in self.ix.text[c_start:n.start] for w in rules()["increment_markers"]):
+        if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
             return Match(None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end)
         return found
