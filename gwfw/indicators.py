@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .lexicon import load_yaml
@@ -145,11 +145,21 @@ class WordSpans:
         self.ends = [end for _, end in spans]
         # min_end[i]: the smallest end of the occurrences from the i-th on (a suffix minimum)
         self.min_end = list(accumulate(reversed(self.ends), min))[::-1]
+        by_end = sorted(spans, key=lambda span: span[1])
+        self.sorted_ends = [end for _, end in by_end]
+        # max_start[i]: the largest start of the occurrences that end no later than the i-th end
+        self.max_start = list(accumulate((start for start, _ in by_end), max))
 
     def inside(self, start: int, end: int) -> bool:
         """Does one of the words lie wholly within [start, end)?"""
         i = bisect.bisect_left(self.starts, start)
         return i < len(self.min_end) and self.min_end[i] <= end
+
+    def last_start(self, end: int) -> int:
+        """The largest start of an occurrence that ends at or before end, or -1: one lies wholly
+        within [a, end) exactly when a <= last_start(end)."""
+        i = bisect.bisect_right(self.sorted_ends, end)
+        return self.max_start[i - 1] if i else -1
 
     def find(self, start: int, end: int) -> int:
         """The start of the leftmost occurrence wholly within [start, end), or -1 (str.find)."""
@@ -159,6 +169,20 @@ class WordSpans:
         while self.ends[i] > end:  # only for words of different lengths; one word ends in order
             i += 1
         return self.starts[i]
+
+
+class Names:
+    """The programme names of one form in a text, in order (they never overlap)."""
+
+    def __init__(self):
+        self.triggers: list[Trigger] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, t: Trigger) -> None:
+        self.triggers.append(t)
+        self.starts.append(t.start)
+        self.ends.append(t.end)
 
 
 class TextIndex:
@@ -180,20 +204,19 @@ class TextIndex:
         self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
                        for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
         self.topic_starts = [t.start for t in self.topics]
+        self.topic_forms: dict[str, Names] = {}  # quote-free programme name -> where it stands
+        for t in self.topics:
+            self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.programme_verbs = WordSpans(text, r["programme_verbs"])
         self.breakdown_markers = WordSpans(text, r["breakdown_markers"])
         self.target_markers = WordSpans(text, r["target_markers"])
         self.increment_markers = WordSpans(text, r["increment_markers"])
         self.respectively = WordSpans(text, [r["respectively"]])
 
-    def topics_within(self, start: int, end: int, reverse: bool = False) -> Iterator[Trigger]:
-        """Programme names inside [start, end), left to right (right to left if reverse).
-
-        Lazy: a caller that stops at the first name it can use reads no further."""
+    def has_topics(self, start: int, end: int) -> bool:
+        """Does a programme name start inside [start, end)?"""
         i = bisect.bisect_left(self.topic_starts, start)
-        j = bisect.bisect_left(self.topic_starts, end)
-        order = range(j - 1, i - 1, -1) if reverse else range(i, j)
-        return (self.topics[k] for k in order if self.topics[k].end <= end)
+        return i < len(self.topic_starts) and self.topic_starts[i] < end
 
     def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
         """The longest indicator name that ends exactly at pos and starts at or after floor."""
@@ -238,7 +261,8 @@ class Matcher:
         self.ix = index
         self.numbers = numbers
         self.starts = [m.start for m in numbers]
-        self.bound_topics: set[tuple[int, str]] = set()  # (programme name start, indicator code)
+        # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
+        self.bound: dict[tuple[str, str], list[int]] = {}
         self.fitting_counts: dict[str, list[int]] = {}  # codebook unit -> running count of numbers that fit it
         self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})  # a sentence; code -> in context
@@ -350,24 +374,82 @@ class Matcher:
             not any(self.ix.text.startswith(h, n.end) for h in rules()["generic_heads"])
 
     def _topic(self, n: NumberMention, before_only: bool = False) -> Match | None:
-        """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」)."""
+        """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」).
+
+        The names are tried nearest first: those before the number in its sentence (only when the
+        number's clause says what was done with the programme and the number does not count its own
+        noun), then those after it in its clause. A name is a candidate when it gives this number an
+        indicator it has not yet given to another number. At the first candidate, a breakdown marker
+        (「其中」) in between means no programme at all; another figure of the same kind in between
+        passes the name over; otherwise the name binds.
+
+        The names are looked at form by form rather than one by one: for one form (so one indicator),
+        every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
+        thousands of names and numbers costs a few bisections per number, not a walk over its names.
+        """
         s_start, _ = self.ix.sentence(n.start)
         c_start, c_end = self.ix.clause(n.start)
-        acted = self.ix.programme_verbs.inside(c_start, n.start)
-        before = () if self._counts_own_noun(n) or not acted else \
-            ((t, t.end, n.start) for t in self.ix.topics_within(s_start, n.start, reverse=True))
-        after = () if before_only else ((t, n.end, t.start) for t in self.ix.topics_within(n.end, c_end))
-        for t, gap_start, gap_end in chain(before, after):
-            ind = self._fits(self.ix.lexicon.topics.get(t.surface, []), n)
-            if not ind or (t.start, ind.code) in self.bound_topics:
-                continue
-            if self.ix.breakdown_markers.inside(gap_start, gap_end):
+        if not self.ix.has_topics(s_start, c_end):
+            return None
+        forms = [(form, ind) for form in self.ix.topic_forms
+                 if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))]
+        if not self._counts_own_noun(n) and self.ix.programme_verbs.inside(c_start, n.start):
+            hits, stop = [], False
+            for form, ind in forms:
+                k, beyond_marker = self._free_before(form, ind, n, s_start)
+                if k >= 0:
+                    hits.append((self.ix.topic_forms[form].starts[k], form, ind, k))
+                stop = stop or beyond_marker
+            if hits:
+                return self._bind(*max(hits, key=lambda h: h[0])[1:], n)
+            if stop:
                 return None
-            if self._fitting_between(ind, gap_start, gap_end):
-                continue  # another figure of the same kind stands closer to this name
-            self.bound_topics.add((t.start, ind.code))
-            return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
+        if not before_only:
+            hits = [(self.ix.topic_forms[form].starts[k], form, ind, k) for form, ind in forms
+                    if (k := self._free_after(form, ind, n, c_end)) >= 0]
+            if hits:
+                return self._bind(*min(hits, key=lambda h: h[0])[1:], n)
         return None
+
+    def _free_before(self, form: str, ind: Indicator, n: NumberMention, s_start: int) -> tuple[int, bool]:
+        """Names of one form before n in its sentence: (the index of the nearest free one that can bind,
+        or -1; whether a free one stands beyond a breakdown marker, which ends the search)."""
+        names = self.ix.topic_forms[form]
+        first = bisect.bisect_left(names.starts, s_start)
+        for k in range(bisect.bisect_right(names.ends, n.start) - 1, first - 1, -1):
+            end = names.ends[k]
+            if self.ix.breakdown_markers.inside(end, n.start) or self._fitting_between(ind, end, n.start):
+                break  # so is every name further back
+            if not self._is_bound(form, ind, k):
+                return k, False
+        beyond = bisect.bisect_right(names.ends, self.ix.breakdown_markers.last_start(n.start))
+        return -1, self._free(form, ind, first, beyond) > 0
+
+    def _free_after(self, form: str, ind: Indicator, n: NumberMention, c_end: int) -> int:
+        """The index of the nearest free name of one form after n in its clause that can bind, or -1."""
+        names = self.ix.topic_forms[form]
+        for k in range(bisect.bisect_left(names.starts, n.end), bisect.bisect_right(names.ends, c_end)):
+            start = names.starts[k]
+            if self.ix.breakdown_markers.inside(n.end, start) or self._fitting_between(ind, n.end, start):
+                break  # so is every name further on
+            if not self._is_bound(form, ind, k):
+                return k
+        return -1
+
+    def _is_bound(self, form: str, ind: Indicator, k: int) -> bool:
+        bound = self.bound.get((form, ind.code), [])
+        i = bisect.bisect_left(bound, k)
+        return i < len(bound) and bound[i] == k
+
+    def _free(self, form: str, ind: Indicator, first: int, stop: int) -> int:
+        """How many of the names first..stop-1 of one form are not yet bound to ind."""
+        bound = self.bound.get((form, ind.code), [])
+        return max(0, stop - first) - max(0, bisect.bisect_left(bound, stop) - bisect.bisect_left(bound, first))
+
+    def _bind(self, form: str, ind: Indicator, k: int, n: NumberMention) -> Match:
+        bisect.insort(self.bound.setdefault((form, ind.code), []), k)
+        t = self.ix.topic_forms[form].triggers[k]
+        return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
 
     def match(self, n: NumberMention) -> Match:
         if n.unit in rules()["date_units"]:
