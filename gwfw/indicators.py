@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -67,7 +67,7 @@ class _Lexicon:
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
     afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
     name_before: re.Pattern  # on reversed text: the longest name ending at a position
-    linked_name_before: re.Pattern  # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    links_before: dict[str, list[str]]  # on reversed text: first character -> linking words, longest first
     name_after: re.Pattern  # the longest name starting at a position
     topic: re.Pattern
     rate_after: re.Pattern  # linking words, then a phrase that follows a rate (「的事项已实现全程网办」)
@@ -95,12 +95,13 @@ def _lexicon() -> _Lexicon:
         names[_strip_quotes(decoy)] = []
     surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
     before = _alternation(surfaces, quotes, reverse=True)
-    links = "|".join(re.escape(w[::-1]) for w in sorted(rules()["link_words"], key=len, reverse=True))
-    linked = re.compile(rf"(?:{links}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
+    links: dict[str, list[str]] = {}
+    for w in sorted(rules()["link_words"], key=len, reverse=True):
+        links.setdefault(w[-1], []).append(w[::-1])
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
-    return _Lexicon(names, topics, afters, before, linked, _alternation(surfaces, quotes),
+    return _Lexicon(names, topics, afters, before, links, _alternation(surfaces, quotes),
                     _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes), rate_after)
 
 
@@ -125,6 +126,11 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
+@cache
+def _shortest_first(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
 class WordSpans:
     """Every occurrence of some words in one text, overlapping ones included, found once.
 
@@ -134,13 +140,12 @@ class WordSpans:
     """
 
     def __init__(self, text: str, words: Iterable[str]):
-        spans = []
-        for word in set(words):
-            i = text.find(word)
-            while i >= 0:
-                spans.append((i, i + len(word)))
-                i = text.find(word, i + 1)
-        spans.sort()
+        spans = []  # at each position, only the shortest word starting there matters: it ends first
+        pattern = _shortest_first(tuple(sorted(set(words), key=len)))
+        m = pattern.search(text)
+        while m:
+            spans.append((m.start(), m.end()))
+            m = pattern.search(text, m.start() + 1)
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
         # min_end[i]: the smallest end of the occurrences from the i-th on (a suffix minimum)
@@ -224,6 +229,44 @@ class TextIndex:
         if not m or pos - len(m.group()) < floor or self.is_masked(pos - 1):
             return None
         return Trigger(pos - len(m.group()), pos, _strip_quotes(m.group()[::-1]))
+
+    def linked_name_gap(self, pos: int) -> int | None:
+        """Reading back from pos over linking words, quotes and spaces (「办结率达」): how far back the
+        first indicator name reached ends, or None.
+
+        First in the order in which the regex (?:link|quote|space)*?name tries the reversed text: a name
+        right here, else after a linking word (the longest first), going deeper before trying the next
+        one. Positions already found to lead to no name are not tried again, so a long run of linking
+        words that reads in many ways (「仅为仅为…」) costs linear time, where the regex took exponential.
+        """
+        rev, start = self.reversed, len(self.text) - pos
+        if self.lexicon.name_before.match(rev, start):
+            return 0
+        dead: set[int] = set()
+        path = [(start, self._after_link(start))]  # positions being tried, each with where it leads
+        while path:
+            p, leads = path[-1]
+            for q in leads:
+                if q in dead:
+                    continue
+                if self.lexicon.name_before.match(rev, q):
+                    return q - start
+                path.append((q, self._after_link(q)))
+                break
+            else:
+                dead.add(p)
+                path.pop()
+        return None
+
+    def _after_link(self, p: int) -> Iterator[int]:
+        """Where one linking word, quote or space read from p in the reversed text ends, in regex order."""
+        if p >= len(self.reversed):
+            return iter(())
+        ch = self.reversed[p]
+        ends = [p + len(w) for w in self.lexicon.links_before.get(ch, ()) if self.reversed.startswith(w, p)]
+        if ch in rules()["quote_chars"] or ch.isspace():
+            ends.append(p + 1)
+        return iter(ends)
 
     def name_starting_at(self, pos: int) -> Trigger | None:
         m = self.lexicon.name_after.match(self.text, pos)
@@ -332,11 +375,10 @@ class Matcher:
 
     def _near_before(self, n: NumberMention) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」)."""
-        c_start, _ = self.ix.clause(n.start)
-        m = self.ix.lexicon.linked_name_before.match(self.ix.reversed, len(self.ix.text) - n.start)
-        if m is None:
+        gap = self.ix.linked_name_gap(n.start)
+        if gap is None:
             return None
-        gap = m.start("name") - m.start()
+        c_start, _ = self.ix.clause(n.start)
         if gap <= rules()["link_max_chars"]:  # the usual case: the nearest name fits
             t = self.ix.name_ending_at(n.start - gap, c_start)
             ind = self._named(t, n)

@@ -1,10 +1,13 @@
 """Mapping numbers to indicators on small texts written for the hard cases."""
 import random
+import re
 
 import pytest
 
+from gwfw.extract import extract
 from gwfw.indicators import Match, Matcher, TextIndex, WordSpans, rules, unit_fits
 from gwfw.numerals import find_numbers
+from gwfw.reports import Report
 
 
 def mapped(text: str) -> list[tuple[str, str]]:
@@ -132,3 +135,29 @@ def test_programme_names_map_as_the_plain_rule_does():
             assert got == want, (text, n)
             programmes += want.reason == "programme in sentence"
     assert programmes > 1000  # the texts do exercise the rule
+
+
+def test_the_name_before_a_number_is_the_one_the_plain_regex_finds():
+    """TextIndex.linked_name_gap walks the linking words itself, remembering dead ends; on short texts
+    it must give exactly what the plain lazy regex gives (which takes exponential time on long runs)."""
+    r, lexicon = rules(), TextIndex("").lexicon
+    links = "|".join(re.escape(w[::-1]) for w in sorted(r["link_words"], key=len, reverse=True))
+    plain = re.compile(rf"(?:{links}|[{re.escape(r['quote_chars'])}]|\s)*?(?P<name>{lexicon.name_before.pattern})")
+    names = sorted(lexicon.names)[:40] + ["办结率", "满意率", "窗口"]
+    pieces = r["link_words"] + names + ["“", "”", " ", "\u3000", "仅为", "共有", "已达", "x", "率", "，"]
+    rnd = random.Random(12)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        ix = TextIndex(text)
+        for pos in range(len(text) + 1):
+            m = plain.match(ix.reversed, len(text) - pos)
+            assert ix.linked_name_gap(pos) == (m.start("name") - m.start() if m else None), (text, pos)
+            found += m is not None
+    assert found > 10_000
+
+
+def test_a_long_run_of_linking_words_is_read_in_linear_time():
+    text = "率" + "仅为" * 50_000 + "达到" * 50_000 + "1件"  # the plain regex would never finish
+    ex = extract(Report("links.txt", text, "utf-8", {"district": "綦江区"}))
+    assert [m["text"] for m in ex.mentions] == ["1件"]
