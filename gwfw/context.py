@@ -65,6 +65,8 @@ def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's."""
     limit = rules()["signature_max_chars"]
     for line in reversed(report.text.splitlines()):
+        if not _FULL_DATE.search(line):  # nor in any part of it
+            continue
         line = _without_trailing_note(line.strip()).strip()
         m = _FULL_DATE.search(line)
         if m and len(line) <= limit and m.end() == len(line):
@@ -107,7 +109,7 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     for i, start in enumerate(heads):
         end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
         heading = report.text[start:start + r["section_heading_chars"]]
-        inner = next((p for _, _, cands in gazetteer.find_places(heading) for p in cands
+        inner = next((p for _, _, cands in gazetteer.iter_places(heading) for p in cands
                       if gazetteer.contains(place, p)), None)
         if inner is None:
             continue

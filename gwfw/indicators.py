@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -57,8 +57,13 @@ def _surface_regex(surface: str, quotes: str) -> str:
     return "".join(q if ch in quotes else re.escape(ch) for ch in surface)
 
 
+@cache
+def _no_quotes() -> dict[int, None]:
+    return str.maketrans("", "", rules()["quote_chars"])
+
+
 def _strip_quotes(s: str) -> str:
-    return "".join(ch for ch in s if ch not in rules()["quote_chars"])
+    return s.translate(_no_quotes())
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,7 @@ class TextIndex:
     """Boundaries, masked titles and indicator names of one text, computed once."""
 
     def __init__(self, text: str):
-        r = rules()
+        self.rules = r = rules()
         self.text = text
         self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
         self.sentence_ends = [m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)]
@@ -206,6 +211,7 @@ class TextIndex:
         self.masked.sort()
         self.lexicon = _lexicon()
         self.reversed = text[::-1]
+        self.link_chars = frozenset(self.lexicon.links_before) | frozenset(r["quote_chars"])  # how a link can end
         self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
                        for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
         self.topic_starts = [t.start for t in self.topics]
@@ -242,8 +248,11 @@ class TextIndex:
         rev, start = self.reversed, len(self.text) - pos
         if self.lexicon.name_before.match(rev, start):
             return 0
+        if start == len(rev) or not (rev[start] in self.link_chars or rev[start].isspace()):
+            return None  # the usual case: no linking word either
+        leads = self._after_link(start)
         dead: set[int] = set()
-        path = [(start, self._after_link(start))]  # positions being tried, each with where it leads
+        path = [(start, iter(leads))]  # positions being tried, each with where it leads
         while path:
             p, leads = path[-1]
             for q in leads:
@@ -251,22 +260,22 @@ class TextIndex:
                     continue
                 if self.lexicon.name_before.match(rev, q):
                     return q - start
-                path.append((q, self._after_link(q)))
+                path.append((q, iter(self._after_link(q))))
                 break
             else:
                 dead.add(p)
                 path.pop()
         return None
 
-    def _after_link(self, p: int) -> Iterator[int]:
+    def _after_link(self, p: int) -> list[int]:
         """Where one linking word, quote or space read from p in the reversed text ends, in regex order."""
         if p >= len(self.reversed):
-            return iter(())
+            return []
         ch = self.reversed[p]
         ends = [p + len(w) for w in self.lexicon.links_before.get(ch, ()) if self.reversed.startswith(w, p)]
-        if ch in rules()["quote_chars"] or ch.isspace():
+        if ch in self.rules["quote_chars"] or ch.isspace():
             ends.append(p + 1)
-        return iter(ends)
+        return ends
 
     def name_starting_at(self, pos: int) -> Trigger | None:
         m = self.lexicon.name_after.match(self.text, pos)
@@ -302,6 +311,7 @@ class Matcher:
 
     def __init__(self, index: TextIndex, numbers: list[NumberMention]):
         self.ix = index
+        self.rules = index.rules
         self.numbers = numbers
         self.starts = [m.start for m in numbers]
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
@@ -343,20 +353,19 @@ class Matcher:
         return self._fits(self.ix.lexicon.names.get(t.surface, []), n) if t else None
 
     def _is_formula(self, n: NumberMention) -> bool:
-        joiners, quotes = rules()["formula_joiners"], rules()["quote_chars"]
+        joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
         text = self.ix.text
         before = text[max(0, n.numeral_start - 2):n.numeral_start].strip(quotes)
         after = text[n.numeral_end:n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
-    def _respectively(self, n: NumberMention) -> Match | None:
+    def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
-        c_start, c_end = self.ix.clause(n.start)
         k = self.ix.respectively.find(c_start, n.start)
         if k < 0:
             return None
         if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
-            sep = rules()["list_separator"]
+            sep = self.rules["list_separator"]
             items, pos = [], c_start
             for part in self.ix.text[c_start:k].split(sep):
                 items.append((pos, pos + len(part)))
@@ -373,19 +382,18 @@ class Matcher:
                 return Match(ind, "respectively", t.start, n.end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
-    def _near_before(self, n: NumberMention) -> Match | None:
+    def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」)."""
         gap = self.ix.linked_name_gap(n.start)
         if gap is None:
             return None
-        c_start, _ = self.ix.clause(n.start)
-        if gap <= rules()["link_max_chars"]:  # the usual case: the nearest name fits
+        if gap <= self.rules["link_max_chars"]:  # the usual case: the nearest name fits
             t = self.ix.name_ending_at(n.start - gap, c_start)
             ind = self._named(t, n)
             if ind:
                 return Match(ind, "name before", t.start, n.end)
         link = _link_pattern()  # rare: a nearer name does not fit; look further back
-        for gap in range(gap + 1, min(rules()["link_max_chars"], n.start - c_start) + 1):
+        for gap in range(gap + 1, min(self.rules["link_max_chars"], n.start - c_start) + 1):
             if gap and not link.fullmatch(self.ix.text, n.start - gap, n.start):
                 continue
             t = self.ix.name_ending_at(n.start - gap, c_start)
@@ -397,14 +405,14 @@ class Matcher:
     def _near_after(self, n: NumberMention) -> Match | None:
         """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
         pos = n.end
-        while pos < len(self.ix.text) and self.ix.text[pos] in rules()["quote_chars"] + " ":
+        while pos < len(self.ix.text) and self.ix.text[pos] in self.rules["quote_chars"] + " ":
             pos += 1
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
         if ind and ind.measure != "rate":
             return Match(ind, "name after", n.start, t.end)
         m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)  # 「93%可网上办理」
-        if m and m.end() - n.end <= rules()["link_max_chars"] + len(m.group("name")):
+        if m and m.end() - n.end <= self.rules["link_max_chars"] + len(m.group("name")):
             ind = self._fits(self.ix.lexicon.afters.get(_strip_quotes(m.group("name")), []), n)
             if ind:
                 return Match(ind, "rate before its subject", n.start, m.end())
@@ -413,9 +421,9 @@ class Matcher:
     def _counts_own_noun(self, n: NumberMention) -> bool:
         nxt = self.ix.text[n.end:n.end + 1]
         return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and \
-            not any(self.ix.text.startswith(h, n.end) for h in rules()["generic_heads"])
+            not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
 
-    def _topic(self, n: NumberMention, before_only: bool = False) -> Match | None:
+    def _topic(self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False) -> Match | None:
         """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」).
 
         The names are tried nearest first: those before the number in its sentence (only when the
@@ -429,8 +437,6 @@ class Matcher:
         every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
         thousands of names and numbers costs a few bisections per number, not a walk over its names.
         """
-        s_start, _ = self.ix.sentence(n.start)
-        c_start, c_end = self.ix.clause(n.start)
         if not self.ix.has_topics(s_start, c_end):
             return None
         forms = [(form, ind) for form in self.ix.topic_forms
@@ -494,7 +500,7 @@ class Matcher:
         return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
 
     def match(self, n: NumberMention) -> Match:
-        if n.unit in rules()["date_units"]:
+        if n.unit in self.rules["date_units"]:
             return Match(None, "unmapped: a date or period", n.start, n.end)
         if n.unit not in _all_accepted():
             return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
@@ -502,17 +508,17 @@ class Matcher:
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        found = self._respectively(n)
+        s_start, _ = self.ix.sentence(n.start)
+        c_start, c_end = self.ix.clause(n.start)
+        found = self._respectively(n, c_start, c_end)
         if found and found.indicator is None:
             return found
-        found = found or self._near_after(n) or self._near_before(n)
-        if found and found.indicator.code in rules()["generic_indicators"]:
-            found = self._topic(n, before_only=True) or found
-        found = found or self._topic(n)
+        found = found or self._near_after(n) or self._near_before(n, c_start)
+        if found and found.indicator.code in self.rules["generic_indicators"]:
+            found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
+        found = found or self._topic(n, s_start, c_start, c_end)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
-        s_start, _ = self.ix.sentence(n.start)
-        c_start, _ = self.ix.clause(n.start)
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):

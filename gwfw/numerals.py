@@ -165,6 +165,8 @@ class _Engine:
 
     def value(self, numeral: str, mag: str | None) -> Decimal | None:
         """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word."""
+        if mag is None and numeral.isascii() and numeral.isdigit():
+            return Decimal(numeral)  # the usual case, already clean: "0163" -> 163
         if numeral[0] in self.arabic_chars:
             v = Decimal(numeral.translate(self.fold).replace(",", ""))
         else:

@@ -135,10 +135,19 @@ def find_periods(text: str, year: int | None, doc_date: date | None, ref_end: da
             yield PeriodMention(m.start(), m.end(), period)
 
 
+@cache
+def _group_names() -> dict[str, str]:
+    """Each group of the pattern -> its name without the trailing _ of the standalone phrase (m_ -> m)."""
+    return {name: name.rstrip("_") for name in _pattern().groupindex}
+
+
 def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date | None) -> Period | None:
     lx = _lexicon()
-    g = {k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None or k.rstrip("_") == k}
-    g.update({k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None})
+    names = _group_names()
+    g = dict.fromkeys(names.values())
+    for k, v in m.groupdict().items():
+        if v is not None:
+            g[names[k]] = v
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None

@@ -95,10 +95,8 @@ class PlainMatcher(Matcher):
         super().__init__(index, numbers)
         self.bound_topics = set()
 
-    def _topic(self, n, before_only=False):
+    def _topic(self, n, s_start, c_start, c_end, before_only=False):
         ix, text = self.ix, self.ix.text
-        s_start, _ = ix.sentence(n.start)
-        c_start, c_end = ix.clause(n.start)
         acted = any(v in text[c_start:n.start] for v in rules()["programme_verbs"])
         before = [] if self._counts_own_noun(n) or not acted else \
             [(t, t.end, n.start) for t in reversed(ix.topics) if s_start <= t.start and t.end <= n.start]
