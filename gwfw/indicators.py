@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
@@ -31,15 +32,13 @@ _SPEC = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(NamedTuple):
     start: int
     end: int
     surface: str
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     indicator: Indicator | None
     reason: str  # how the indicator was found, or why none was
     evidence_start: int
@@ -209,6 +208,7 @@ class TextIndex:
             o, c = re.escape(pair[0]), re.escape(pair[1])
             self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}[^{o}{c}。\n]{{0,60}}{c}", text)]
         self.masked.sort()
+        self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = _lexicon()
         self.reversed = text[::-1]
         self.link_chars = frozenset(self.lexicon.links_before) | frozenset(r["quote_chars"])  # how a link can end
@@ -287,24 +287,22 @@ class TextIndex:
                 for m in self.lexicon.name_after.finditer(self.text, start, end)]
 
     def is_masked(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.masked, (pos, len(self.text) + 1)) - 1
-        return i >= 0 and self.masked[i][0] <= pos < self.masked[i][1]
+        i = bisect.bisect_right(self.masked_starts, pos) - 1
+        return i >= 0 and pos < self.masked[i][1]
 
-    @staticmethod
-    def _bounds(ends: list[int], pos: int, size: int) -> tuple[int, int]:
+    def _bounds(self, ends: list[int], pos: int) -> tuple[int, int]:
+        """The span between the delimiters around pos (pos on a delimiter ends the span there)."""
         i = bisect.bisect_left(ends, pos)
-        start = ends[i - 1] + 1 if i > 0 else 0
-        end = ends[i] if i < len(ends) else size
-        return start, end
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.text))
 
     def clause(self, pos: int) -> tuple[int, int]:
-        return self._bounds(self.clause_ends, pos, len(self.text))
+        return self._bounds(self.clause_ends, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        return self._bounds(self.sentence_ends, pos, len(self.text))
+        return self._bounds(self.sentence_ends, pos)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        return self._bounds(self.line_ends, pos, len(self.text))
+        return self._bounds(self.line_ends, pos)
 
 class Matcher:
     """Maps the numbers of one text to indicators, left to right."""
@@ -404,8 +402,8 @@ class Matcher:
 
     def _near_after(self, n: NumberMention) -> Match | None:
         """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
-        pos = n.end
-        while pos < len(self.ix.text) and self.ix.text[pos] in self.rules["quote_chars"] + " ":
+        pos, text = n.end, self.ix.text
+        while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)

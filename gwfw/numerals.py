@@ -29,9 +29,9 @@ specific one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import load_yaml
 
@@ -53,8 +53,7 @@ _WS = rf"{_SP}{{0,2}}(?:\r?\n{_SP}{{0,2}})?"  # a short gap, at most one line br
 _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """One number in a text; the span covers qualifier words and unit (「近60万个」)."""
 
     start: int
