@@ -71,6 +71,8 @@ class _Lexicon:
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
     afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
     name_before: re.Pattern  # on reversed text: the longest name ending at a position
+    linked_name_before: re.Pattern  # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    link_run: re.Pattern  # on reversed text: the characters that linking words, quotes and spaces are made of
     links_before: dict[str, list[str]]  # on reversed text: first character -> linking words, longest first
     name_after: re.Pattern  # the longest name starting at a position
     topic: re.Pattern
@@ -80,6 +82,19 @@ class _Lexicon:
 def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
     ordered = sorted(set(forms), key=lambda f: (-len(_strip_quotes(f)), f))
     return re.compile("|".join(_surface_regex(f[::-1] if reverse else f, quotes) for f in ordered))
+
+
+def _names_before(surfaces, link_words, quotes: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, list[str]]]:
+    """The _Lexicon fields that read names and linking words backwards (see TextIndex.linked_name_gap)."""
+    before = _alternation(surfaces, quotes, reverse=True)
+    link_words = sorted(link_words, key=len, reverse=True)
+    linked = "|".join(re.escape(w[::-1]) for w in link_words)
+    linked = re.compile(rf"(?:{linked}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
+    link_run = re.compile(rf"[{re.escape(''.join(link_words) + quotes)}\s]*")
+    links: dict[str, list[str]] = {}
+    for w in link_words:
+        links.setdefault(w[-1], []).append(w[::-1])
+    return before, linked, link_run, links
 
 
 @cache
@@ -98,14 +113,11 @@ def _lexicon() -> _Lexicon:
     for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
         names[_strip_quotes(decoy)] = []
     surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
-    before = _alternation(surfaces, quotes, reverse=True)
-    links: dict[str, list[str]] = {}
-    for w in sorted(rules()["link_words"], key=len, reverse=True):
-        links.setdefault(w[-1], []).append(w[::-1])
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
-    return _Lexicon(names, topics, afters, before, links, _alternation(surfaces, quotes),
+    return _Lexicon(names, topics, afters, *_names_before(surfaces, rules()["link_words"], quotes),
+                    _alternation(surfaces, quotes),
                     _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes), rate_after)
 
 
@@ -133,6 +145,9 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
 @cache
 def _shortest_first(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
+
+
+_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
 
 
 class WordSpans:
@@ -211,7 +226,6 @@ class TextIndex:
         self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = _lexicon()
         self.reversed = text[::-1]
-        self.link_chars = frozenset(self.lexicon.links_before) | frozenset(r["quote_chars"])  # how a link can end
         self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
                        for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
         self.topic_starts = [t.start for t in self.topics]
@@ -240,16 +254,23 @@ class TextIndex:
         """Reading back from pos over linking words, quotes and spaces (「办结率达」): how far back the
         first indicator name reached ends, or None.
 
-        First in the order in which the regex (?:link|quote|space)*?name tries the reversed text: a name
-        right here, else after a linking word (the longest first), going deeper before trying the next
-        one. Positions already found to lead to no name are not tried again, so a long run of linking
-        words that reads in many ways (「仅为仅为…」) costs linear time, where the regex took exponential.
+        The answer of the regex (?:link|quote|space)*?name on the reversed text: a name right here, else
+        after a linking word (the longest first), going deeper before trying the next one. The regex
+        backtracks over every way to read the linking words, exponential in a long run of words that
+        reads in many ways (「仅为仅为…」). So a run longer than a few characters is walked here in the
+        same order, remembering the positions that lead to no name: linear time.
         """
         rev, start = self.reversed, len(self.text) - pos
+        if self.lexicon.link_run.match(rev, start).end() - start <= _SHORT_RUN:
+            m = self.lexicon.linked_name_before.match(rev, start)
+            return m.start("name") - start if m else None
+        return self._walk_links(start)
+
+    def _walk_links(self, start: int) -> int | None:
+        """linked_name_gap for the reversed text from start, walked depth first with dead ends remembered."""
+        rev = self.reversed
         if self.lexicon.name_before.match(rev, start):
             return 0
-        if start == len(rev) or not (rev[start] in self.link_chars or rev[start].isspace()):
-            return None  # the usual case: no linking word either
         leads = self._after_link(start)
         dead: set[int] = set()
         path = [(start, iter(leads))]  # positions being tried, each with where it leads
