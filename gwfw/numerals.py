@@ -221,25 +221,26 @@ def _leading_zero(s: str, eng: _Engine) -> bool:
 def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention | None:
     """Validate one regex match and build its mention; None if it is not a number."""
     lx = eng.lx
-    unit = m["unit"].translate(eng.fold) if m["unit"] else ""
+    n1, m1, n2, m2, unit = m.group("n1", "m1", "n2", "m2", "unit")
+    unit = unit.translate(eng.fold) if unit else ""
     if m["pw"]:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
         unit = lx["percent_words"][m["pw"]]
     else:
         nstart = m.start("n1")
-        nend = m.end("m2") if m["m2"] else m.end("n2") if m["n2"] else m.end("m1") if m["m1"] else m.end("n1")
-        chinese = [s for s in (m["n1"], m["n2"]) if s and s[0] not in eng.arabic_chars]
-        if chinese:
+        nend = m.end("m2") if m2 else m.end("n2") if n2 else m.end("m1") if m1 else m.end("n1")
+        if n1[0] not in eng.arabic_chars or (n2 and n2[0] not in eng.arabic_chars):  # a Chinese numeral
+            chinese = [s for s in (n1, n2) if s and s[0] not in eng.arabic_chars]
             if not unit or text.endswith(eng.not_after, 0, nstart) or any(s[0] not in eng.cn_leading for s in chinese):
                 return None
-            if m["n1"] in lx["bare_one"] and not m["n2"] and unit not in eng.one_units:
+            if n1 in lx["bare_one"] and not n2 and unit not in eng.one_units:
                 return None
             lo, hi = max(0, nstart - eng.fixed_span + 1), min(len(text), nend + eng.fixed_span - 1)
             if any(f.start() < nend and f.start() + len(f[1]) > nstart for f in eng.fixed.finditer(text, lo, hi)):
                 return None
-        value = eng.value(m["n1"], m["m1"])
-        high = eng.value(m["n2"], m["m2"]) if m["n2"] else None
-    if value is None or (m["n2"] and high is None):
+        value = eng.value(n1, m1)
+        high = eng.value(n2, m2) if n2 else None
+    if value is None or (n2 and high is None):
         return None
     before = text[nstart - 1:nstart]
     pm = eng.prefix.search(text, max(floor, nstart - eng.prefix_span), nstart) if before in eng.prefix_ends else None
