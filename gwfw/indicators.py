@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 from itertools import accumulate
+from typing import NamedTuple
 
 from .codebook import Indicator, load_codebook
 from .lexicon import load_yaml
@@ -147,9 +147,6 @@ def _shortest_first(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
-
-
 class WordSpans:
     """Every occurrence of some words in one text, overlapping ones included, found once.
 
@@ -207,6 +204,9 @@ class Names:
         self.triggers.append(t)
         self.starts.append(t.start)
         self.ends.append(t.end)
+
+
+_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
 
 
 class TextIndex:
@@ -324,6 +324,7 @@ class TextIndex:
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         return self._bounds(self.line_ends, pos)
+
 
 class Matcher:
     """Maps the numbers of one text to indicators, left to right."""
