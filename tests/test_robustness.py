@@ -2,6 +2,8 @@
 
 - pathological reports at small size (a 2 MB single line, nothing but numbers, walls of indicator
   names): extraction completes and every evidence slice is the report's own text;
+- long lines, clauses and sentences: the work of an extraction (function calls and characters sliced
+  or searched, counted, not timed) grows in proportion to the text, never with its square;
 - two `gwfw build` started at once on the same output folder: both end, the tables are complete and
   equal to a fresh build, and a build that gave up says another build was running;
 - a folder broken in every way we know: every problem message names its file.
