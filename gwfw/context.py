@@ -48,11 +48,26 @@ def _iso(value: str) -> date | None:
         return None
 
 
+def _without_trailing_note(line: str) -> str:
+    """A stripped line without the bracketed note that ends it: 「2023年1月16日（此件公开发布）」.
+
+    The same as re.sub(r"[(（][^)）]*[)）]\\s*$", "", line), but linear in the line: that regex rereads
+    the rest of the line from every opening bracket, quadratic in a line of thousands of them.
+    """
+    if not line.endswith((")", "）")):
+        return line
+    last_close = max(line.rfind(")", 0, -1), line.rfind("）", 0, -1))
+    opens = [i for i in (line.find("(", last_close + 1), line.find("（", last_close + 1)) if i >= 0]
+    return line[:min(opens)] if opens else line
+
+
 def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's."""
     limit = rules()["signature_max_chars"]
     for line in reversed(report.text.splitlines()):
-        line = re.sub(r"[(（][^)）]*[)）]\s*$", "", line.strip()).strip()
+        if not _FULL_DATE.search(line):  # nor in any part of it
+            continue
+        line = _without_trailing_note(line.strip()).strip()
         m = _FULL_DATE.search(line)
         if m and len(line) <= limit and m.end() == len(line):
             try:
@@ -94,7 +109,7 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     for i, start in enumerate(heads):
         end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
         heading = report.text[start:start + r["section_heading_chars"]]
-        inner = next((p for _, _, cands in gazetteer.find_places(heading) for p in cands
+        inner = next((p for _, _, cands in gazetteer.iter_places(heading) for p in cands
                       if gazetteer.contains(place, p)), None)
         if inner is None:
             continue

@@ -51,13 +51,12 @@ class _Periods:
         self.ctx = ctx
         self.resolved: dict[tuple[int, str], periods.Period] = {}
 
-    def at(self, pos: int) -> periods.Period | None:
-        s_start, _ = self.index.sentence(pos)
-        p_start, _ = self.index.paragraph(pos)
+    def at(self, pos: int, sentence_start: int) -> periods.Period | None:
+        """The period for a position, given the start of its sentence."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or self.found[i].start < p_start:
+        if i < 0 or self.found[i].start < self.index.paragraph(pos)[0]:
             return self.ctx.reference
-        key = (i, "sentence" if self.found[i].start >= s_start else "paragraph")
+        key = (i, "sentence" if self.found[i].start >= sentence_start else "paragraph")
         if key not in self.resolved:
             self.resolved[key] = periods.with_label(periods.clip(self.found[i].period, self.ctx.doc_date), key[1])
         return self.resolved[key]
@@ -74,30 +73,32 @@ def extract(report: Report) -> Extraction:
     for n in numbers:
         section = ctx.section_at(n.start)
         found = matcher.match(n)
-        period = governing.at(n.start)
+        bounds = index.sentence(n.start)
+        period = governing.at(n.start, bounds[0])
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
             period = period.as_of()
-        bounds = index.sentence(n.start)
         if bounds not in sentences:
             sentences[bounds] = text[bounds[0]:bounds[1]].strip()
         sentence = sentences[bounds]
+        value, value_high = number_text(n.value), number_text(n.value_high)
+        period_label = period.label if period else ""
         mentions.append({
             "file": report.file, "district": section.district, "district_code": section.code,
-            "char_start": n.start, "char_end": n.end, "text": n.text, "value": number_text(n.value),
-            "value_high": number_text(n.value_high), "unit": n.unit, "qualifier": n.qualifier,
+            "char_start": n.start, "char_end": n.end, "text": n.text, "value": value,
+            "value_high": value_high, "unit": n.unit, "qualifier": n.qualifier,
             "indicator": ind.code if ind else "", "status": found.reason,
-            "period_label": period.label if period else "", "context": sentence,
+            "period_label": period_label, "context": sentence,
         })
         if ind is None:
             continue
         observations.append({
             "file": report.file, "district": section.district, "district_code": section.code,
-            "indicator": ind.code, "value": number_text(n.value), "value_high": number_text(n.value_high),
+            "indicator": ind.code, "value": value, "value_high": value_high,
             "unit": ind.unit, "qualifier": n.qualifier,
             "period_start": period.start.isoformat() if period and period.start else "",
             "period_end": period.end.isoformat() if period else "",
-            "period_label": period.label if period else "",
+            "period_label": period_label,
             "period_source": period.source if period else "none",
             "evidence": text[found.evidence_start:found.evidence_end],
             "char_start": found.evidence_start, "char_end": found.evidence_end,

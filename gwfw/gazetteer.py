@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,8 +82,13 @@ def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
 
 def find_places(text: str) -> list[tuple[int, int, list[Place]]]:
     """Every place name in text, longest match first: (start, end, candidate places)."""
+    return list(iter_places(text))
+
+
+def iter_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
+    """find_places, one at a time: a caller that needs only the first reads no further."""
     pattern, index = _name_index()
-    return [(m.start(), m.end(), index[m.group()]) for m in pattern.finditer(text)]
+    return ((m.start(), m.end(), index[m.group()]) for m in pattern.finditer(text))
 
 
 def resolve(name: str, context: str = "") -> tuple[Place | None, str]:

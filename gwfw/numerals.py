@@ -29,9 +29,9 @@ specific one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import load_yaml
 
@@ -53,8 +53,7 @@ _WS = rf"{_SP}{{0,2}}(?:\r?\n{_SP}{{0,2}})?"  # a short gap, at most one line br
 _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """One number in a text; the span covers qualifier words and unit (「近60万个」)."""
 
     start: int
@@ -165,6 +164,8 @@ class _Engine:
 
     def value(self, numeral: str, mag: str | None) -> Decimal | None:
         """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word."""
+        if mag is None and numeral.isascii() and numeral.isdigit():
+            return Decimal(numeral)  # the usual case, already clean: "0163" -> 163
         if numeral[0] in self.arabic_chars:
             v = Decimal(numeral.translate(self.fold).replace(",", ""))
         else:
@@ -220,25 +221,26 @@ def _leading_zero(s: str, eng: _Engine) -> bool:
 def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention | None:
     """Validate one regex match and build its mention; None if it is not a number."""
     lx = eng.lx
-    unit = m["unit"].translate(eng.fold) if m["unit"] else ""
+    n1, m1, n2, m2, unit = m.group("n1", "m1", "n2", "m2", "unit")
+    unit = unit.translate(eng.fold) if unit else ""
     if m["pw"]:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
         unit = lx["percent_words"][m["pw"]]
     else:
         nstart = m.start("n1")
-        nend = m.end("m2") if m["m2"] else m.end("n2") if m["n2"] else m.end("m1") if m["m1"] else m.end("n1")
-        chinese = [s for s in (m["n1"], m["n2"]) if s and s[0] not in eng.arabic_chars]
-        if chinese:
+        nend = m.end("m2") if m2 else m.end("n2") if n2 else m.end("m1") if m1 else m.end("n1")
+        if n1[0] not in eng.arabic_chars or (n2 and n2[0] not in eng.arabic_chars):  # a Chinese numeral
+            chinese = [s for s in (n1, n2) if s and s[0] not in eng.arabic_chars]
             if not unit or text.endswith(eng.not_after, 0, nstart) or any(s[0] not in eng.cn_leading for s in chinese):
                 return None
-            if m["n1"] in lx["bare_one"] and not m["n2"] and unit not in eng.one_units:
+            if n1 in lx["bare_one"] and not n2 and unit not in eng.one_units:
                 return None
             lo, hi = max(0, nstart - eng.fixed_span + 1), min(len(text), nend + eng.fixed_span - 1)
             if any(f.start() < nend and f.start() + len(f[1]) > nstart for f in eng.fixed.finditer(text, lo, hi)):
                 return None
-        value = eng.value(m["n1"], m["m1"])
-        high = eng.value(m["n2"], m["m2"]) if m["n2"] else None
-    if value is None or (m["n2"] and high is None):
+        value = eng.value(n1, m1)
+        high = eng.value(n2, m2) if n2 else None
+    if value is None or (n2 and high is None):
         return None
     before = text[nstart - 1:nstart]
     pm = eng.prefix.search(text, max(floor, nstart - eng.prefix_span), nstart) if before in eng.prefix_ends else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -34,7 +34,7 @@ class Period:
 
     def as_of(self) -> "Period":
         """The same period seen as a point in time at its end, for stocks."""
-        return replace(self, start=None, label=f"as of {self.end.isoformat()}")
+        return Period(None, self.end, f"as of {self.end.isoformat()}", self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ def clip(period: Period, doc_date: date | None) -> Period:
         return period
     end = doc_date
     label = period.label if period.start is not None else f"as of {end.isoformat()}"
-    return replace(period, end=end, label=label)
+    return Period(period.start, end, label, period.source)
 
 
 def find_periods(text: str, year: int | None, doc_date: date | None, ref_end: date | None) -> Iterator[PeriodMention]:
@@ -135,10 +135,19 @@ def find_periods(text: str, year: int | None, doc_date: date | None, ref_end: da
             yield PeriodMention(m.start(), m.end(), period)
 
 
+@cache
+def _group_names() -> dict[str, str]:
+    """Each group of the pattern -> its name without the trailing _ of the standalone phrase (m_ -> m)."""
+    return {name: name.rstrip("_") for name in _pattern().groupindex}
+
+
 def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date | None) -> Period | None:
     lx = _lexicon()
-    g = {k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None or k.rstrip("_") == k}
-    g.update({k.rstrip("_"): v for k, v in m.groupdict().items() if v is not None})
+    names = _group_names()
+    g = dict.fromkeys(names.values())
+    for k, v in m.groupdict().items():
+        if v is not None:
+            g[names[k]] = v
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
@@ -182,4 +191,4 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
 
 
 def with_label(p: Period, source: str) -> Period:
-    return replace(p, label=label_for(p.start, p.end), source=source)
+    return Period(p.start, p.end, label_for(p.start, p.end), source)

@@ -1,8 +1,13 @@
 """Mapping numbers to indicators on small texts written for the hard cases."""
+import dataclasses
+import random
+
 import pytest
 
-from gwfw.indicators import Matcher, TextIndex
+from gwfw.extract import extract
+from gwfw.indicators import Match, Matcher, TextIndex, WordSpans, _names_before, rules, unit_fits
 from gwfw.numerals import find_numbers
+from gwfw.reports import Report
 
 
 def mapped(text: str) -> list[tuple[str, str]]:
@@ -60,3 +65,121 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:16] for c in CASES])
 def test_mapping(text, expected):
     assert mapped(text) == expected
+
+
+# -- the fast lookups give the answers of the plain rules ---------------------------------------------
+
+def test_word_spans_answer_like_slicing_the_text():
+    rnd = random.Random(11)
+    for _ in range(300):
+        text = "".join(rnd.choice("abc其中") for _ in range(rnd.randint(0, 40)))
+        words = rnd.sample(["a", "ab", "aba", "ba", "bb", "c", "其中", "cab"], rnd.randint(1, 4))
+        spans = WordSpans(text, words)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert spans.inside(a, b) == any(w in text[a:b] for w in words)
+                assert (a <= spans.last_start(b)) == any(w in text[a:b] for w in words)
+        word = words[0]
+        single = WordSpans(text, [word])
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert single.find(a, b) == text.find(word, a, b)
+
+
+class PlainMatcher(Matcher):
+    """The programme rule as first written: every name in turn, nearest first, slicing the text for
+    markers and counting the figures in between. Quadratic in a sentence full of names and numbers,
+    but plainly the rule; the Matcher must map every number as this one does."""
+
+    def __init__(self, index, numbers):
+        super().__init__(index, numbers)
+        self.bound_topics = set()
+
+    def _topic(self, n, s_start, c_start, c_end, before_only=False):
+        ix, text = self.ix, self.ix.text
+        acted = any(v in text[c_start:n.start] for v in rules()["programme_verbs"])
+        before = [] if self._counts_own_noun(n) or not acted else \
+            [(t, t.end, n.start) for t in reversed(ix.topics) if s_start <= t.start and t.end <= n.start]
+        after = [] if before_only else [(t, n.end, t.start) for t in ix.topics if n.end <= t.start and t.end <= c_end]
+        for t, gap_start, gap_end in before + after:
+            ind = self._fits(ix.lexicon.topics.get(t.surface, []), n)
+            if not ind or (t.start, ind.code) in self.bound_topics:
+                continue
+            if any(m in text[gap_start:gap_end] for m in rules()["breakdown_markers"]):
+                return None
+            if any(unit_fits(ind, m.unit) for m in self.numbers if gap_start <= m.start < gap_end):
+                continue
+            self.bound_topics.add((t.start, ind.code))
+            return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
+        return None
+
+
+DENSE = ["一件事一次办", "“一件事一次办”", "一件事", "“一件事”", "跨省通办", "“跨省通办”", "办理", "实现", "推出", "其中",
+         "力争", "新增", "分别", "、", "、", "，", "。", "；", "\n", "《", "》", "共", "达", "办件量", "网办率", "窗口",
+         "事项", "个", "件", "套餐", "全部", " ", "累计", "大厅"]
+DENSE_UNITS = ["件", "项", "个", "%", "", "件次", "套", "次", "天"]
+
+
+def test_programme_names_map_as_the_plain_rule_does():
+    rnd = random.Random(7)
+    programmes = 0
+    for _ in range(1500):
+        text = "".join(str(rnd.randint(0, 999)) + rnd.choice(DENSE_UNITS) if rnd.random() < 0.3 else rnd.choice(DENSE)
+                       for _ in range(rnd.randint(1, 80)))
+        numbers = find_numbers(text)
+        fast, plain = Matcher(TextIndex(text), numbers), PlainMatcher(TextIndex(text), numbers)
+        for n in numbers:
+            got, want = fast.match(n), plain.match(n)
+            assert got == want, (text, n)
+            programmes += want.reason == "programme in sentence"
+    assert programmes > 1000  # the texts do exercise the rule
+
+
+def test_the_name_before_a_number_is_the_one_the_plain_regex_finds():
+    """On a long run of linking words TextIndex.linked_name_gap walks them itself, remembering dead ends;
+    the walk must give exactly what the plain lazy regex gives (exponential on long runs, fine on these)."""
+    lexicon = TextIndex("").lexicon
+    plain = lexicon.linked_name_before
+    names = sorted(lexicon.names)[:40] + ["办结率", "满意率", "窗口"]
+    pieces = rules()["link_words"] + names + ["“", "”", " ", "\u3000", "仅为", "共有", "已达", "x", "率", "，"]
+    rnd = random.Random(12)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        ix = TextIndex(text)
+        for pos in range(len(text) + 1):
+            m = plain.match(ix.reversed, len(text) - pos)
+            want = m.start("name") - m.start() if m else None
+            assert ix._walk_links(len(text) - pos) == want, (text, pos)
+            assert ix.linked_name_gap(pos) == want, (text, pos)
+            found += m is not None
+    assert found > 10_000
+
+
+def test_the_walk_over_linking_words_keeps_the_regex_order():
+    """Made-up names and linking words where the order of reading matters (a name ends inside a longer
+    linking word): the walk must still give the regex's answer."""
+    links, names = ["xy", "y", "x", "yx", "zx", "z"], ["Nx", "N", "My", "Mxy", "Qz"]
+    ix = TextIndex("")
+    ix.lexicon = dataclasses.replace(ix.lexicon, **dict(zip(
+        ("name_before", "linked_name_before", "link_run", "links_before"), _names_before(names, links, "“”"))))
+    rnd = random.Random(13)
+    differs = 0
+    for _ in range(5000):
+        text = "".join(rnd.choice("xyzNMQ“ ") for _ in range(rnd.randint(1, 14)))
+        ix.text, ix.reversed = text, text[::-1]
+        for pos in range(len(text) + 1):
+            m = ix.lexicon.linked_name_before.match(ix.reversed, len(text) - pos)
+            want = m.start("name") - m.start() if m else None
+            assert ix._walk_links(len(text) - pos) == want, (text, pos)
+            nearest = min((g for g in range(pos + 1) if ix.lexicon.name_before.match(ix.reversed, len(text) - pos + g)
+                           and ix.lexicon.link_run.fullmatch(ix.reversed, len(text) - pos, len(text) - pos + g)),
+                          default=None)
+            differs += want != nearest
+    assert differs > 0  # the regex's order is not simply "the nearest name": the walk must follow it
+
+
+def test_a_long_run_of_linking_words_is_read_in_linear_time():
+    text = "率" + "仅为" * 50_000 + "达到" * 50_000 + "1件"  # the plain regex would never finish
+    ex = extract(Report("links.txt", text, "utf-8", {"district": "綦江区"}))
+    assert [m["text"] for m in ex.mentions] == ["1件"]

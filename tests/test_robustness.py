@@ -2,11 +2,14 @@
 
 - pathological reports at small size (a 2 MB single line, nothing but numbers, walls of indicator
   names): extraction completes and every evidence slice is the report's own text;
+- long lines, clauses and sentences: the work of an extraction (function calls and characters sliced
+  or searched, counted, not timed) grows in proportion to the text, never with its square;
 - two `gwfw build` started at once on the same output folder: both end, the tables are complete and
   equal to a fresh build, and a build that gave up says another build was running;
 - a folder broken in every way we know: every problem message names its file.
 """
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -111,8 +114,102 @@ def test_tens_of_thousands_of_indicator_names():
 
 
 def test_a_run_of_one_numeral_character_and_of_brackets():
-    for text in ("一" * 200_000 + "件", "9" * 5_000 + "。", "《" * 100_000 + "办件量12件", "“" * 100_000 + "12%"):
+    for text in ("一" * 200_000 + "件", "9" * 5_000 + "。", "《" * 100_000 + "办件量12件", "“" * 100_000 + "12%",
+                 "（" * 100_000, "（" * 100_000 + "）"):
         extract_checked(text)
+
+
+def test_a_trailing_bracketed_note_is_dropped_as_the_regex_did():
+    from gwfw.context import _without_trailing_note
+
+    note = re.compile(r"[(（][^)）]*[)）]\s*$")
+    rnd = random.Random(6)
+    for _ in range(20_000):
+        line = "".join(rnd.choice("()（）a 日\t\u3000") for _ in range(rnd.randint(0, 12))).strip()
+        assert _without_trailing_note(line) == note.sub("", line), line
+
+
+# -- no per-number work that grows with the distance to a line, clause or sentence start ----------------
+
+class CountingText(str):
+    """A report text that counts the characters that Python-level string operations on it touch."""
+
+    touched = 0
+
+    def __getitem__(self, key):
+        out = str.__getitem__(self, key)
+        CountingText.touched += len(out)
+        return out
+
+    def _scanned(self, start, end, found=-1, forward=True):
+        """Count what a search reads: from where it starts to where it found its word (or gave up)."""
+        start, end, _ = slice(start, end).indices(len(self))
+        if found >= 0:
+            start, end = (start, found + 1) if forward else (found, end)
+        CountingText.touched += max(0, end - start)
+        return found
+
+    def find(self, sub, start=None, end=None):
+        return self._scanned(start, end, str.find(self, sub, start, end))
+
+    def rfind(self, sub, start=None, end=None):
+        return self._scanned(start, end, str.rfind(self, sub, start, end), forward=False)
+
+    def count(self, sub, start=None, end=None):
+        self._scanned(start, end)
+        return str.count(self, sub, start, end)
+
+    def __contains__(self, sub):
+        return self._scanned(None, None, str.find(self, sub)) >= 0
+
+
+def extraction_work(text: str) -> int:
+    """A machine-independent measure of the work of one extraction: Python and C function calls, plus
+    the characters sliced or searched on the report's text. Not a timing."""
+    calls = 0
+
+    def profile(frame, event, arg):
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    CountingText.touched = 0
+    sys.setprofile(profile)
+    try:
+        extract(Report("work.txt", CountingText(text), "utf-8", META))
+    finally:
+        sys.setprofile(None)
+    return calls + CountingText.touched
+
+
+def _one_line(k: int) -> str:
+    base = seed_text().replace("\n", " ")
+    return (base * (k // len(base) + 1))[:k]
+
+
+def _numbers_one_line(k: int) -> str:
+    rnd = random.Random(8)
+    return "数据表\n" + " ".join(str(rnd.randint(0, 10 ** 6)) for _ in range(k // 7))
+
+
+GROWING = {  # text of about k characters, each shape long in one way
+    "a report on one line": _one_line,
+    "numbers on one line": _numbers_one_line,
+    "names in a clause, then numbers": lambda k: "实现" + "“跨省通办”、" * (k // 16) + "，办理" + "".join(f"{i}% " for i in range(k // 16)),
+    "names then figures of their kind": lambda k: "办理" + "跨省通办、" * (k // 12) + "".join(f"{i}项 " for i in range(k // 12)),
+    "figures then names after them": lambda k: "".join(f"{i}件 " for i in range(k // 10)) + "一件事 " * (k // 10),
+    "one sentence of targets": lambda k: "力争" + "".join(f"窗口{i}个满意率{i % 100}%" for i in range(k // 12)),
+    "one sentence of increases and contexts": lambda k: "新增大厅" + "".join(f"窗口{i}个电子证照使用率{i % 100}%" for i in range(k // 16)),
+}
+
+
+@pytest.mark.parametrize("shape", GROWING)
+def test_extraction_work_grows_in_proportion_to_the_text(shape):
+    """Four times the text, about four times the work: a per-number cost that grows with the distance to
+    a line, clause or sentence start (or with the names before the number) would make it about 16."""
+    make = GROWING[shape]
+    extract(Report("warm.txt", seed_text()[:3000], "utf-8", META))  # compile the rules first
+    small, large = extraction_work(make(4_000)), extraction_work(make(16_000))
+    assert large / small < 6, (shape, small, large)
 
 
 def test_a_huge_number_is_one_reports_problem_not_the_builds(tmp_path):
