@@ -399,10 +399,9 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
 
 
 REBUILD_STAGES = (  # (label, file, function): where a cached rebuild spends its time
-    ("reports hashed and cache entries read (workers)", "gwfw/dataset.py", "_run"),
-    ("tables streamed from the entries", "gwfw/dataset.py", "write_tables"),
+    ("reports hashed, entries read, mentions copied", "gwfw/dataset.py", "_run"),
+    ("observations with their conflicts", "gwfw/dataset.py", "_write_observations"),
     ("Parquet", "gwfw/dataset.py", "_to_parquet"),
-    ("conflicts", "gwfw/dataset.py", "_conflicting"),
 )
 
 

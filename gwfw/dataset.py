@@ -20,6 +20,7 @@ import io
 import json
 import os
 import secrets
+import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ OBSERVATIONS = "observations"
 MENTIONS = "mentions"
 OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
 ENTRY_SUFFIX = ".rows"
-PARQUET_BLOCK = 8 << 20  # bytes of CSV per Parquet row group
+PARQUET_BLOCK = 1 << 20  # bytes of CSV per Parquet row group: bigger blocks cost memory, not time
 # The same figure stated twice in one report: one observation.
 _RESTATEMENT = ("district", "indicator", "period_start", "period_end", "value", "value_high", "qualifier")
 # One district, indicator and period with more than one value across the reports: a conflict.
@@ -156,11 +157,13 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
 
 # -- all reports ------------------------------------------------------------------------------------
 
-def _run(tasks: list, workers: int) -> list[Extracted]:
+def _run(tasks: list, workers: int) -> Iterator[Extracted]:
+    """Each report's result, in the order of the tasks, as soon as it and those before it are done."""
     if workers > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(workers) as pool:
-            return list(pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers)))))
-    return [process(t) for t in tasks]
+            yield from pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers))))
+    else:
+        yield from map(process, tasks)
 
 
 @contextmanager
@@ -176,57 +179,60 @@ def _entries_folder(cache: Path | None) -> Iterator[Path]:
 
 
 def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True) -> BuildResult:
-    """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not)."""
+    """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not).
+
+    The mentions are copied into their table as the workers finish each report, in file order; the
+    observations follow once every report is known, since a conflict can involve any two of them. All
+    tables replace the old ones together at the end, or none does."""
     jobs, problems = catalogued_files(raw)
-    with _entries_folder(cache) as entries:
-        results = _run([(path, meta, entries) for path, meta in jobs], workers)
-        done = [r for r in results if not r.problem]
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
+    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + ([f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else [])
+    done: list[Extracted] = []
+    with _entries_folder(cache) as entries, replacing([out / n for n in names]) as tmps:
+        with open(tmps[1], "wb") as mentions:
+            mentions.write((",".join(MENTION_COLUMNS) + "\n").encode("utf-8"))
+            for r in _run([(path, meta, entries) for path, meta in jobs], workers):
+                if r.problem:
+                    problems.append(r.problem)
+                    continue
+                done.append(r)
+                with open(r.entry, "rb") as f:
+                    f.readline()  # the head: observations, written below
+                    shutil.copyfileobj(f, mentions)
+        conflicts = _write_observations(done, tmps[0])
+        if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
+            with ThreadPoolExecutor(2) as pool:
+                list(pool.map(_to_parquet, tmps[:2], tmps[2:]))
         if cache is not None:  # forget reports that are gone or changed, and extractions by older rules
             live = {r.entry.name for r in done}
             for old in entries.glob(f"*{ENTRY_SUFFIX}"):
                 if old.name not in live:
                     old.unlink()
-        conflicts = write_tables(done, out, parquet)
     figures = Counter(group[0] for r in done for group, _ in r.figures)
     return BuildResult(
-        reports=[r.file for r in done], problems=sorted(problems + [r.problem for r in results if r.problem]),
-        warnings=[w for r in done for w in r.warnings], figures=dict(figures), numbers=sum(r.numbers for r in done),
-        unmapped=sum(r.unmapped for r in done), conflicts=conflicts)
+        reports=[r.file for r in done], problems=sorted(problems), warnings=[w for r in done for w in r.warnings],
+        figures=dict(figures), numbers=sum(r.numbers for r in done), unmapped=sum(r.unmapped for r in done),
+        conflicts=conflicts)
 
 
-def _conflicting(done: list[Extracted]) -> set[tuple[str, ...]]:
+def _write_observations(done: list[Extracted], path: Path) -> int:
+    """The observations of every report, each flagged when its district, indicator and period has another
+    value anywhere; returns how many are."""
     values = defaultdict(set)
     for r in done:
         for group, value in r.figures:
             values[group].add(value)
-    return {group for group, vs in values.items() if len(vs) > 1}
-
-
-def write_tables(done: list[Extracted], out: Path, parquet: bool = True) -> int:
-    """Stream the entries, in file order, into the tables; all replace the old ones at the end, or none
-    does. Returns the number of observations in conflict."""
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(".*.tmp"):  # left by a build that was killed
-        stale.unlink()
-    conflicting = _conflicting(done)
     conflicts = 0
-    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + ([f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else [])
-    with replacing([out / n for n in names]) as tmps:
-        with open(tmps[0], "w", encoding="utf-8", newline="") as obs, open(tmps[1], "wb") as men:
-            writer = csv.writer(obs, lineterminator="\n")
-            writer.writerow(OBSERVATION_TABLE_COLUMNS)
-            men.write((",".join(MENTION_COLUMNS) + "\n").encode("utf-8"))
-            for r in sorted(done, key=lambda r: r.file):
-                with open(r.entry, "rb") as f:
-                    head = json.loads(f.readline())
-                    for row in head["observations"]:
-                        conflict = tuple(row[i] for i in _GROUP) in conflicting
-                        conflicts += conflict
-                        writer.writerow(row + [str(conflict)])
-                    men.write(f.read())
-        if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
-            with ThreadPoolExecutor(2) as pool:
-                list(pool.map(_to_parquet, tmps[:2], tmps[2:]))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(OBSERVATION_TABLE_COLUMNS)
+        for r in done:
+            for (group, _), row in zip(r.figures, _read_head(r.entry)["observations"]):
+                conflict = len(values[group]) > 1
+                conflicts += conflict
+                writer.writerow(row + [str(conflict)])
     return conflicts
 
 
