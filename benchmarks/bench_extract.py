@@ -399,7 +399,7 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
 
 
 REBUILD_STAGES = (  # (label, file, function): where a cached rebuild spends its time
-    ("reports hashed, entries read, mentions copied", "gwfw/dataset.py", "_run"),
+    ("waiting for the workers (reports hashed, entries read)", "gwfw/dataset.py", "_run"),
     ("observations with their conflicts", "gwfw/dataset.py", "_write_observations"),
     ("Parquet", "gwfw/dataset.py", "_to_parquet"),
 )
