@@ -5,8 +5,9 @@ Built for tens of thousands of reports on a laptop:
   processes; its rows go to a cache entry keyed by the report's bytes, its catalog row and the rules'
   version, so a rebuild extracts only new or changed reports, and a report whose rows break the schema
   is that report's problem, not the build's;
-- the tables are then streamed from the entries, in file order, into temporary files that replace the
-  old tables only once all of them are complete: memory stays flat whatever the size of the corpus.
+- the tables are streamed from the entries, in file order, into temporary files that replace the old
+  tables only once all of them are complete. The build keeps in memory only each observation's
+  (district, indicator, period, value), to flag conflicts: about 10 KB a report, whatever its text.
 
 The same raw data always gives byte-identical files: rows are sorted, numbers are written from
 Decimals, nothing carries a timestamp. A restatement of the same figure is one observation; two
