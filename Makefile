@@ -41,16 +41,14 @@ lab: $(STAMP)
 clean:
 	rm -rf reports
 
-.PHONY: help install data report test lab clean
-
-## bench: speed and memory on a synthetic corpus of 10,000 reports in benchmarks/out/ (~10 min; see benchmarks/RESULTS.md)
+## bench: speed and memory on a synthetic corpus of 10,000 reports in benchmarks/out/ (~6 min; see benchmarks/RESULTS.md)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/make_corpus.py --n 10000 --seed 7 --out benchmarks/out/corpus
 	$(BIN)/python benchmarks/make_corpus.py --n 2500 --seed 7 --out benchmarks/out/corpus2500
 	$(BIN)/python benchmarks/bench_extract.py benchmarks/out/corpus --small benchmarks/out/corpus2500 --seed 7
 
-## fuzz: a long fuzz run of the extraction on 100,000 generated texts; prints any failing input, minimised
+## fuzz: a long fuzz run of the extraction on 100,000 generated texts (~3 min); prints any failing input, minimised
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: bench fuzz
+.PHONY: help install data report test lab clean bench fuzz
