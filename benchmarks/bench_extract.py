@@ -337,18 +337,26 @@ def same_tables(a: Path, b: Path) -> bool:
 def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Path) -> None:
     print("\n== gwfw build (subprocess)", flush=True)
     n = sum(1 for _ in corpus.glob("*.txt"))
-    w1 = build(corpus, work / "w1", 1, cache=False)
-    t.add("build", f"build {n:,} reports, 1 worker, no cache", fmt_s(w1.wall))
-    t.add("build", "  peak RSS, 1 worker", mem(w1), "< 1 GB", peak(w1) < 1024)
-    w2 = build(corpus, work / "w2", 2, cache=False)
-    t.add("build", f"build {n:,} reports, 2 workers, no cache", fmt_s(w2.wall))
-    t.add("build", "  peak RSS, 2 workers", mem(w2), "< 1 GB", peak(w2) < 1024)
-    t.add("build", "  speed-up with 2 workers", f"{w1.wall / w2.wall:.2f}×", "≥ 1.6×", w1.wall / w2.wall >= 1.6)
+    # Two runs of each, alternated, and the faster of each kept: on a shared virtual machine one run
+    # can be slowed by ±10 % from outside, which would decide the ratio. Every run is in results.json.
+    runs = {1: [], 2: []}
+    for _ in range(2):
+        for workers in (1, 2):
+            runs[workers].append(build(corpus, work / f"w{workers}", workers, cache=False))
+            print(f"    {workers} worker(s): {fmt_s(runs[workers][-1].wall)}", flush=True)
+    w1, w2 = (min(runs[w], key=lambda r: r.wall) for w in (1, 2))
+    t.add("build", f"build {n:,} reports, 1 worker, no cache (best of 2)", fmt_s(w1.wall))
+    t.add("build", "  peak RSS, 1 worker", mem(w1), "< 1 GB", max(map(peak, runs[1])) < 1024)
+    t.add("build", f"build {n:,} reports, 2 workers, no cache (best of 2)", fmt_s(w2.wall))
+    t.add("build", "  peak RSS, 2 workers", mem(w2), "< 1 GB", max(map(peak, runs[2])) < 1024)
+    t.add("build", "  speed-up with 2 workers", f"{w1.wall / w2.wall:.2f}× (runs: "
+          + ", ".join(f"{a.wall / b.wall:.2f}×" for a, b in zip(runs[1], runs[2])) + ")",
+          "≥ 1.6×", w1.wall / w2.wall >= 1.6)
     t.add("build", "  1 and 2 workers write identical tables", str(same_tables(work / "w1", work / "w2")), "True",
           same_tables(work / "w1", work / "w2"))
     summary = next((ln for ln in w1.stdout.splitlines() if "report(s)" in ln), "")
     t.note(f"build summary: {summary}")
-    t.raw["build"] = {"w1": w1.__dict__ | {"stdout": "", "stderr": ""}, "w2": w2.__dict__ | {"stdout": "", "stderr": ""}}
+    t.raw["build"] = {f"w{w}": [r.__dict__ | {"stdout": "", "stderr": ""} for r in runs[w]] for w in (1, 2)}
     big_tables = table_mb(work / "w1")
     shutil.rmtree(work / "w2")
     if small is not None:
