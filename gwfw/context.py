@@ -109,7 +109,7 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     for i, start in enumerate(heads):
         end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
         heading = report.text[start:start + r["section_heading_chars"]]
-        inner = next((p for _, _, cands in gazetteer.iter_places(heading) for p in cands
+        inner = next((p for _, _, cands in gazetteer.find_places(heading) for p in cands
                       if gazetteer.contains(place, p)), None)
         if inner is None:
             continue

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 import secrets
@@ -205,7 +204,7 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
         conflicts = _write_observations(done, tmps[0])
         if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
             with ThreadPoolExecutor(2) as pool:
-                list(pool.map(_to_parquet, tmps[:2], tmps[2:]))
+                list(pool.map(_to_parquet, tmps[:2], tmps[2:], (OBSERVATION_TABLE_COLUMNS, MENTION_COLUMNS)))
         if cache is not None:  # forget reports that are gone or changed, and extractions by older rules
             live = {r.entry.name for r in done}
             for old in entries.glob(f"*{ENTRY_SUFFIX}"):
@@ -237,7 +236,7 @@ def _write_observations(done: list[Extracted], path: Path) -> int:
     return conflicts
 
 
-def _to_parquet(csv_path: Path, parquet_path: Path) -> None:
+def _to_parquet(csv_path: Path, parquet_path: Path, columns: tuple[str, ...]) -> None:
     """CSV -> Parquet in batches (memory stays flat), with the schema's numbers, dates and booleans typed."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -245,8 +244,6 @@ def _to_parquet(csv_path: Path, parquet_path: Path) -> None:
 
     types = {"value": pa.float64(), "value_high": pa.float64(), "char_start": pa.int64(), "char_end": pa.int64(),
              "period_start": pa.date32(), "period_end": pa.date32(), "conflict": pa.bool_()}
-    with open(csv_path, "rb") as f:
-        columns = next(csv.reader(io.TextIOWrapper(f, encoding="utf-8")))
     reader = pacsv.open_csv(
         csv_path, read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),  # a span may cross a line: 「1.7万余\n件」

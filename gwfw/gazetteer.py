@@ -80,13 +80,9 @@ def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
     return re.compile("|".join(re.escape(n) for n in names)), index
 
 
-def find_places(text: str) -> list[tuple[int, int, list[Place]]]:
-    """Every place name in text, longest match first: (start, end, candidate places)."""
-    return list(iter_places(text))
-
-
-def iter_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
-    """find_places, one at a time: a caller that needs only the first reads no further."""
+def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
+    """Every place name in text, longest match first: (start, end, candidate places), one at a time, so
+    a caller that needs only the first reads no further."""
     pattern, index = _name_index()
     return ((m.start(), m.end(), index[m.group()]) for m in pattern.finditer(text))
 
