@@ -1,4 +1,5 @@
 """The gwfw command as a researcher uses it."""
+
 import csv
 import subprocess
 import sys

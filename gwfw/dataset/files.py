@@ -1,4 +1,5 @@
 """One build at a time writes data/processed: a second one waits briefly, then says why it stopped."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -19,8 +20,10 @@ def build_lock(out: Path, wait_seconds: float = 5.0):
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
-        raise BuildLocked(f"{out}: another gwfw build is writing here (lock {lock.lock_file}) — "
-                          "wait for it to finish, then run again; the files it leaves are complete") from None
+        raise BuildLocked(
+            f"{out}: another gwfw build is writing here (lock {lock.lock_file}) — "
+            "wait for it to finish, then run again; the files it leaves are complete"
+        ) from None
     try:
         yield
     finally:

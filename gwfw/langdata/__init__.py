@@ -1,8 +1,9 @@
-"""Loading and validating the language data in gwfw/data/, once per process.
+"""Loading and validating the language data in gwfw/langdata/, once per process.
 
 Every problem in a data file is reported at once, naming the file, the key and the value
 (as dateparser validates its language files), so an edit to a lexicon fails loudly.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,12 +12,26 @@ import hashlib
 
 import yaml
 
-from .paths import DATA_FILES
+from ..paths import DATA_FILES
 
-
-# The modules whose code decides a report's rows: everything `gwfw.dataset` imports (a test keeps this complete).
-EXTRACTION_MODULES = ("codebook", "context", "dataset", "extract", "gazetteer", "indicators", "lexicon", "numerals",
-                      "paths", "periods", "reports", "schemas")
+# The modules whose code decides a report's rows: everything `gwfw.dataset.build` imports (a test keeps this
+# complete).
+EXTRACTION_MODULES = (
+    "dataset",
+    "dataset.build",
+    "dataset.raw_folder",
+    "dataset.schema",
+    "extract",
+    "extract.codebook",
+    "extract.context",
+    "extract.matcher",
+    "extract.numerals",
+    "extract.periods",
+    "extract.places",
+    "extract.rows",
+    "langdata",
+    "paths",
+)
 
 
 class LexiconError(ValueError):
@@ -26,9 +41,9 @@ class LexiconError(ValueError):
 def _require(problems: list[str], data: dict, name: str, spec: dict[str, type]) -> None:
     for key, kind in spec.items():
         if key not in data:
-            problems.append(f"gwfw/data/{name}: missing key '{key}' — add it (see the file's comments)")
+            problems.append(f"gwfw/langdata/{name}: missing key '{key}' — add it (see the file's comments)")
         elif not isinstance(data[key], kind):
-            problems.append(f"gwfw/data/{name}: key '{key}' should be {kind.__name__}, got {data[key]!r}")
+            problems.append(f"gwfw/langdata/{name}: key '{key}' should be {kind.__name__}, got {data[key]!r}")
 
 
 @functools.cache
@@ -40,8 +55,10 @@ def load_yaml(name: str, spec: tuple[tuple[str, type], ...]) -> dict:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f": line {mark.line + 1}" if mark else ""
-            raise LexiconError(f"gwfw/data/{name}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}) "
-                               "— fix the syntax there") from None
+            raise LexiconError(
+                f"gwfw/langdata/{name}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}) "
+                "— fix the syntax there"
+            ) from None
     problems: list[str] = []
     _require(problems, data, name, dict(spec))
     if problems:
@@ -58,20 +75,25 @@ def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]
     for i, row in enumerate(rows, start=2):
         for col in required:
             if not (row.get(col) or "").strip():
-                problems.append(f"gwfw/data/{name}: line {i}: column '{col}' is empty — fill it in")
+                problems.append(f"gwfw/langdata/{name}: line {i}: column '{col}' is empty — fill it in")
     if problems:
         raise LexiconError("\n".join(problems))
     return tuple(rows)
+
+
+def _module_file(module: str):
+    path = DATA_FILES.parent.joinpath(*module.split("."))
+    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
 
 
 @functools.cache
 def rules_version() -> str:
     """A digest of the extraction code and all the language data: a cached extraction is stale when any of
     them changes (a change to the notebooks' code is not)."""
-    from .gazetteer import _adcodes_path
+    from ..extract.places import _adcodes_path
 
     digest = hashlib.sha256()
-    code = [DATA_FILES.parent / f"{module}.py" for module in EXTRACTION_MODULES]
+    code = [_module_file(module) for module in EXTRACTION_MODULES]
     files = sorted(DATA_FILES.iterdir()) + code + [_adcodes_path()]
     for path in files:
         if path.is_file():

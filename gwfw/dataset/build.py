@@ -13,6 +13,7 @@ The same raw data always gives byte-identical files: rows are sorted, numbers ar
 Decimals, nothing carries a timestamp. A restatement of the same figure is one observation; two
 different values for one district, indicator and period are both kept and flagged `conflict`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,10 +30,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
-from .extract import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
-from .lexicon import LexiconError, rules_version
-from .reports import Report, ReportError, catalogued_files, decode, unreadable
+from ..extract.rows import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
+from ..langdata import LexiconError, rules_version
+from . import schema as schemas
+from .raw_folder import Report, ReportError, catalogued_files, decode, unreadable
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
@@ -54,7 +55,9 @@ class Extracted:
     entry: Path | None = None  # the cache entry holding its rows
     problem: str = ""  # why the report could not be read; then there is no entry
     warnings: tuple[str, ...] = ()
-    figures: tuple[tuple[tuple[str, ...], str], ...] = ()  # ((district, indicator, start, end), value) per observation
+    figures: tuple[
+        tuple[tuple[str, ...], str], ...
+    ] = ()  # ((district, indicator, start, end), value) per observation
     numbers: int = 0
     unmapped: int = 0
 
@@ -73,9 +76,11 @@ class BuildResult:
     mentions: list[dict] = field(default_factory=list)
 
     def summary(self) -> str:
-        lines = [f"{len(self.reports)} report(s), {sum(self.figures.values())} figure(s), "
-                 f"{self.numbers} number(s) read, {self.unmapped} left unmapped (kept in {MENTIONS}.csv), "
-                 f"{self.conflicts} figure(s) in conflict"]
+        lines = [
+            f"{len(self.reports)} report(s), {sum(self.figures.values())} figure(s), "
+            f"{self.numbers} number(s) read, {self.unmapped} left unmapped (kept in {MENTIONS}.csv), "
+            f"{self.conflicts} figure(s) in conflict"
+        ]
         lines += [f"  {district}: {n}" for district, n in sorted(self.figures.items())]
         lines += [f"warning: {w}" for w in self.warnings]
         lines += [f"problem: {p}" for p in self.problems]
@@ -83,6 +88,7 @@ class BuildResult:
 
 
 # -- one report (runs in worker processes) ----------------------------------------------------------
+
 
 def report_rows(ex: Extraction) -> tuple[list[dict], list[dict]]:
     """A report's observations without restatements, in text order, and its mentions: both checked
@@ -109,9 +115,13 @@ def _write_entry(entry: Path, ex: Extraction) -> dict:
     """The entry: one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines,
     written as they are formatted (a report of millions of numbers is not copied into one string)."""
     observations, mentions = report_rows(ex)
-    head = {"file": ex.file, "warnings": list(ex.warnings),
-            "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
-            "numbers": len(mentions), "unmapped": sum(1 for m in mentions if not m["indicator"])}
+    head = {
+        "file": ex.file,
+        "warnings": list(ex.warnings),
+        "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
+        "numbers": len(mentions),
+        "unmapped": sum(1 for m in mentions if not m["indicator"]),
+    }
     with replacing([entry], durable=False) as (tmp,), open(tmp, "w", encoding="utf-8", newline="") as f:
         f.write(json.dumps(head, ensure_ascii=False) + "\n")
         csv.writer(f, lineterminator="\n").writerows([m[c] for c in MENTION_COLUMNS] for m in mentions)
@@ -143,19 +153,28 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
         except ReportError as exc:
             return Extracted(path.name, problem=str(exc))
         except schemas.SchemaError as exc:
-            return Extracted(path.name, problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
-                                                f"schema, first {exc.failures[0]} — please report this with the file")
+            return Extracted(
+                path.name,
+                problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
+                f"schema, first {exc.failures[0]} — please report this with the file",
+            )
         except LexiconError:  # the rules themselves are broken: no report can be read, stop with that message
             raise
         except Exception as exc:  # one report's bug must not lose the others
             first = (str(exc).splitlines() or [""])[0]
-            return Extracted(path.name, problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "
-                                                "— please report this with the file")
+            return Extracted(
+                path.name,
+                problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "
+                "— please report this with the file",
+            )
     figures = tuple((tuple(row[i] for i in _GROUP), row[_VALUE]) for row in head["observations"])
-    return Extracted(path.name, entry, "", tuple(head["warnings"]), figures, head["numbers"], head["unmapped"])
+    return Extracted(
+        path.name, entry, "", tuple(head["warnings"]), figures, head["numbers"], head["unmapped"]
+    )
 
 
 # -- all reports ------------------------------------------------------------------------------------
+
 
 def _run(tasks: list, workers: int) -> Iterator[Extracted]:
     """Each report's result, in the order of the tasks, as soon as it and those before it are done."""
@@ -178,7 +197,9 @@ def _entries_folder(cache: Path | None) -> Iterator[Path]:
     yield cache
 
 
-def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True) -> BuildResult:
+def build(
+    raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True
+) -> BuildResult:
     """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not).
 
     The mentions are copied into their table as the workers finish each report, in file order; the
@@ -188,7 +209,9 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp"):  # left by a build that was killed
         stale.unlink()
-    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + ([f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else [])
+    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + (
+        [f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else []
+    )
     done: list[Extracted] = []
     with _entries_folder(cache) as entries, replacing([out / n for n in names]) as tmps:
         with open(tmps[1], "wb") as mentions:
@@ -212,9 +235,14 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
                     old.unlink()
     figures = Counter(group[0] for r in done for group, _ in r.figures)
     return BuildResult(
-        reports=[r.file for r in done], problems=sorted(problems), warnings=[w for r in done for w in r.warnings],
-        figures=dict(figures), numbers=sum(r.numbers for r in done), unmapped=sum(r.unmapped for r in done),
-        conflicts=conflicts)
+        reports=[r.file for r in done],
+        problems=sorted(problems),
+        warnings=[w for r in done for w in r.warnings],
+        figures=dict(figures),
+        numbers=sum(r.numbers for r in done),
+        unmapped=sum(r.unmapped for r in done),
+        conflicts=conflicts,
+    )
 
 
 def _write_observations(done: list[Extracted], path: Path) -> int:
@@ -242,12 +270,21 @@ def _to_parquet(csv_path: Path, parquet_path: Path, columns: tuple[str, ...]) ->
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    types = {"value": pa.float64(), "value_high": pa.float64(), "char_start": pa.int64(), "char_end": pa.int64(),
-             "period_start": pa.date32(), "period_end": pa.date32(), "conflict": pa.bool_()}
+    types = {
+        "value": pa.float64(),
+        "value_high": pa.float64(),
+        "char_start": pa.int64(),
+        "char_end": pa.int64(),
+        "period_start": pa.date32(),
+        "period_end": pa.date32(),
+        "conflict": pa.bool_(),
+    }
     reader = pacsv.open_csv(
-        csv_path, read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
+        csv_path,
+        read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),  # a span may cross a line: 「1.7万余\n件」
-        convert_options=pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns}))
+        convert_options=pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns}),
+    )
     with pq.ParquetWriter(parquet_path, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
@@ -265,6 +302,7 @@ def extract_folder(folder: Path, workers: int = 1, cache: Path | None = None) ->
 
 # -- atomic writes ----------------------------------------------------------------------------------
 
+
 @contextmanager
 def replacing(targets: list[Path], durable: bool = True) -> Iterator[list[Path]]:
     """Temporary files beside the targets, put in place (in order) once the block succeeds; removed if
@@ -275,7 +313,9 @@ def replacing(targets: list[Path], durable: bool = True) -> Iterator[list[Path]]
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask decides who reads it
+            os.close(
+                os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            )  # the umask decides who reads it
             tmps.append(tmp)
         yield tmps
         if durable:

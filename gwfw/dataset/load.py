@@ -1,11 +1,12 @@
 """The processed tables as pandas DataFrames, for notebooks and researchers."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 
-from .paths import PROCESSED
+from ..paths import PROCESSED
 
 _TYPES = {"value": "float64", "value_high": "float64", "char_start": "int64", "char_end": "int64"}
 
@@ -43,7 +44,7 @@ def load_mentions(folder: Path | None = None) -> pd.DataFrame:
 
 def indicators() -> pd.DataFrame:
     """The codebook: one row per indicator code."""
-    from .codebook import COLUMNS, load_codebook
+    from ..extract.codebook import COLUMNS, load_codebook
 
     def cell(value):
         return "|".join(value) if isinstance(value, tuple) else value
@@ -54,9 +55,18 @@ def indicators() -> pd.DataFrame:
 
 def districts() -> pd.DataFrame:
     """Every administrative unit of the gazetteer, with its six-digit code."""
-    from .gazetteer import places
+    from ..extract.places import places
 
     return pd.DataFrame(
-        [{"code": p.code, "name": p.name, "level": p.level, "province": p.province, "city": p.city,
-          "aliases": "|".join(p.aliases)} for p in places()]
+        [
+            {
+                "code": p.code,
+                "name": p.name,
+                "level": p.level,
+                "province": p.province,
+                "city": p.city,
+                "aliases": "|".join(p.aliases),
+            }
+            for p in places()
+        ]
     )

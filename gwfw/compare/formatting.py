@@ -3,6 +3,7 @@
 Text from reports (evidence, sentences, titles, district names) is untrusted: every piece is
 escaped here, and only here, before it reaches a page.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -34,8 +35,12 @@ def html(text: str):
 
 def title_block(title: str, parameters: dict[str, object], facts: dict[str, str]) -> str:
     """The box at the top of a page: what is compared, for which quarter, and how recent the data is."""
-    rows = "".join(f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>" for k, v in parameters.items())
-    rows += "".join(f"<tr><td>{escape(str(k))}</td><td>{escape(_show(v))}</td></tr>" for k, v in facts.items())
+    rows = "".join(
+        f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>" for k, v in parameters.items()
+    )
+    rows += "".join(
+        f"<tr><td>{escape(str(k))}</td><td>{escape(_show(v))}</td></tr>" for k, v in facts.items()
+    )
     return f'<div class="gwfw-title"><h2>{escape(title)}</h2><table class="gwfw-facts">{rows}</table></div>'
 
 
@@ -65,7 +70,11 @@ def table(frame: pd.DataFrame) -> str:
 def source_text(file: str, sources: dict[str, dict]) -> str:
     """'《title》 · publisher · 2023-01-16' from the catalog row of a report, or the file name alone."""
     row = sources.get(file) or {}
-    parts = [f"《{row['title']}》" if row.get("title") else "", row.get("publisher", ""), row.get("published", "")]
+    parts = [
+        f"《{row['title']}》" if row.get("title") else "",
+        row.get("publisher", ""),
+        row.get("published", ""),
+    ]
     return " · ".join(p for p in parts if p) or file
 
 
@@ -86,8 +95,13 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
         sentence = str(r.sentence)
         at = sentence.find(str(r.evidence))
         if at >= 0:
-            quoted = (escape(sentence[:at]) + "<mark>" + escape(str(r.evidence)) + "</mark>"
-                      + escape(sentence[at + len(str(r.evidence)):]))
+            quoted = (
+                escape(sentence[:at])
+                + "<mark>"
+                + escape(str(r.evidence))
+                + "</mark>"
+                + escape(sentence[at + len(str(r.evidence)) :])
+            )
         else:  # evidence spanning a line break: show it beside the sentence
             quoted = escape(sentence) + " — <mark>" + escape(str(r.evidence)) + "</mark>"
         head = f"{r.district} · {r.name_zh} · {with_unit(r.shown, r.unit)} ({period_text(r.period_label)})"
@@ -100,6 +114,8 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
         warn = f" <span class='gwfw-warn'>{escape('；'.join(marks))}</span>" if marks else ""
         url = (sources.get(r.file) or {}).get("url", "")
         where = f"{source_text(r.file, sources)} · {r.file}, 字符 chars {r.char_start}–{r.char_end}"
-        items.append(f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
-                     f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>")
+        items.append(
+            f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
+            f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>"
+        )
     return f'<ol class="gwfw-evidence">{"".join(items)}</ol>'

@@ -7,6 +7,7 @@ indicator, but not into a breakdown (「其中…」). The number's unit must fi
 the sentence must carry the indicator's required context words and none of its excluded ones.
 Every decision is explained in `Match.reason`, so unmapped numbers say why.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -17,18 +18,34 @@ from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
+from ..langdata import load_yaml
 from .codebook import Indicator, load_codebook
-from .lexicon import load_yaml
 from .numerals import NumberMention
 
 _SPEC = (
-    ("unit_accepts", dict), ("link_words", list), ("link_max_chars", int), ("quote_chars", str),
-    ("clause_delimiters", str), ("sentence_delimiters", str), ("title_brackets", list),
-    ("respectively", str), ("list_separator", str), ("formula_joiners", str), ("breakdown_markers", list),
+    ("unit_accepts", dict),
+    ("link_words", list),
+    ("link_max_chars", int),
+    ("quote_chars", str),
+    ("clause_delimiters", str),
+    ("sentence_delimiters", str),
+    ("title_brackets", list),
+    ("respectively", str),
+    ("list_separator", str),
+    ("formula_joiners", str),
+    ("breakdown_markers", list),
     ("rate_after_links", list),
-    ("generic_heads", list), ("date_units", list), ("section_heading", str), ("section_heading_chars", int),
-    ("signature_max_chars", int), ("as_of_publication_kinds", list), ("decoy_names", list),
-    ("target_markers", list), ("increment_markers", list), ("generic_indicators", list), ("programme_verbs", list),
+    ("generic_heads", list),
+    ("date_units", list),
+    ("section_heading", str),
+    ("section_heading_chars", int),
+    ("signature_max_chars", int),
+    ("as_of_publication_kinds", list),
+    ("decoy_names", list),
+    ("target_markers", list),
+    ("increment_markers", list),
+    ("generic_indicators", list),
+    ("programme_verbs", list),
 )
 
 
@@ -71,7 +88,9 @@ class _Lexicon:
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
     afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
     name_before: re.Pattern  # on reversed text: the longest name ending at a position
-    linked_name_before: re.Pattern  # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    linked_name_before: (
+        re.Pattern
+    )  # on reversed text: linking words, then a name (「办结率达」 read backwards)
     link_run: re.Pattern  # on reversed text: the characters that linking words, quotes and spaces are made of
     links_before: dict[str, list[str]]  # on reversed text: first character -> linking words, longest first
     name_after: re.Pattern  # the longest name starting at a position
@@ -84,7 +103,9 @@ def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
     return re.compile("|".join(_surface_regex(f[::-1] if reverse else f, quotes) for f in ordered))
 
 
-def _names_before(surfaces, link_words, quotes: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, list[str]]]:
+def _names_before(
+    surfaces, link_words, quotes: str
+) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, list[str]]]:
     """The _Lexicon fields that read names and linking words backwards (see TextIndex.linked_name_gap)."""
     before = _alternation(surfaces, quotes, reverse=True)
     link_words = sorted(link_words, key=len, reverse=True)
@@ -116,9 +137,15 @@ def _lexicon() -> _Lexicon:
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
-    return _Lexicon(names, topics, afters, *_names_before(surfaces, rules()["link_words"], quotes),
-                    _alternation(surfaces, quotes),
-                    _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes), rate_after)
+    return _Lexicon(
+        names,
+        topics,
+        afters,
+        *_names_before(surfaces, rules()["link_words"], quotes),
+        _alternation(surfaces, quotes),
+        _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes),
+        rate_after,
+    )
 
 
 @cache
@@ -216,7 +243,9 @@ class TextIndex:
         self.rules = r = rules()
         self.text = text
         self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
-        self.sentence_ends = [m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)]
+        self.sentence_ends = [
+            m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)
+        ]
         self.line_ends = [m.start() for m in re.finditer("\n", text)]
         self.masked = []  # spans inside 《…》: document titles, not statements
         for pair in r["title_brackets"]:
@@ -226,8 +255,11 @@ class TextIndex:
         self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = _lexicon()
         self.reversed = text[::-1]
-        self.topics = [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
-                       for m in self.lexicon.topic.finditer(text) if not self.is_masked(m.start())]
+        self.topics = [
+            Trigger(m.start(), m.end(), _strip_quotes(m.group()))
+            for m in self.lexicon.topic.finditer(text)
+            if not self.is_masked(m.start())
+        ]
         self.topic_starts = [t.start for t in self.topics]
         self.topic_forms: dict[str, Names] = {}  # quote-free programme name -> where it stands
         for t in self.topics:
@@ -304,8 +336,10 @@ class TextIndex:
 
     def names_within(self, start: int, end: int) -> list[Trigger]:
         """Indicator names inside a span, leftmost-longest."""
-        return [Trigger(m.start(), m.end(), _strip_quotes(m.group()))
-                for m in self.lexicon.name_after.finditer(self.text, start, end)]
+        return [
+            Trigger(m.start(), m.end(), _strip_quotes(m.group()))
+            for m in self.lexicon.name_after.finditer(self.text, start, end)
+        ]
 
     def is_masked(self, pos: int) -> bool:
         i = bisect.bisect_right(self.masked_starts, pos) - 1
@@ -336,9 +370,14 @@ class Matcher:
         self.starts = [m.start for m in numbers]
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
-        self.fitting_counts: dict[str, list[int]] = {}  # codebook unit -> running count of numbers that fit it
+        self.fitting_counts: dict[
+            str, list[int]
+        ] = {}  # codebook unit -> running count of numbers that fit it
         self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
-        self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})  # a sentence; code -> in context
+        self.context: tuple[tuple[int, int], dict[str, bool]] = (
+            (-1, -1),
+            {},
+        )  # a sentence; code -> in context
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires and none it excludes?
@@ -350,9 +389,10 @@ class Matcher:
             self.context = (bounds, {})
         decided = self.context[1]
         if ind.code not in decided:
-            sentence = self.ix.text[bounds[0]:bounds[1]]
-            decided[ind.code] = (not ind.context_required or any(w in sentence for w in ind.context_required)) \
-                and not any(w in sentence for w in ind.context_excluded)
+            sentence = self.ix.text[bounds[0] : bounds[1]]
+            decided[ind.code] = (
+                not ind.context_required or any(w in sentence for w in ind.context_required)
+            ) and not any(w in sentence for w in ind.context_excluded)
         return decided[ind.code]
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
@@ -375,8 +415,8 @@ class Matcher:
     def _is_formula(self, n: NumberMention) -> bool:
         joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
         text = self.ix.text
-        before = text[max(0, n.numeral_start - 2):n.numeral_start].strip(quotes)
-        after = text[n.numeral_end:n.numeral_end + 2].strip(quotes)
+        before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
+        after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
     def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
@@ -390,7 +430,11 @@ class Matcher:
             for part in self.ix.text[c_start:k].split(sep):
                 items.append((pos, pos + len(part)))
                 pos += len(part) + len(sep)
-            self.lists[c_start, k] = (bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end), items)
+            self.lists[c_start, k] = (
+                bisect.bisect_right(self.starts, k),
+                bisect.bisect_left(self.starts, c_end),
+                items,
+            )
         first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
         i = bisect.bisect_left(self.starts, n.start)
         if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
@@ -439,11 +483,16 @@ class Matcher:
         return None
 
     def _counts_own_noun(self, n: NumberMention) -> bool:
-        nxt = self.ix.text[n.end:n.end + 1]
-        return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and \
-            not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
+        nxt = self.ix.text[n.end : n.end + 1]
+        return (
+            bool(nxt)
+            and "\u4e00" <= nxt <= "\u9fff"
+            and not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
+        )
 
-    def _topic(self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False) -> Match | None:
+    def _topic(
+        self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False
+    ) -> Match | None:
         """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」).
 
         The names are tried nearest first: those before the number in its sentence (only when the
@@ -459,8 +508,11 @@ class Matcher:
         """
         if not self.ix.has_topics(s_start, c_end):
             return None
-        forms = [(form, ind) for form in self.ix.topic_forms
-                 if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))]
+        forms = [
+            (form, ind)
+            for form in self.ix.topic_forms
+            if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))
+        ]
         if not self._counts_own_noun(n) and self.ix.programme_verbs.inside(c_start, n.start):
             hits, stop = [], False
             for form, ind in forms:
@@ -473,8 +525,11 @@ class Matcher:
             if stop:
                 return None
         if not before_only:
-            hits = [(self.ix.topic_forms[form].starts[k], form, ind, k) for form, ind in forms
-                    if (k := self._free_after(form, ind, n, c_end)) >= 0]
+            hits = [
+                (self.ix.topic_forms[form].starts[k], form, ind, k)
+                for form, ind in forms
+                if (k := self._free_after(form, ind, n, c_end)) >= 0
+            ]
             if hits:
                 return self._bind(*min(hits, key=lambda h: h[0])[1:], n)
         return None
@@ -512,7 +567,9 @@ class Matcher:
     def _free(self, form: str, ind: Indicator, first: int, stop: int) -> int:
         """How many of the names first..stop-1 of one form are not yet bound to ind."""
         bound = self.bound.get((form, ind.code), [])
-        return max(0, stop - first) - max(0, bisect.bisect_left(bound, stop) - bisect.bisect_left(bound, first))
+        return max(0, stop - first) - max(
+            0, bisect.bisect_left(bound, stop) - bisect.bisect_left(bound, first)
+        )
 
     def _bind(self, form: str, ind: Indicator, k: int, n: NumberMention) -> Match:
         bisect.insort(self.bound.setdefault((form, ind.code), []), k)
@@ -542,5 +599,7 @@ class Matcher:
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
-            return Match(None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end)
+            return Match(
+                None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end
+            )
         return found

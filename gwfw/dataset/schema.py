@@ -5,14 +5,15 @@ Kept as plain checks, run on each report's rows as it is extracted: this keeps p
 out of `gwfw build`, and a report whose rows break the schema is that report's problem alone.
 The observations' `conflict` column is not here: the build sets it from all reports together.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 
-from .codebook import by_code
-from .numerals import QUALIFIERS
+from ..extract.codebook import by_code
+from ..extract.numerals import QUALIFIERS
 
 PERIOD_SOURCES = ("sentence", "paragraph", "document_title", "document_text", "publication_date", "none")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")
@@ -105,7 +106,11 @@ def validate(table: str, rows: list[dict], columns: dict[str, Callable[[str], bo
         if missing:
             failures.append(f"row {i} ({row.get('file', '?')}): missing column(s) {missing}")
             continue
-        bad = [f"column {col}: bad value {row[col]!r}" for col, check in columns.items() if not check(str(row[col]))]
+        bad = [
+            f"column {col}: bad value {row[col]!r}"
+            for col, check in columns.items()
+            if not check(str(row[col]))
+        ]
         if not bad:
             bad = list(_row_checks(table, row))
         failures.extend(f"row {i} ({row['file']}): {msg}" for msg in bad)
