@@ -285,7 +285,7 @@ def hotspots(t: Table, reports, top: int = 8) -> list[str]:
     stats = pstats.Stats(prof)
     total = stats.total_tt
     rows = []
-    for (path, line, name), (cc, nc, tt, ct, callers) in stats.stats.items():
+    for (path, line, name), (_cc, _nc, tt, ct, _callers) in stats.stats.items():
         where = f"{Path(path).parent.name}/{Path(path).name}:{line}({name})" if path != "~" else name
         rows.append((tt, ct, where))
     lines = []
@@ -754,7 +754,8 @@ def main(argv: list[str] | None = None) -> int:
     sections = [s for s in sections if s not in args.skip.split(",")]
     t = Table()
     started = time.perf_counter()
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {python}, {platform.system()}"
     t.raw["machine"] = machine
     print(f"gwfw benchmarks on {machine}", flush=True)
     with tempfile.TemporaryDirectory(prefix="gwfw-bench-") as tmp:

@@ -453,12 +453,14 @@ def main(argv=None) -> int:
         by_kind.setdefault(kind, []).append((i, detail))
     slow_s, slow_i, slow_len = total["slowest"]
     print(
-        f"\nfuzz: {total['cases']:,} cases, {total['chars'] / 1e6:.1f} M characters, {total['mentions']:,} numbers "
-        f"read, {total['observations']:,} figures, in {elapsed:.0f} s with {args.workers} process(es)"
+        f"\nfuzz: {total['cases']:,} cases, {total['chars'] / 1e6:.1f} M characters, "
+        f"{total['mentions']:,} numbers read, {total['observations']:,} figures, "
+        f"in {elapsed:.0f} s with {args.workers} process(es)"
     )
     print(f"slowest case: #{slow_i}, {slow_len:,} characters, {slow_s:.2f} s")
     print(
-        f"determinism: {n_hash:,} cases {'identical' if here == there else 'DIFFERENT'} across two interpreters, "
+        f"determinism: {n_hash:,} cases {'identical' if here == there else 'DIFFERENT'} "
+        "across two interpreters, "
         f"every {args.recheck}th case re-extracted in-process"
     )
     if not by_kind:

@@ -213,7 +213,10 @@ class Corpus:
             quarter = lambda s: QUARTER.sub(  # noqa: E731
                 lambda m: QUARTER_WORDS[qmap[QUARTER_WORDS.index(m[1]) + 1] - 1] + "季度", s
             )
-            months = lambda s: MONTH_RANGE.sub(lambda m: f"1{m[1]}{3 * qmap[int(m[2]) // 3]}月", s)  # noqa: E731
+
+            def months(s: str) -> str:
+                return MONTH_RANGE.sub(lambda m: f"1{m[1]}{3 * qmap[int(m[2]) // 3]}月", s)
+
             text = months(quarter(text)).replace("上半年", HALF_FOR_QUARTER[qmap[2]])
             row["title"] = quarter(row["title"])
         # numbers

@@ -78,7 +78,8 @@ def _batch(args) -> int:
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
     print(
-        f"{len(results)} notebook(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} up to date"
+        f"{len(results)} notebook(s): {counts['ok']} ok, {counts['failed']} failed, "
+        f"{counts['skipped']} up to date"
     )
     for r in failed:
         page = r.job.path(".html") if r.has_page else r.job.notebook

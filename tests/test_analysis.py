@@ -94,7 +94,8 @@ def test_history_lists_indicators_with_several_periods(obs):
 
 
 def _obs(*rows):
-    """A tiny observations table: (district, indicator, value, qualifier, period_start, period_end, label, conflict)."""
+    """A tiny observations table, one tuple a row:
+    (district, indicator, value, qualifier, period_start, period_end, label, conflict)."""
     frame = pd.DataFrame(
         [
             {
@@ -141,7 +142,7 @@ def test_conflicting_values_are_named_where_one_is_shown():
     assert (row["shown"], row["alternatives"]) == ("91.73", "66.7")
     assert _row(q4, "乙区", "time_limit_reduction_rate")["alternatives"] == ""
     assert analysis.cell_text(row) == "91.73% (2022) ⚠ 另有 also 66.7%"
-    # the evidence lists the value not shown right after the one shown, so every value on the page has a sentence
+    # the evidence lists the value not shown right after the one shown: every value on the page has a sentence
     quoted = analysis.with_conflicting(CONFLICTING, q4)
     rates = quoted[quoted["indicator"] == "time_limit_reduction_rate"]
     pairs = list(zip(rates["district"], rates["shown"], rates["alternatives"]))
@@ -188,8 +189,8 @@ def test_rate_notes_say_what_a_bar_cannot():
     old = CONFLICTING[CONFLICTING["period_end"] < "2022-01-01"]
     known = analysis.as_of(old, "2022Q3", ["甲区"], ["time_limit_reduction_rate"])
     assert analysis.rate_notes(known, "2022Q3") == [
-        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, more than four quarters before the end of 2022Q3 "
-        "(stale; hatched bar)."
+        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, "
+        "more than four quarters before the end of 2022Q3 (stale; hatched bar)."
     ]
 
 

@@ -97,7 +97,6 @@ def test_parallel_build_equals_serial(tmp_path):
 
 
 def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, monkeypatch):
-    from gwfw import langdata as lexicon
     from gwfw.dataset import build as dataset
 
     cache = tmp_path / "cache"
@@ -146,7 +145,10 @@ def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_pa
 
 
 def test_the_rules_version_covers_every_module_the_extraction_runs():
-    code = "import sys, gwfw.dataset.build; print(' '.join(sorted(m[5:] for m in sys.modules if m.startswith('gwfw.'))))"
+    code = (
+        "import sys, gwfw.dataset.build; "
+        "print(' '.join(sorted(m[5:] for m in sys.modules if m.startswith('gwfw.'))))"
+    )
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()

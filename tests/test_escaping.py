@@ -27,7 +27,8 @@ def test_hostile_report_text_is_escaped_in_the_profile_page(tmp_path):
     nb = new_notebook(
         cells=[
             new_code_cell(
-                f"from gwfw.report.views import Profile\nview = Profile('綦江区', '2022Q2', folder={str(processed)!r})\n"
+                "from gwfw.report.views import Profile\n"
+                f"view = Profile('綦江区', '2022Q2', folder={str(processed)!r})\n"
                 "view.title(); view.indicators(); view.evidence()"
             )
         ]

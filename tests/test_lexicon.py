@@ -9,7 +9,6 @@ import pytest
 
 from gwfw import langdata as lexicon
 from gwfw import paths
-from gwfw.cli import main
 from gwfw.extract.numerals import _SPEC as NUMERALS_SPEC
 
 

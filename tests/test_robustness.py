@@ -288,7 +288,7 @@ def test_two_builds_started_at_once(tmp_path):
     results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
     codes = [code for code, _, _ in results]
     assert 0 in codes, results
-    for code, stdout, stderr in results:
+    for code, _stdout, stderr in results:
         if code != 0:  # it gave up waiting: it must say why, in one line
             assert code == 2 and "another gwfw build" in stderr, stderr
     fresh = tmp_path / "fresh"
@@ -319,14 +319,14 @@ def test_a_build_that_waits_goes_through_and_one_that_gives_up_says_why(tmp_path
     t.start()
     held.wait()
     proc = _build(raw, out)
-    code, (stdout, stderr) = proc.wait(timeout=300), proc.communicate()
+    code, (_, stderr) = proc.wait(timeout=300), proc.communicate()
     t.join()
     assert code == 0, stderr
     assert _tables(out) == before
     # held for longer than a build waits: it stops, says why, and leaves the tables as they were
     with build_lock(out):
         proc = _build(raw, out)
-        code, (stdout, stderr) = proc.wait(timeout=300), proc.communicate()
+        code, (_, stderr) = proc.wait(timeout=300), proc.communicate()
     assert code == 2
     assert "another gwfw build" in stderr and str(out) in stderr
     assert len(stderr.strip().splitlines()) == 1

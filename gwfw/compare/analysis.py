@@ -33,7 +33,7 @@ class ParameterError(ValueError):
     """A notebook parameter that names nothing in the data; the message lists what is valid."""
 
     def _render_traceback_(self) -> list[str]:
-        """IPython shows this instead of the traceback: a reader of the page needs the message, not our code."""
+        """IPython shows this instead of the traceback: a reader needs the message, not our code."""
         return [f"\x1b[31mParameterError\x1b[0m: {self}"]
 
 
@@ -111,7 +111,7 @@ def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> p
 
 
 def _alternatives(rows: pd.DataFrame, row) -> str:
-    """The other values the reports give for the figure shown (same district, indicator and period): '66.7'."""
+    """The other values the reports give for the figure shown (same district, indicator, period): '66.7'."""
     if not row.conflict:
         return ""
     same = rows[
@@ -156,7 +156,7 @@ def period_text(label: str) -> str:
 
 
 def with_unit(shown: str, unit: str) -> str:
-    """'98.33', '%' -> '98.33%'; '1364', '项' -> '1364 项': the unit stays with the number wherever it is shown.
+    """'98.33', '%' -> '98.33%'; '1364', '项' -> '1364 项': the unit stays with the number wherever shown.
 
     >>> with_unit("98.33", "%"), with_unit("250+", "个"), with_unit("0.08", "")
     ('98.33%', '250+ 个', '0.08')
@@ -255,8 +255,8 @@ def rate_notes(table: pd.DataFrame, quarter: str) -> list[str]:
         name = by_code()[code].name_zh
         for r in group[group["stale"]].itertuples(index=False):
             notes.append(
-                f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, more than four quarters before "
-                f"the end of {quarter} (stale; hatched bar)."
+                f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, "
+                f"more than four quarters before the end of {quarter} (stale; hatched bar)."
             )
         if group["period_label"].nunique() > 1:
             spans = "; ".join(
@@ -346,7 +346,7 @@ def dimension_label(dimension: str) -> str:
 
 
 def values_table(table: pd.DataFrame, with_district: bool = True) -> pd.DataFrame:
-    """What a reader sees of each figure: value with unit and qualifier, period, how the period was found, marks.
+    """What a reader sees of each figure: value with unit and qualifier, period, how it was found, marks.
 
     No codes, no NaN, no timestamps: every cell is text. The 提示 column says 'stale' and lists the other
     values the reports give for the same period.

@@ -13,13 +13,15 @@ import pandas as pd
 STYLE = """<style>
 .gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
 .gwfw-title h2{margin:0 0 8px 0;font-size:1.35em}
-.gwfw-title table.gwfw-facts td,.jp-RenderedHTMLCommon .gwfw-title table.gwfw-facts td{text-align:left;padding:2px 14px 2px 0;border:0;background:none}
+.gwfw-title table.gwfw-facts td,.jp-RenderedHTMLCommon .gwfw-title table.gwfw-facts td{
+  text-align:left;padding:2px 14px 2px 0;border:0;background:none}
 .gwfw-title table.gwfw-facts{margin:0}
 .gwfw-note{border-left:4px solid #e07b39;background:#fdf5ee;padding:6px 12px;margin:6px 0}
 .gwfw-note ul{margin:4px 0}
 table.gwfw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}
 table.gwfw-table th,table.gwfw-table td,
-.jp-RenderedHTMLCommon table.gwfw-table th,.jp-RenderedHTMLCommon table.gwfw-table td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:middle;line-height:1.5}
+.jp-RenderedHTMLCommon table.gwfw-table th,.jp-RenderedHTMLCommon table.gwfw-table td{
+  border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:middle;line-height:1.5}
 table.gwfw-table th{background:#f0f0f0}
 .gwfw-evidence li{margin:6px 0}.gwfw-evidence mark{background:#ffe58a}
 .gwfw-warn{color:#9b1c1c;font-weight:600}
@@ -58,7 +60,7 @@ def notes(items: list[str], heading: str = "Read with care") -> str:
 
 
 def muted(text: str) -> str:
-    """A plain remark ('nothing to show here'): unlike notes(), no warning colour, which is kept for caveats."""
+    """A plain remark ('nothing to show here'): unlike notes(), no warning colour (kept for caveats)."""
     return f"<p class='gwfw-muted gwfw-empty'>{escape(text)}</p>"
 
 
@@ -86,7 +88,7 @@ def _link(url: str) -> str:
 
 
 def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
-    """Each figure shown, with the sentence it came from, the exact evidence marked, and the report it is in."""
+    """Each figure shown, with the sentence it came from, the exact evidence marked, and its report."""
     from .analysis import CONFLICT_MARK, STALE_MARK, period_text, with_unit
 
     sources = sources or {}

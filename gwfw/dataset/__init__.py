@@ -1,1 +1,1 @@
-"""From a folder of raw reports to the tables in data/processed: reading, building, the schema, files, loading."""
+"""A folder of raw reports -> the tables in data/processed: reading, building, the schema, files, loading."""

@@ -91,6 +91,12 @@ def _bipartite(gold: list[dict], preds: list[dict], free: set[int]) -> dict[int,
     return {i: j for j, i in owner.items()}
 
 
+def _listed(row: dict) -> str:
+    """One gold or predicted row on one line of the report, with its evidence."""
+    period, evidence = row.get("period_end", ""), row.get("evidence", "")
+    return f"  {row['file']} {row['district']} {row['indicator']} {row['value']} {period} «{evidence}»"
+
+
 @dataclass
 class Evaluation:
     precision: float
@@ -111,18 +117,13 @@ class Evaluation:
         ]
         for row in self.per_indicator:
             lines.append(
-                f"  {row['indicator']:<28} {row['gold']:>4} {row['matched']:>7} {row['missed']:>6} {row['false_hits']:>10}"
+                f"  {row['indicator']:<28} {row['gold']:>4} {row['matched']:>7} {row['missed']:>6} "
+                f"{row['false_hits']:>10}"
             )
         lines.append("\nmisses:")
-        lines += [
-            f"  {g['file']} {g['district']} {g['indicator']} {g['value']} {g.get('period_end', '')} «{g.get('evidence', '')}»"
-            for g in self.misses
-        ] or ["  none"]
+        lines += [_listed(g) for g in self.misses] or ["  none"]
         lines.append("\nfalse hits:")
-        lines += [
-            f"  {p['file']} {p['district']} {p['indicator']} {p['value']} {p.get('period_end', '')} «{p.get('evidence', '')}»"
-            for p in self.false_hits
-        ] or ["  none"]
+        lines += [_listed(p) for p in self.false_hits] or ["  none"]
         return "\n".join(lines)
 
 

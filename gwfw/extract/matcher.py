@@ -457,10 +457,10 @@ class Matcher:
             if ind:
                 return Match(ind, "name before", t.start, n.end)
         link = _link_pattern()  # rare: a nearer name does not fit; look further back
-        for gap in range(gap + 1, min(self.rules["link_max_chars"], n.start - c_start) + 1):
-            if gap and not link.fullmatch(self.ix.text, n.start - gap, n.start):
+        for wider in range(gap + 1, min(self.rules["link_max_chars"], n.start - c_start) + 1):
+            if wider and not link.fullmatch(self.ix.text, n.start - wider, n.start):
                 continue
-            t = self.ix.name_ending_at(n.start - gap, c_start)
+            t = self.ix.name_ending_at(n.start - wider, c_start)
             ind = self._named(t, n)
             if ind:
                 return Match(ind, "name before", t.start, n.end)

@@ -46,7 +46,7 @@ class Period:
     label: str
     source: str = ""
 
-    def as_of(self) -> "Period":
+    def as_of(self) -> Period:
         """The same period seen as a point in time at its end, for stocks."""
         return Period(None, self.end, f"as of {self.end.isoformat()}", self.source)
 
@@ -71,14 +71,16 @@ def _lexicon() -> dict:
 def _pattern() -> re.Pattern:
     lx = _lexicon()
     rel = _alt(lx["relative_years"])
-    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{_alt(lx['year_not_followed_by'])})|(?P<rel>{rel}))"
+    not_after = _alt(lx["year_not_followed_by"])
+    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{not_after})|(?P<rel>{rel}))"
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
 
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
         return (
-            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}(?P<qn{tag}>{q}){lx['quarter_word']})"
+            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}"
+            rf"(?P<qn{tag}>{q}){lx['quarter_word']})"
             rf"|{re.escape(lx['quarter_prefix'])}?(?P<q{tag}>{q}){lx['quarter_word']}"
             rf"|(?P<half{tag}>{_alt(lx['halves'])})"
             rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month})月"

@@ -129,7 +129,8 @@ def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
     where = ", ".join(f"{p.province}{p.city} ({p.code})" for p in candidates)
     return (
         None,
-        f"'{name}' names several places ({where}); the report does not say which — its district code is left empty",
+        f"'{name}' names several places ({where}); the report does not say which — "
+        "its district code is left empty",
     )
 
 

@@ -72,7 +72,8 @@ def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None
     '20-district-profile__500110'
     >>> output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, {})
     '20-district-profile__重庆高新区'
-    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "indicators": None, "quarter": "2022Q4"})
+    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "indicators": None, "quarter": "2022Q4"}
+    ... )
     '30-compare-districts'
     """
     codes = codes or {}

@@ -46,8 +46,8 @@ def use_cjk_font() -> str:
 
 
 def _bar_label(row) -> str:
-    """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period, other values
-    for the same period and staleness are on the chart, not only in the tables."""
+    """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period,
+    other values for the same period and staleness are on the chart, not only in the tables."""
     label = f"{row['shown']}% ({period_text(row['period_label'])})"
     if row.get("alternatives"):
         label += " ⚠ 另有 " + "、".join(f"{o}%" for o in row["alternatives"].split("、"))

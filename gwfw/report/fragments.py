@@ -110,7 +110,8 @@ def page_title(notebook: Path, parameters: dict) -> str:
 
 
 def show_parameters(parameters: dict) -> str:
-    """{'districts': ['綦江区', '荣昌区'], 'indicators': None} -> 'districts: 綦江区、荣昌区 · indicators: 默认 …'."""
+    """{'districts': ['綦江区', '荣昌区'], 'indicators': None}
+    -> 'districts: 綦江区、荣昌区 · indicators: 默认 …'."""
 
     def one(value):
         if isinstance(value, (list, tuple)):

@@ -23,8 +23,8 @@ from . import charts as plots
 
 RATE_NOTES = "注意 · Read with care: periods and definitions differ"
 EVIDENCE_NOTE = (
-    "每个数值都附有其出处原句，标黄的是原文中的数字 · Every value shown above, with the sentence it came from; "
-    "the marked text is the exact evidence."
+    "每个数值都附有其出处原句，标黄的是原文中的数字 · "
+    "Every value shown above, with the sentence it came from; the marked text is the exact evidence."
 )
 
 
@@ -56,7 +56,7 @@ def _sources(folder: Path | None) -> dict[str, dict]:
 def _data_facts(
     obs: pd.DataFrame, folder: Path | None, shown: pd.DataFrame, sources: dict[str, dict]
 ) -> dict[str, str]:
-    """The date of the data: the latest period shown, the reports it comes from, and the dataset's fingerprint."""
+    """The date of the data: the latest period shown, the reports it comes from, the dataset's fingerprint."""
     path = Path(folder or PROCESSED) / "observations.csv"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
     latest = shown["period_end"].max() if len(shown) else pd.NaT
@@ -68,7 +68,8 @@ def _data_facts(
     return {
         "数据截至 / figures up to": "—" if pd.isna(latest) else f"{latest:%Y-%m-%d}",
         "来源报告 / source reports": reports,
-        "数据集 / dataset": f"observations.csv {digest}: {len(obs)} figures from {obs['file'].nunique()} reports",
+        "数据集 / dataset": f"observations.csv {digest}: {len(obs)} figures "
+        f"from {obs['file'].nunique()} reports",
     }
 
 
@@ -132,7 +133,8 @@ class Comparison(_View):
         if rates.empty:
             return _show(
                 display.muted(
-                    "No indicator in % is reported by two of these districts or more: no chart. · 无共同的比率指标。"
+                    "No indicator in % is reported by two of these districts or more: no chart. · "
+                    "无共同的比率指标。"
                 )
             )
         for dimension, part in rates.groupby("dimension", sort=True):
@@ -190,7 +192,8 @@ class Profile(_View):
         if rows.empty:
             return _show(
                 display.muted(
-                    "Each indicator has one period in the data so far: no change to show yet. · 各指标暂只有一个时期的数据。"
+                    "Each indicator has one period in the data so far: no change to show yet. · "
+                    "各指标暂只有一个时期的数据。"
                 )
             )
         _show(
