@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .errors import GwfwError
 
 
 def _build(args) -> int:
@@ -44,17 +45,13 @@ def _evaluate(args) -> int:
 
 
 def _batch(args) -> int:
-    from .compare.analysis import ParameterError, batch_plan, quarters_in_data
+    from .compare.analysis import batch_plan, quarters_in_data
     from .dataset.load import load_observations
     from .report.batch import run_batch
 
     obs = load_observations(paths.PROCESSED)
     quarters = quarters_in_data(obs) if args.all else [args.quarter]
-    try:
-        plans = {q: batch_plan(obs, q) for q in quarters}
-    except ParameterError as exc:
-        print(f"gwfw: {exc}", file=sys.stderr)
-        return 2
+    plans = {q: batch_plan(obs, q) for q in quarters}  # a ParameterError names the valid quarters
     if not any(plans.values()):
         print(
             f"gwfw: no notebook to run for {', '.join(quarters) or 'any quarter'} — quarters with data: "
@@ -140,13 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gwfw evaluate … | head`: the reader left, nothing is wrong
         sys.stderr.close()
         return 0
-    except Exception as exc:  # a clear one-line message, not a traceback, for expected failures
-        from .errors import USER_ERRORS
-
-        if isinstance(exc, USER_ERRORS):
-            print(f"gwfw: {exc}", file=sys.stderr)
-            return 2
-        raise
+    except GwfwError as exc:  # a clear message naming the file, not a traceback, for failures a user can fix
+        print(f"gwfw: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from functools import cache
 
 import pandas as pd
 
+from ..errors import ParameterError
 from ..extract.codebook import by_code, load_codebook
 from ..langdata import load_csv
 
@@ -27,14 +28,6 @@ QUALIFIER_MARKS = {
     "approx": "≈{v}",
     "less_than": "<{v}",
 }
-
-
-class ParameterError(ValueError):
-    """A notebook parameter that names nothing in the data; the message lists what is valid."""
-
-    def _render_traceback_(self) -> list[str]:
-        """IPython shows this instead of the traceback: a reader needs the message, not our code."""
-        return [f"\x1b[31mParameterError\x1b[0m: {self}"]
 
 
 def quarter_bounds(quarter: str) -> tuple[pd.Timestamp, pd.Timestamp]:

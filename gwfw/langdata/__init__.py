@@ -12,6 +12,7 @@ import hashlib
 
 import yaml
 
+from ..errors import LexiconError
 from ..paths import DATA_FILES
 
 # The modules whose code decides a report's rows: everything `gwfw.dataset.build` imports (a test keeps this
@@ -21,6 +22,7 @@ EXTRACTION_MODULES = (
     "dataset.build",
     "dataset.raw_folder",
     "dataset.schema",
+    "errors",
     "extract",
     "extract.codebook",
     "extract.context",
@@ -32,10 +34,6 @@ EXTRACTION_MODULES = (
     "langdata",
     "paths",
 )
-
-
-class LexiconError(ValueError):
-    """A language data file is malformed."""
 
 
 def _require(problems: list[str], data: dict, name: str, spec: dict[str, type]) -> None:

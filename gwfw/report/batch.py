@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .. import __version__, paths
 from ..compare import analysis
+from ..errors import NotBuilt, ParameterError
 from . import fragments as html
 
 KERNEL = "python3"
@@ -137,12 +138,10 @@ def plan_jobs(
         for stem, parameters in plan:
             notebook = Path(notebooks) / f"{stem}.ipynb"
             if not notebook.exists():
-                raise FileNotFoundError(
-                    f"{notebook}: notebook not found — the batch plan for {quarter} names {stem}"
-                )
+                raise NotBuilt(f"{notebook}: notebook not found — the batch plan for {quarter} names {stem}")
             name = output_name(stem, parameters, codes)
             if (quarter, name) in seen:
-                raise ValueError(
+                raise ParameterError(
                     f"{quarter}/{name}: two jobs share an output name ({seen[quarter, name]} and "
                     f"{parameters}) — give them a distinguishing scalar parameter"
                 )

@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib import font_manager
 
 from ..compare.analysis import period_text
+from ..errors import MissingPackage
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#cc5f9a", "#5f6b73"]
@@ -26,7 +27,7 @@ PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#c
 def font_path() -> Path:
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError(
+        raise MissingPackage(
             "Chinese labels need the mplfonts package (Noto Sans CJK) — run: pip install mplfonts"
         )
     return Path(spec.submodule_search_locations[0]) / "fonts" / FONT_FILE
