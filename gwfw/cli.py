@@ -27,7 +27,8 @@ def _build(args) -> int:
 def _extract(args) -> int:
     import tempfile
 
-    from .dataset.build import build, write_atomic
+    from .dataset.build import build
+    from .dataset.files import write_atomic
 
     with tempfile.TemporaryDirectory(prefix="gwfw-extract-") as tmp:
         result = build(args.folder, Path(tmp), workers=args.workers, parquet=False)

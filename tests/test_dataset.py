@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from gwfw import paths
-from gwfw.dataset.build import build, extract_folder, write_atomic
-from gwfw.dataset.files import BuildLocked, build_lock
-from gwfw.dataset.schema import OBSERVATIONS, SchemaError, validate
+from gwfw.dataset.build import build, extract_folder
+from gwfw.dataset.files import BuildLocked, build_lock, write_atomic
+from gwfw.dataset.schema import SchemaError, validate
 
 NAMES = ("observations.csv", "mentions.csv", "observations.parquet", "mentions.parquet")
 
@@ -85,7 +85,7 @@ def test_schema_reports_every_failure():
     good = extract_folder(paths.RAW).observations[0]
     bad = [dict(good, value="abc"), dict(good, qualifier="roughly"), dict(good, period_start="2030-01-01")]
     with pytest.raises(SchemaError) as err:
-        validate("observations", bad, OBSERVATIONS)
+        validate("observations", bad)
     assert len(err.value.failures) == 3
     assert "value" in err.value.failures[0] and "qualifier" in err.value.failures[1]
     assert "after period_end" in err.value.failures[2]
@@ -98,6 +98,7 @@ def test_parallel_build_equals_serial(tmp_path):
 
 def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, monkeypatch):
     from gwfw.dataset import build as dataset
+    from gwfw.dataset import cache as entries
 
     cache = tmp_path / "cache"
     first = extract_folder(raw_copy, cache=cache)
@@ -118,7 +119,7 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
     assert seen == ["002_79b203d46d5c2895.txt"]
     assert any(o["value"] == "140" for o in changed.observations)
     assert len(list(cache.glob("*.rows"))) == 5  # the stale entry is gone
-    monkeypatch.setattr(dataset, "rules_version", lambda: "a-changed-lexicon")
+    monkeypatch.setattr(entries, "rules_version", lambda: "a-changed-lexicon")
     seen.clear()
     extract_folder(raw_copy, cache=cache)
     assert len(seen) == 5  # new rules: everything again
@@ -127,21 +128,21 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
 def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_path, monkeypatch):
     import shutil
 
-    from gwfw import langdata as lexicon
+    from gwfw.dataset import cache
 
     package = tmp_path / "gwfw"
     shutil.copytree(paths.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     data = package / "langdata"
-    monkeypatch.setattr(lexicon, "DATA_FILES", data)
-    before = lexicon.rules_version.__wrapped__()
+    monkeypatch.setattr(paths, "DATA_FILES", data)
+    before = cache.rules_version.__wrapped__()
     with open(package / "report" / "charts.py", "a", encoding="utf-8") as f:
         f.write("\n# a chart changed\n")
-    assert lexicon.rules_version.__wrapped__() == before  # the notebooks' code: cached extractions stay
+    assert cache.rules_version.__wrapped__() == before  # the notebooks' code: cached extractions stay
     for changed in (data / "periods.yaml", package / "extract" / "numerals.py"):
         with open(changed, "a", encoding="utf-8") as f:
             f.write("\n# a new phrase\n")
-        assert lexicon.rules_version.__wrapped__() != before, changed
-        before = lexicon.rules_version.__wrapped__()
+        assert cache.rules_version.__wrapped__() != before, changed
+        before = cache.rules_version.__wrapped__()
 
 
 def test_the_rules_version_covers_every_module_the_extraction_runs():
@@ -152,7 +153,7 @@ def test_the_rules_version_covers_every_module_the_extraction_runs():
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    from gwfw.langdata import EXTRACTION_MODULES
+    from gwfw.dataset.cache import EXTRACTION_MODULES
 
     assert sorted(EXTRACTION_MODULES) == loaded
 

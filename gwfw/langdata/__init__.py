@@ -8,32 +8,11 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 
 import yaml
 
 from ..errors import LexiconError
 from ..paths import DATA_FILES
-
-# The modules whose code decides a report's rows: everything `gwfw.dataset.build` imports (a test keeps this
-# complete).
-EXTRACTION_MODULES = (
-    "dataset",
-    "dataset.build",
-    "dataset.raw_folder",
-    "dataset.schema",
-    "errors",
-    "extract",
-    "extract.codebook",
-    "extract.context",
-    "extract.matcher",
-    "extract.numerals",
-    "extract.periods",
-    "extract.places",
-    "extract.rows",
-    "langdata",
-    "paths",
-)
 
 
 def _require(problems: list[str], data: dict, name: str, spec: dict[str, type]) -> None:
@@ -77,24 +56,3 @@ def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]
     if problems:
         raise LexiconError("\n".join(problems))
     return tuple(rows)
-
-
-def _module_file(module: str):
-    path = DATA_FILES.parent.joinpath(*module.split("."))
-    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
-
-
-@functools.cache
-def rules_version() -> str:
-    """A digest of the extraction code and all the language data: a cached extraction is stale when any of
-    them changes (a change to the notebooks' code is not)."""
-    from ..extract.places import _adcodes_path
-
-    digest = hashlib.sha256()
-    code = [_module_file(module) for module in EXTRACTION_MODULES]
-    files = sorted(DATA_FILES.iterdir()) + code + [_adcodes_path()]
-    for path in files:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]

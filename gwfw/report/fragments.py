@@ -8,11 +8,11 @@ blocked on many networks. Code is hidden unless asked for (papermill#130, nbconv
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from ..dataset.files import write_text
 from ..paths import PACKAGE
 
 TEMPLATES = PACKAGE / "report" / "templates"
@@ -142,11 +142,3 @@ def index_page(entries: list[dict]) -> str:
     return env.get_template("index.html.j2").render(
         quarters=sorted(quarters.items(), reverse=True), counts=counts, total=len(entries)
     )
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write through a temporary file, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
