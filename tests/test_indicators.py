@@ -5,8 +5,7 @@ import random
 
 import pytest
 
-from gwfw.dataset.raw_folder import Report
-from gwfw.extract import extract
+from gwfw.extract import Report, extract
 from gwfw.extract.matcher import Match, Matcher, TextIndex, WordSpans, _names_before, rules, unit_fits
 from gwfw.extract.numerals import find_numbers
 

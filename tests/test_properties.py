@@ -6,8 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gwfw.dataset.build import report_rows
-from gwfw.dataset.raw_folder import Report
-from gwfw.extract import extract
+from gwfw.extract import Report, extract
 
 # pieces of real report prose, indicator words, numbers, units, qualifiers and punctuation
 PIECES = [

@@ -12,25 +12,13 @@ import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportError
+from ..extract.rows import Report
 
 CATALOG = "catalog.csv"
 CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes")
-
-
-@dataclass(frozen=True)
-class Report:
-    file: str
-    text: str
-    encoding: str
-    meta: dict = field(default_factory=dict)  # the catalog row
-
-    @property
-    def district(self) -> str:
-        return self.meta.get("district", "").strip()
 
 
 _UNUSUAL = re.compile("[^\x20-\x7e\n\r\t\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -4,6 +4,6 @@
 columns and types are defined once, in gwfw.dataset.schema.
 """
 
-from .rows import Extraction, extract
+from .rows import Extraction, Report, extract
 
-__all__ = ["Extraction", "extract"]
+__all__ = ["Extraction", "Report", "extract"]

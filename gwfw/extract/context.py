@@ -7,11 +7,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..dataset.raw_folder import Report
 from . import periods
 from . import places as gazetteer
 from .matcher import TextIndex, rules
+
+if TYPE_CHECKING:  # rows imports this module
+    from .rows import Report
 
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月([1-3]?\d)日")
 

@@ -4,14 +4,27 @@ also become observations, each with its district, period and the exact text it c
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..dataset.raw_folder import Report
 from . import periods
 from .context import ReportContext, report_context
 from .matcher import Matcher, TextIndex
 from .numerals import find_numbers
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report's text, as decoded by gwfw.dataset.raw_folder, with its catalog row."""
+
+    file: str
+    text: str
+    encoding: str
+    meta: dict = field(default_factory=dict)  # the catalog row
+
+    @property
+    def district(self) -> str:
+        return self.meta.get("district", "").strip()
 
 
 @dataclass(frozen=True)
