@@ -6,8 +6,10 @@ import random
 import pytest
 
 from gwfw.extract import Report, extract
-from gwfw.extract.matcher import Match, Matcher, TextIndex, WordSpans, _names_before, rules, unit_fits
+from gwfw.extract.matcher import Match, Matcher, unit_fits
+from gwfw.extract.name_patterns import names_before, rules
 from gwfw.extract.numerals import find_numbers
+from gwfw.extract.text_index import TextIndex, WordSpans
 
 
 def mapped(text: str) -> list[tuple[str, str]]:
@@ -225,7 +227,7 @@ def test_the_walk_over_linking_words_keeps_the_regex_order():
         **dict(
             zip(
                 ("name_before", "linked_name_before", "link_run", "links_before"),
-                _names_before(names, links, "“”"),
+                names_before(names, links, "“”"),
             )
         ),
     )

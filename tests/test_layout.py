@@ -1,4 +1,4 @@
-"""The package's shape: imports run one way.
+"""The package's shape: imports run one way, modules stay small.
 
 extract <- dataset <- compare <- report <- cli, with langdata, paths and errors underneath: a module
 may import its own layer and the layers below it, never one above (a test-time check of what the
@@ -13,6 +13,7 @@ from gwfw import paths
 
 LAYERS = {"paths": 0, "errors": 0, "langdata": 1, "extract": 2, "dataset": 3, "compare": 4, "report": 5}
 TOP = 6  # cli, __main__
+MAX_LINES = 400
 
 
 def _modules():
@@ -83,3 +84,12 @@ def test_the_direction_check_sees_an_upward_import(tmp_path, monkeypatch):
 def test_every_layer_is_a_known_folder():
     folders = {p.name for p in paths.PACKAGE.iterdir() if (p / "__init__.py").exists()}
     assert folders == {name for name in LAYERS if (paths.PACKAGE / name).is_dir()}
+
+
+def test_no_module_over_400_lines():
+    long = {
+        str(path.relative_to(paths.PACKAGE)): n
+        for path, _ in _modules()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"split these by what they do: {long}"

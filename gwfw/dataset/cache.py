@@ -34,10 +34,12 @@ EXTRACTION_MODULES = (
     "extract.codebook",
     "extract.context",
     "extract.matcher",
+    "extract.name_patterns",
     "extract.numerals",
     "extract.periods",
     "extract.places",
     "extract.rows",
+    "extract.text_index",
     "langdata",
     "paths",
 )

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from . import periods
 from . import places as gazetteer
-from .matcher import TextIndex, rules
+from .name_patterns import rules
+from .text_index import TextIndex
 
 if TYPE_CHECKING:  # rows imports this module
     from .rows import Report

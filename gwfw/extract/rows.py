@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from . import periods
 from .context import ReportContext, report_context
-from .matcher import Matcher, TextIndex
+from .matcher import Matcher
 from .numerals import find_numbers
+from .text_index import TextIndex
 
 
 @dataclass(frozen=True)
