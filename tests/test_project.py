@@ -41,3 +41,13 @@ def test_surface_forms_do_not_collide_within_a_unit():
         for form in ind.surface_forms:
             key = (re.sub('[“”"]', "", form), ind.unit)
             assert seen.setdefault(key, ind.code) == ind.code, f"{form} names both {seen[key]} and {ind.code}"
+
+
+def test_one_version_number():
+    from importlib.metadata import version
+
+    import gwfw
+
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert version("gwfw") == gwfw.__version__
