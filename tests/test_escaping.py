@@ -29,7 +29,8 @@ def test_hostile_report_text_is_escaped_in_the_profile_page(tmp_path):
             new_code_cell(
                 "from gwfw.report.views import Profile\n"
                 f"view = Profile('綦江区', '2022Q2', folder={str(processed)!r})\n"
-                "view.title(); view.indicators(); view.evidence()"
+                "from IPython.display import display\n"
+                "display(view.title()); display(view.indicators()); display(view.evidence())"
             )
         ]
     )

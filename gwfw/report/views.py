@@ -2,6 +2,13 @@
 
 view = Comparison(districts, indicators, quarter)   # raises ParameterError listing valid values
 view.title(); view.coverage(); view.rate_charts(); view.values(); view.evidence()
+
+Each method returns what it shows (see gwfw.report.shown): a `Table` (a pandas DataFrame) for tables,
+`Charts` (a list of matplotlib Figures) for charts, a `Block` of HTML for the title and the evidence.
+As the last line of a cell it renders as on the published page; assigned, it is yours to change:
+
+    fig = view.rate_charts()[0]; fig.axes[0].set_title("…"); fig.savefig("rates.png")
+    view.coverage().to_excel("coverage.xlsx")
 """
 
 from __future__ import annotations
@@ -9,7 +16,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..compare import analysis
@@ -20,24 +26,13 @@ from ..extract.codebook import by_code
 from ..extract.places import places
 from ..paths import PROCESSED, RAW
 from . import charts as plots
+from .shown import Block, Charts, Table
 
 RATE_NOTES = "注意 · Read with care: periods and definitions differ"
 EVIDENCE_NOTE = (
     "每个数值都附有其出处原句，标黄的是原文中的数字 · "
     "Every value shown above, with the sentence it came from; the marked text is the exact evidence."
 )
-
-
-def _show(*items) -> None:
-    from IPython.display import display as ipy_display
-
-    for item in items:
-        if isinstance(item, str):
-            if item:
-                ipy_display(display.html(item))
-        else:
-            ipy_display(item)
-            plt.close(item)
 
 
 def _provinces() -> dict[str, str]:
@@ -80,13 +75,13 @@ class _View:
         self.obs = load_observations(folder)
         self.sources = _sources(folder)
 
-    def evidence(self) -> None:
-        self._evidence(self.table)
+    def evidence(self) -> Block:
+        return self._evidence(self.table)
 
-    def _evidence(self, table: pd.DataFrame) -> None:
+    def _evidence(self, table: pd.DataFrame) -> Block:
         if table.empty:
-            return _show(display.muted("No figures to quote. · 无可引用的数值。"))
-        _show(f"<p class='gwfw-muted'>{EVIDENCE_NOTE}</p>" + display.evidence(table, self.sources))
+            return Block(display.muted("No figures to quote. · 无可引用的数值。"))
+        return Block(f"<p class='gwfw-muted'>{EVIDENCE_NOTE}</p>" + display.evidence(table, self.sources))
 
 
 class Comparison(_View):
@@ -103,13 +98,13 @@ class Comparison(_View):
         self.table = known[known["indicator"].isin(self.indicators)].reset_index(drop=True)
         self.provinces = _provinces()
 
-    def title(self) -> None:
+    def title(self) -> Block:
         params = {
             "区县 / districts": self.districts,
             "季度 / quarter": self.quarter,
             "比较的指标 / indicators compared": [by_code()[c].name_zh for c in self.indicators] or "—",
         }
-        _show(
+        return Block(
             display.title_block(
                 f"{'、'.join(self.districts)} · {self.quarter}",
                 params,
@@ -117,49 +112,48 @@ class Comparison(_View):
             )
         )
 
-    def coverage(self) -> None:
+    def coverage(self) -> Table:
+        """District × indicator: each cell the value with unit, period and marks (a DataFrame)."""
+        no_data = display.notes([f"No figures for these districts by the end of {self.quarter}."], "No data")
         if self.known.empty:
-            return _show(
-                display.notes([f"No figures for these districts by the end of {self.quarter}."], "No data")
-            )
+            return Table.of(pd.DataFrame(), empty=no_data)
         codes = list(dict.fromkeys(self.known["indicator"]))
-        _show(display.table(analysis.coverage(self.known, self.districts, codes)))
+        return Table.of(analysis.coverage(self.known, self.districts, codes))
 
-    def evidence(self) -> None:
-        self._evidence(analysis.with_conflicting(self.obs, self.known))
+    def evidence(self) -> Block:
+        return self._evidence(analysis.with_conflicting(self.obs, self.known))
 
-    def rate_charts(self) -> None:
+    def rate_charts(self) -> Charts:
+        """One bar chart per dimension of the codebook (a list of Figures), each with its notes."""
         rates = self.table[(self.table["measure"] == "rate") & (self.table["unit"] == "%")]
-        if rates.empty:
-            return _show(
-                display.muted(
-                    "No indicator in % is reported by two of these districts or more: no chart. · "
-                    "无共同的比率指标。"
+        figures, notes = [], []
+        for dimension, part in rates.groupby("dimension", sort=True):
+            figures.append(
+                plots.rate_chart(
+                    part,
+                    self.districts,  # all of them: a district keeps its colour across charts
+                    f"{analysis.dimension_label(dimension)} · {self.quarter}",
                 )
             )
-        for dimension, part in rates.groupby("dimension", sort=True):
-            fig = plots.rate_chart(
-                part,
-                self.districts,  # all of them: a district keeps its colour across charts
-                f"{analysis.dimension_label(dimension)} · {self.quarter}",
-            )
-            _show(
-                fig,
+            notes.append(
                 display.notes(
                     analysis.rate_notes(part, self.quarter)
                     + analysis.comparability_notes(part, self.provinces),
                     RATE_NOTES,
-                ),
+                )
             )
-
-    def values(self) -> None:
-        _show(
-            display.table(analysis.values_table(self.table)),
-            display.notes(
-                analysis.comparability_notes(self.table[self.table["measure"] != "rate"], self.provinces),
-                "Counts are not all alike",
-            ),
+        none = display.muted(
+            "No indicator in % is reported by two of these districts or more: no chart. · 无共同的比率指标。"
         )
+        return Charts(figures, notes, empty=none)
+
+    def values(self) -> Table:
+        """Every value compared, as text a reader understands (a DataFrame), with notes on counts."""
+        notes = display.notes(
+            analysis.comparability_notes(self.table[self.table["measure"] != "rate"], self.provinces),
+            "Counts are not all alike",
+        )
+        return Table.of(analysis.values_table(self.table), notes)
 
 
 class Profile(_View):
@@ -170,9 +164,9 @@ class Profile(_View):
         self.table = analysis.as_of(self.obs, self.quarter, [district])
         self.changes = analysis.history(self.obs, district, self.quarter)
 
-    def title(self) -> None:
+    def title(self) -> Block:
         params = {"区县 / district": self.district, "季度 / quarter": self.quarter}
-        _show(
+        return Block(
             display.title_block(
                 f"{self.district} · {self.quarter}",
                 params,
@@ -180,28 +174,29 @@ class Profile(_View):
             )
         )
 
-    def indicators(self) -> None:
+    def indicators(self) -> Table:
+        """The latest figure of each indicator (a DataFrame)."""
+        no_data = display.notes([f"No figures for {self.district} by the end of {self.quarter}."], "No data")
         if self.table.empty:
-            return _show(
-                display.notes([f"No figures for {self.district} by the end of {self.quarter}."], "No data")
-            )
-        _show(display.table(analysis.values_table(self.table, with_district=False)))
+            return Table.of(pd.DataFrame(), empty=no_data)
+        return Table.of(analysis.values_table(self.table, with_district=False))
 
-    def history(self) -> None:
+    def history(self) -> Charts:
+        """The indicators given for several periods: one Figure, and their values as `.table`."""
         rows = self.changes
         if rows.empty:
-            return _show(
-                display.muted(
+            return Charts(
+                empty=display.muted(
                     "Each indicator has one period in the data so far: no change to show yet. · "
                     "各指标暂只有一个时期的数据。"
                 )
             )
-        _show(
-            plots.history_chart(rows, f"{self.district} · 变化 · change over time"),
-            display.table(analysis.values_table(rows.assign(stale=False), with_district=False)),
+        return Charts(
+            [plots.history_chart(rows, f"{self.district} · 变化 · change over time")],
+            table=Table.of(analysis.values_table(rows.assign(stale=False), with_district=False)),
         )
 
-    def evidence(self) -> None:
+    def evidence(self) -> Block:
         """The latest figures, then the earlier ones the change over time shows."""
         latest = analysis.with_conflicting(self.obs, self.table)
         shown = set(zip(latest["file"], latest["char_start"]))
@@ -212,4 +207,6 @@ class Profile(_View):
                 dtype=bool,
             )
         ]
-        self._evidence(pd.concat([latest, earlier.assign(stale=False, alternatives="")], ignore_index=True))
+        return self._evidence(
+            pd.concat([latest, earlier.assign(stale=False, alternatives="")], ignore_index=True)
+        )
