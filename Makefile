@@ -32,6 +32,16 @@ report: data
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## lint: ruff (pyproject.toml [tool.ruff]): lint rules, then the formatting check; `make format` fixes the latter
+lint: $(STAMP)
+	$(BIN)/ruff check gwfw tests benchmarks
+	$(BIN)/ruff format --check gwfw tests benchmarks
+
+## format: apply ruff's formatting and import order
+format: $(STAMP)
+	$(BIN)/ruff check --select I --fix gwfw tests benchmarks
+	$(BIN)/ruff format gwfw tests benchmarks
+
 ## lab: install JupyterLab into .venv and open it on notebooks/
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[lab]'
@@ -51,4 +61,4 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report test lab clean bench fuzz
+.PHONY: help install data report test lint format lab clean bench fuzz

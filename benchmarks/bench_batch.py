@@ -3,7 +3,7 @@
     python benchmarks/bench_batch.py [--floor-runs 3]
 
 - floor: a notebook holding only the notebooks' imports (`import pandas, seaborn, matplotlib;
-  from gwfw.notebook import Comparison`), executed with papermill.execute_notebook (kernel python3),
+  from gwfw import Comparison`), executed with papermill.execute_notebook (kernel python3),
   serially, `--floor-runs` times: seconds per notebook;
 - batch: `gwfw batch --all --force` (every notebook of every quarter in data/processed) as a subprocess,
   serially (--workers 1) and in parallel (--workers 2), then `gwfw batch --all` again with nothing
@@ -11,6 +11,7 @@
   project's reports/, so the subprocess points gwfw.paths.REPORTS at a temporary folder first and then
   calls gwfw.cli.main: the same code path, interpreter start and imports included.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FLOOR_SOURCE = "import pandas, seaborn, matplotlib\nfrom gwfw.notebook import Comparison"
+FLOOR_SOURCE = "import pandas, seaborn, matplotlib\nfrom gwfw import Comparison"
 
 
 def floor_notebook(folder: Path) -> Path:
@@ -44,9 +45,15 @@ def run_floor(folder: Path, runs: int) -> list[float]:
     times = []
     for i in range(runs):
         start = time.perf_counter()
-        pm.execute_notebook(str(src), str(folder / f"floor-out-{i}.ipynb"), kernel_name="python3",
-                            progress_bar=False, cwd=str(folder), log_output=False,
-                            extra_arguments=["--log-level=CRITICAL"])
+        pm.execute_notebook(
+            str(src),
+            str(folder / f"floor-out-{i}.ipynb"),
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(folder),
+            log_output=False,
+            extra_arguments=["--log-level=CRITICAL"],
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -88,13 +95,19 @@ def main(argv=None) -> int:
         print(f"papermill floor: {', '.join(f'{t:.2f}' for t in floor)} s", flush=True)
         reports = tmp / "reports"
         out["serial"] = cli_batch(reports, "--all", "--force", "--workers", "1")
-        print(f"gwfw batch --all --force --workers 1: {out['serial']['wall']:.1f} s for "
-              f"{out['serial'].get('notebooks')} notebooks", flush=True)
+        print(
+            f"gwfw batch --all --force --workers 1: {out['serial']['wall']:.1f} s for "
+            f"{out['serial'].get('notebooks')} notebooks",
+            flush=True,
+        )
         out["parallel"] = cli_batch(reports, "--all", "--force", "--workers", "2")
         print(f"gwfw batch --all --force --workers 2: {out['parallel']['wall']:.1f} s", flush=True)
         out["warm"] = cli_batch(reports, "--all", "--workers", "2")
-        print(f"gwfw batch --all, nothing changed: {out['warm']['wall']:.2f} s "
-              f"({out['warm'].get('skipped')} up to date)", flush=True)
+        print(
+            f"gwfw batch --all, nothing changed: {out['warm']['wall']:.2f} s "
+            f"({out['warm'].get('skipped')} up to date)",
+            flush=True,
+        )
     print(json.dumps(out))
     return 0
 

@@ -21,6 +21,7 @@ benchmarks/out/results.md and results.json):
 
 No figure here is asserted: aims are shown beside the figures, and `met` says whether each was reached.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,6 +59,7 @@ sys.path.insert(0, str(HERE))
 
 # -- the table --------------------------------------------------------------------------------------
 
+
 @dataclass
 class Row:
     section: str
@@ -88,7 +90,9 @@ class Table:
         lines = []
         for r in self.rows:
             met = "" if r.met is None else ("met" if r.met else "MISSED")
-            lines.append(f"{r.section:<{w[0]}}  {r.figure:<{w[1]}}  {r.value:>{w[2]}}  {r.aim:<{w[3]}}  {met}".rstrip())
+            lines.append(
+                f"{r.section:<{w[0]}}  {r.figure:<{w[1]}}  {r.value:>{w[2]}}  {r.aim:<{w[3]}}  {met}".rstrip()
+            )
         return "\n".join(lines)
 
     def markdown(self) -> str:
@@ -108,6 +112,7 @@ def fmt_mb(mb: float) -> str:
 
 
 # -- subprocesses with wall time and peak memory ----------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -147,7 +152,7 @@ def run_measured(cmd: list[str], timeout: float | None = None, **kw) -> Run:
     else:
         after = _children_maxrss()
         process_mb = after / 1024 if after > before else None  # ru_maxrss of children: max so far
-    return Run(wall, proc.returncode, out, err, process_mb, peak["tree"] / 2 ** 20 if peak["tree"] else None)
+    return Run(wall, proc.returncode, out, err, process_mb, peak["tree"] / 2**20 if peak["tree"] else None)
 
 
 def _children_maxrss() -> int:
@@ -184,8 +189,9 @@ def _sample_tree(pid: int, peak: dict, stop: threading.Event) -> None:
 
 # -- 1. extraction throughput -----------------------------------------------------------------------
 
+
 def load_corpus(folder: Path):
-    from gwfw.reports import Report, catalogued_files, read_text
+    from gwfw.dataset.raw_folder import Report, catalogued_files, read_text
 
     jobs, problems = catalogued_files(folder)
     reports = []
@@ -231,12 +237,23 @@ def bench_extract(t: Table, corpus: Path, profile_reports: int = 300) -> None:
     floor_s = min(floor_times)
     gwfw_rate, floor_rate = size / MB / gwfw_s, size / MB / floor_s
     ratio = gwfw_rate / floor_rate
-    t.raw["extract"] = {"reports": len(reports), "bytes": size, "gwfw_seconds": gwfw_s, "floor_seconds": floor_times,
-                        "mentions": mentions, "observations": observations, "floor_numbers": floor_n,
-                        "failures": failures}
+    t.raw["extract"] = {
+        "reports": len(reports),
+        "bytes": size,
+        "gwfw_seconds": gwfw_s,
+        "floor_seconds": floor_times,
+        "mentions": mentions,
+        "observations": observations,
+        "floor_numbers": floor_n,
+        "failures": failures,
+    }
     t.add("extract", "corpus", f"{len(reports):,} reports, {fmt_mb(size / MB)} UTF-8")
     t.add("extract", "gwfw extract", f"{gwfw_rate:.2f} MB/s, {len(reports) / gwfw_s:,.0f} reports/s")
-    t.add("extract", "floor (regex + Decimal)", f"{floor_rate:.1f} MB/s, {len(reports) / floor_s:,.0f} reports/s")
+    t.add(
+        "extract",
+        "floor (regex + Decimal)",
+        f"{floor_rate:.1f} MB/s, {len(reports) / floor_s:,.0f} reports/s",
+    )
     t.add("extract", "gwfw / floor", f"1/{1 / ratio:.1f}", "≥ 1/4", ratio >= 0.25)
     t.add("extract", "numbers found: gwfw / floor", f"{mentions:,} / {floor_n:,}")
     if failures:
@@ -268,7 +285,7 @@ def hotspots(t: Table, reports, top: int = 8) -> list[str]:
     stats = pstats.Stats(prof)
     total = stats.total_tt
     rows = []
-    for (path, line, name), (cc, nc, tt, ct, callers) in stats.stats.items():
+    for (path, line, name), (_cc, _nc, tt, ct, _callers) in stats.stats.items():
         where = f"{Path(path).parent.name}/{Path(path).name}:{line}({name})" if path != "~" else name
         rows.append((tt, ct, where))
     lines = []
@@ -288,20 +305,33 @@ def hotspots(t: Table, reports, top: int = 8) -> list[str]:
     stages = []
     for label, (file, names, _) in phases.items():
         names = names if isinstance(names, tuple) else (names,)
-        ct = sum(v[3] for (path, line, name), v in stats.stats.items()
-                 if path.endswith("gwfw/" + file) and name in names
-                 and (label.startswith("TextIndex") is False or _defines(path, line, "class TextIndex")))
+        ct = sum(
+            v[3]
+            for (path, line, name), v in stats.stats.items()
+            if path.endswith("gwfw/" + file)
+            and name in names
+            and (label.startswith("TextIndex") is False or _defines(path, line, "class TextIndex"))
+        )
         lines.append(f"{ct / total:5.1%}  {label}")
         stages.append((ct / total, label.split(" (")[0]))
         print("    " + lines[-1], flush=True)
-    own = sum(v[2] for (path, line, name), v in stats.stats.items() if path.endswith("gwfw/extract.py") and name == "extract")
+    own = sum(
+        v[2]
+        for (path, line, name), v in stats.stats.items()
+        if path.endswith("gwfw/extract.py") and name == "extract"
+    )
     lines.append(f"{own / total:5.1%}  extract() itself (building the row dicts)")
     print("    " + lines[-1], flush=True)
-    t.add("extract", "profile: biggest stages", ", ".join(f"{name} {share:.0%}" for share, name in sorted(stages)[::-1][:3]))
+    t.add(
+        "extract",
+        "profile: biggest stages",
+        ", ".join(f"{name} {share:.0%}" for share, name in sorted(stages)[::-1][:3]),
+    )
     return lines
 
 
 # -- 2. builds --------------------------------------------------------------------------------------
+
 
 def build(raw: Path, out: Path, workers: int, cache: bool) -> Run:
     cmd = [GWFW, "build", "--raw", str(raw), "--out", str(out), "--workers", str(workers)]
@@ -349,11 +379,22 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
     t.add("build", "  peak RSS, 1 worker", mem(w1), "< 1 GB", max(map(peak, runs[1])) < 1024)
     t.add("build", f"build {n:,} reports, 2 workers, no cache (best of 2)", fmt_s(w2.wall))
     t.add("build", "  peak RSS, 2 workers", mem(w2), "< 1 GB", max(map(peak, runs[2])) < 1024)
-    t.add("build", "  speed-up with 2 workers", f"{w1.wall / w2.wall:.2f}× (runs: "
-          + ", ".join(f"{a.wall / b.wall:.2f}×" for a, b in zip(runs[1], runs[2])) + ")",
-          "≥ 1.6×", w1.wall / w2.wall >= 1.6)
-    t.add("build", "  1 and 2 workers write identical tables", str(same_tables(work / "w1", work / "w2")), "True",
-          same_tables(work / "w1", work / "w2"))
+    t.add(
+        "build",
+        "  speed-up with 2 workers",
+        f"{w1.wall / w2.wall:.2f}× (runs: "
+        + ", ".join(f"{a.wall / b.wall:.2f}×" for a, b in zip(runs[1], runs[2]))
+        + ")",
+        "≥ 1.6×",
+        w1.wall / w2.wall >= 1.6,
+    )
+    t.add(
+        "build",
+        "  1 and 2 workers write identical tables",
+        str(same_tables(work / "w1", work / "w2")),
+        "True",
+        same_tables(work / "w1", work / "w2"),
+    )
     summary = next((ln for ln in w1.stdout.splitlines() if "report(s)" in ln), "")
     t.note(f"build summary: {summary}")
     t.raw["build"] = {f"w{w}": [r.__dict__ | {"stdout": "", "stderr": ""} for r in runs[w]] for w in (1, 2)}
@@ -365,10 +406,19 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
         small_tables = table_mb(work / "s1")
         t.add("build", f"build {m:,} reports, 1 worker, no cache", fmt_s(s1.wall))
         t.add("build", f"  peak RSS {m:,} → {n:,} reports", f"{fmt_mb(peak(s1))} → {fmt_mb(peak(w1))}")
-        t.add("build", f"  output CSV tables {m:,} → {n:,} reports", f"{fmt_mb(small_tables)} → {fmt_mb(big_tables)}")
+        t.add(
+            "build",
+            f"  output CSV tables {m:,} → {n:,} reports",
+            f"{fmt_mb(small_tables)} → {fmt_mb(big_tables)}",
+        )
         growth = (peak(w1) - peak(s1)) / max(big_tables - small_tables, 1e-9)
-        t.add("build", "  RSS growth per MB of output tables", f"{growth:.1f} MB/MB", "flat beyond the tables (≈ 1)",
-              growth <= 1.5)
+        t.add(
+            "build",
+            "  RSS growth per MB of output tables",
+            f"{growth:.1f} MB/MB",
+            "flat beyond the tables (≈ 1)",
+            growth <= 1.5,
+        )
         t.raw["build"]["small"] = s1.__dict__ | {"stdout": "", "stderr": ""}
         shutil.rmtree(work / "s1")
     shutil.rmtree(work / "w1")
@@ -386,7 +436,7 @@ def bench_build(t: Table, corpus: Path, small: Path | None, seed: int, work: Pat
     from make_corpus import Corpus
 
     from gwfw import paths
-    from gwfw.reports import CATALOG_COLUMNS
+    from gwfw.dataset.raw_folder import CATALOG_COLUMNS
 
     name, data, row = Corpus(paths.RAW, seed).report(n)  # the corpus's next report
     (inc / name).write_bytes(data)
@@ -416,28 +466,54 @@ REBUILD_STAGES = (  # (label, file, function): where a cached rebuild spends its
 def rebuild_profile(t: Table, raw: Path, out: Path) -> list[str]:
     """cProfile of one more cached rebuild (nothing changed): the share of each stage."""
     prof = out.parent / "rebuild.prof"
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), GWFW, "build", "--raw", str(raw),
-                    "--out", str(out), "--workers", "2"], capture_output=True, check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(prof),
+            GWFW,
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--workers",
+            "2",
+        ],
+        capture_output=True,
+        check=False,
+    )
     stats = pstats.Stats(str(prof))
     total = max(v[3] for v in stats.stats.values())
     shares = []
     for label, file, func in REBUILD_STAGES:
-        ct = max((v[3] for (path, _, name), v in stats.stats.items() if path.endswith(file) and name == func), default=0)
+        ct = max(
+            (v[3] for (path, _, name), v in stats.stats.items() if path.endswith(file) and name == func),
+            default=0,
+        )
         shares.append((ct / total, label))
     shares.sort(reverse=True)
-    t.add("build", "  where a rebuild goes (cProfile)", ", ".join(f"{label.split(' (')[0]} {share:.0%}"
-                                                              for share, label in shares[:3]))
+    t.add(
+        "build",
+        "  where a rebuild goes (cProfile)",
+        ", ".join(f"{label.split(' (')[0]} {share:.0%}" for share, label in shares[:3]),
+    )
     return [f"{label} {share:.0%}" for share, label in shares]
 
 
 # -- 3. import time ---------------------------------------------------------------------------------
+
 
 def bench_import(t: Table, runs: int = 7) -> None:
     print("\n== import time", flush=True)
     py = sys.executable
     cumulative = []
     for _ in range(runs):
-        err = subprocess.run([py, "-X", "importtime", "-c", "import gwfw"], capture_output=True, text=True).stderr
+        err = subprocess.run(
+            [py, "-X", "importtime", "-c", "import gwfw"], capture_output=True, text=True
+        ).stderr
         for line in err.splitlines():
             parts = [p.strip() for p in line.split("|")]
             if len(parts) == 3 and parts[2] == "gwfw":
@@ -455,21 +531,30 @@ def bench_import(t: Table, runs: int = 7) -> None:
     bare = wall([py, "-c", "pass"])
     imp = wall([py, "-c", "import gwfw"])
     helped = wall([GWFW, "--help"])
-    full = wall([py, "-c", "import gwfw.cli, gwfw.extract, gwfw.dataset"])
+    full = wall([py, "-c", "import gwfw.cli, gwfw.extract, gwfw.dataset.build"])
     t.add("import", "python -c pass (interpreter start)", f"{statistics.median(bare) * 1000:.0f} ms")
     t.add("import", "python -c 'import gwfw' (wall)", f"{statistics.median(imp) * 1000:.0f} ms")
     t.add("import", "import gwfw.cli, extract, dataset (wall)", f"{statistics.median(full) * 1000:.0f} ms")
-    t.add("import", "gwfw --help (wall, median of 7)", f"{statistics.median(helped) * 1000:.0f} ms", "< 0.2 s",
-          statistics.median(helped) < 0.2)
+    t.add(
+        "import",
+        "gwfw --help (wall, median of 7)",
+        f"{statistics.median(helped) * 1000:.0f} ms",
+        "< 0.2 s",
+        statistics.median(helped) < 0.2,
+    )
     t.raw["import"] = {"importtime": cumulative, "bare": bare, "import": imp, "help": helped, "full": full}
 
 
 # -- 4. notebook batch ------------------------------------------------------------------------------
 
+
 def bench_batch(t: Table, floor_runs: int = 3) -> None:
     print("\n== notebook batch (benchmarks/bench_batch.py)", flush=True)
-    proc = subprocess.run([sys.executable, str(HERE / "bench_batch.py"), "--floor-runs", str(floor_runs)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "bench_batch.py"), "--floor-runs", str(floor_runs)],
+        capture_output=True,
+        text=True,
+    )
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
         t.add("batch", "bench_batch.py", f"failed ({proc.returncode})", "runs", False)
@@ -485,13 +570,28 @@ def bench_batch(t: Table, floor_runs: int = 3) -> None:
         return
     per = r["serial"]["wall"] / n
     t.add("batch", "papermill floor (imports only), per notebook", fmt_s(r["floor"]))
-    t.add("batch", f"gwfw batch --all --force, 1 worker: {n} notebooks", f"{fmt_s(r['serial']['wall'])}, {per:.2f} s each")
-    t.add("batch", "  per notebook / papermill floor", f"{per / r['floor']:.2f}×", "≤ 1.3×", per / r["floor"] <= 1.3)
+    t.add(
+        "batch",
+        f"gwfw batch --all --force, 1 worker: {n} notebooks",
+        f"{fmt_s(r['serial']['wall'])}, {per:.2f} s each",
+    )
+    t.add(
+        "batch",
+        "  per notebook / papermill floor",
+        f"{per / r['floor']:.2f}×",
+        "≤ 1.3×",
+        per / r["floor"] <= 1.3,
+    )
     t.add("batch", "gwfw batch --all --force, 2 workers", fmt_s(r["parallel"]["wall"]))
     t.add("batch", "  speed-up with 2 workers", f"{r['serial']['wall'] / r['parallel']['wall']:.2f}×")
     warm = r["warm"]
-    t.add("batch", "gwfw batch --all, nothing changed", f"{fmt_s(warm['wall'])} ({warm.get('skipped', 0)} up to date)",
-          "< 3 s", warm["wall"] < 3 and warm.get("skipped") == n)
+    t.add(
+        "batch",
+        "gwfw batch --all, nothing changed",
+        f"{fmt_s(warm['wall'])} ({warm.get('skipped', 0)} up to date)",
+        "< 3 s",
+        warm["wall"] < 3 and warm.get("skipped") == n,
+    )
     failed = sum(r[k].get("failed", 0) for k in ("serial", "parallel", "warm"))
     t.add("batch", "notebooks failed (all runs)", str(failed), "0", failed == 0)
     for k in ("serial", "parallel", "warm"):
@@ -546,8 +646,11 @@ def bench_patho(t: Table, budget: float) -> None:
                 t.add("patho", f"{kind} {mb} MB", r["error"], "completes", False)
                 break
             runs.append(r)
-            print(f"    {kind} {r['mb']:.2f} MB: {r['seconds']:.2f} s, {r['mentions']:,} numbers, "
-                  f"peak {r['peak_rss_mb']:.0f} MB", flush=True)
+            print(
+                f"    {kind} {r['mb']:.2f} MB: {r['seconds']:.2f} s, {r['mentions']:,} numbers, "
+                f"peak {r['peak_rss_mb']:.0f} MB",
+                flush=True,
+            )
         done[kind] = runs
         if skipped:
             print(f"    {kind} {skipped[0]} MB skipped: projected {skipped[1]:.0f} s", flush=True)
@@ -559,8 +662,11 @@ def bench_patho(t: Table, budget: float) -> None:
         return
     base_spm = base["seconds"] / base["mb"]
     base_spn = base["seconds"] / max(base["mentions"], 1)
-    t.add("patho", f"normal text at {base['mb']:.0f} MB", f"{base['mb'] / base['seconds']:.2f} MB/s, "
-          f"{base['peak_rss_mb']:,.0f} MB peak")
+    t.add(
+        "patho",
+        f"normal text at {base['mb']:.0f} MB",
+        f"{base['mb'] / base['seconds']:.2f} MB/s, {base['peak_rss_mb']:,.0f} MB peak",
+    )
     for kind in LADDERS:
         if kind == "normal" or not done.get(kind):
             continue
@@ -571,17 +677,31 @@ def bench_patho(t: Table, budget: float) -> None:
         slow = (top["seconds"] / top["mb"]) / ref_spm
         grow = f", growth ×size^{exponent(runs[-2], top):.2f}" if len(runs) > 1 else ""
         per_number = (top["seconds"] / max(top["mentions"], 1)) / base_spn
-        t.add("patho", f"{kind} at {top['mb']:.2f} MB",
-              f"{fmt_s(top['seconds'])}, {slow:.1f}× normal per MB{grow}", "≤ 3× per MB", slow <= 3)
-        t.add("patho", f"  {kind}: per number read, vs normal", f"{per_number:.1f}× ({top['mentions']:,} numbers)")
-        t.add("patho", f"  {kind}: peak RSS", f"{top['peak_rss_mb']:,.0f} MB "
-              f"({(top['peak_rss_mb'] - top['rss_before_mb']) / top['mb']:.0f} MB per MB of input)")
+        t.add(
+            "patho",
+            f"{kind} at {top['mb']:.2f} MB",
+            f"{fmt_s(top['seconds'])}, {slow:.1f}× normal per MB{grow}",
+            "≤ 3× per MB",
+            slow <= 3,
+        )
+        t.add(
+            "patho",
+            f"  {kind}: per number read, vs normal",
+            f"{per_number:.1f}× ({top['mentions']:,} numbers)",
+        )
+        t.add(
+            "patho",
+            f"  {kind}: peak RSS",
+            f"{top['peak_rss_mb']:,.0f} MB "
+            f"({(top['peak_rss_mb'] - top['rss_before_mb']) / top['mb']:.0f} MB per MB of input)",
+        )
         if done.get(kind + "_skipped"):
             mb, projected = done[kind + "_skipped"]
             t.add("patho", f"  {kind} at {mb} MB", f"not run: projected {projected:,.0f} s", "")
 
 
 # -- 6. a fresh install -----------------------------------------------------------------------------
+
 
 def bench_install(t: Table) -> None:
     print("\n== fresh install: python3 -m venv + pip install -e .[test]", flush=True)
@@ -590,29 +710,41 @@ def bench_install(t: Table) -> None:
         py = shutil.which("python3.11") or shutil.which("python3") or sys.executable
         start = time.perf_counter()
         subprocess.run([py, "-m", "venv", str(venv)], check=True)
-        pip = subprocess.run([str(venv / "bin" / "pip"), "install", "-e", f"{ROOT}[test]"],
-                             capture_output=True, text=True)
+        pip = subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-e", f"{ROOT}[test]"], capture_output=True, text=True
+        )
         wall = time.perf_counter() - start
         size = subprocess.run(["du", "-sh", str(venv)], capture_output=True, text=True).stdout.split()[0]
         downloads = re.findall(r"Downloading \S+ \(([\d.]+) (kB|MB)\)", pip.stdout)
         cached = len(re.findall(r"Using cached", pip.stdout))
         dl_mb = sum(float(v) / (1000 if u == "kB" else 1) for v, u in downloads)
-    t.add("install", "venv + pip install -e .[test]", fmt_s(wall) + ("" if pip.returncode == 0 else " (FAILED)"))
+    t.add(
+        "install", "venv + pip install -e .[test]", fmt_s(wall) + ("" if pip.returncode == 0 else " (FAILED)")
+    )
     t.add("install", "venv size (du -sh)", size)
-    t.add("install", "downloaded / taken from pip cache", f"{dl_mb:.0f} MB in {len(downloads)} files / {cached} files")
+    t.add(
+        "install",
+        "downloaded / taken from pip cache",
+        f"{dl_mb:.0f} MB in {len(downloads)} files / {cached} files",
+    )
 
 
 # -- main -------------------------------------------------------------------------------------------
+
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("corpus", type=Path)
     p.add_argument("--small", type=Path, help="a smaller corpus (e.g. 2,500 reports) to see memory growth")
     p.add_argument("--seed", type=int, default=7, help="the corpus seed (for the report added incrementally)")
-    p.add_argument("--skip", default="", help="comma-separated sections to skip: extract,build,import,batch,patho")
+    p.add_argument(
+        "--skip", default="", help="comma-separated sections to skip: extract,build,import,batch,patho"
+    )
     p.add_argument("--only", default="", help="comma-separated sections to run (default all)")
     p.add_argument("--install", action="store_true", help="also time a fresh venv + pip install (downloads)")
-    p.add_argument("--patho-budget", type=float, default=80.0, help="seconds per pathological kind (default 80)")
+    p.add_argument(
+        "--patho-budget", type=float, default=80.0, help="seconds per pathological kind (default 80)"
+    )
     p.add_argument("--floor-runs", type=int, default=3)
     p.add_argument("--out", type=Path, default=OUT, help="where results.md and results.json go")
     args = p.parse_args(argv)
@@ -622,7 +754,8 @@ def main(argv: list[str] | None = None) -> int:
     sections = [s for s in sections if s not in args.skip.split(",")]
     t = Table()
     started = time.perf_counter()
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {python}, {platform.system()}"
     t.raw["machine"] = machine
     print(f"gwfw benchmarks on {machine}", flush=True)
     with tempfile.TemporaryDirectory(prefix="gwfw-bench-") as tmp:
@@ -647,13 +780,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gwfw benchmarks — {machine}")
     print(t.text())
     missed = [r for r in t.rows if r.met is False]
-    print(f"\n{len(missed)} aim(s) missed" + (": " + "; ".join(f"{r.figure.strip()}" for r in missed) if missed else ""))
+    print(
+        f"\n{len(missed)} aim(s) missed"
+        + (": " + "; ".join(f"{r.figure.strip()}" for r in missed) if missed else "")
+    )
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.md").write_text(f"Machine: {machine}\n\n{t.markdown()}\n\n" +
-                                         "".join(f"- {n}\n" for n in t.notes), encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps({"rows": [r.__dict__ for r in t.rows], "notes": t.notes,
-                                                       "raw": t.raw}, ensure_ascii=False, indent=1, default=str),
-                                           encoding="utf-8")
+    (args.out / "results.md").write_text(
+        f"Machine: {machine}\n\n{t.markdown()}\n\n" + "".join(f"- {n}\n" for n in t.notes), encoding="utf-8"
+    )
+    (args.out / "results.json").write_text(
+        json.dumps(
+            {"rows": [r.__dict__ for r in t.rows], "notes": t.notes, "raw": t.raw},
+            ensure_ascii=False,
+            indent=1,
+            default=str,
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {args.out / 'results.md'} and results.json")
     return 0
 

@@ -23,6 +23,7 @@ Failures are counted by kind; the first of each kind is minimised (chunks, then 
 while the same kind of failure remains) and printed as a Python literal. Exit status 1 if anything failed.
 Every case depends only on (--seed, its index): `--only I` replays case I.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,9 +55,9 @@ class CaseTimeout(Exception):
 
 @cache
 def vocab() -> dict[str, list[str]]:
-    from gwfw.codebook import load_codebook
-    from gwfw.lexicon import load_yaml
-    from gwfw.reports import load_reports
+    from gwfw.dataset.raw_folder import load_reports
+    from gwfw.extract.codebook import load_codebook
+    from gwfw.langdata import load_yaml
 
     n = load_yaml("numerals.yaml", ())
     p = load_yaml("periods.yaml", ())
@@ -72,10 +73,42 @@ def vocab() -> dict[str, list[str]]:
         "pct": list(n["percent_words"]),
         "fixed": list(n["fixed_expressions"]) + list(n["magnitude_exceptions"]),
         "names": sorted({f for i in book for f in i.surface_forms + i.topic_forms + i.after_forms}),
-        "periods": (list(p["relative_years"]) + list(p["halves"]) + list(p["as_of_words"]) + list(p["now_words"])
-                    + ["2022年", "2021年度", "1—6月", "1-9月", "二季度", "第三季度", "前三季度", "6月底", "截至2022年6月30日",
-                       "今年以来", "2022年12月19日", "上半年以来", "13月", "2022年2月30日", "0月", "1900年", "2999年"]),
-        "places": ["綦江区", "重庆市", "荣昌区", "坡头区", "朝阳区", "沙坡头区", "重庆高新区", "市中区", "九龙坡区"],
+        "periods": (
+            list(p["relative_years"])
+            + list(p["halves"])
+            + list(p["as_of_words"])
+            + list(p["now_words"])
+            + [
+                "2022年",
+                "2021年度",
+                "1—6月",
+                "1-9月",
+                "二季度",
+                "第三季度",
+                "前三季度",
+                "6月底",
+                "截至2022年6月30日",
+                "今年以来",
+                "2022年12月19日",
+                "上半年以来",
+                "13月",
+                "2022年2月30日",
+                "0月",
+                "1900年",
+                "2999年",
+            ]
+        ),
+        "places": [
+            "綦江区",
+            "重庆市",
+            "荣昌区",
+            "坡头区",
+            "朝阳区",
+            "沙坡头区",
+            "重庆高新区",
+            "市中区",
+            "九龙坡区",
+        ],
     }
 
 
@@ -86,7 +119,9 @@ def number(rng: random.Random) -> str:
     elif r < 0.5:
         s = f"{rng.randint(0, 9999)}.{rng.randint(0, 10 ** rng.randint(1, 4))}"
     elif r < 0.6:
-        s = f"{rng.randint(1, 999)},{rng.randint(0, 999):03d}" + (f",{rng.randint(0, 999):03d}" if rng.random() < .5 else "")
+        s = f"{rng.randint(1, 999)},{rng.randint(0, 999):03d}" + (
+            f",{rng.randint(0, 999):03d}" if rng.random() < 0.5 else ""
+        )
     elif r < 0.7:
         s = "".join(rng.choice(FULL) for _ in range(rng.randint(1, 6)))
     elif r < 0.85:
@@ -104,7 +139,7 @@ def token(rng: random.Random) -> str:
     if r < 0.22:
         text = rng.choice(v["texts"])
         a = rng.randrange(len(text))
-        return text[a:a + rng.randint(1, 300)]
+        return text[a : a + rng.randint(1, 300)]
     if r < 0.50:
         parts = []
         if rng.random() < 0.3:
@@ -137,13 +172,33 @@ def token(rng: random.Random) -> str:
     if r < 0.99:  # arbitrary Unicode, surrogates excluded
         out = []
         for _ in range(rng.randint(1, 8)):
-            c = rng.choice((rng.randint(0, 0x7f), rng.randint(0x80, 0x2fff), rng.randint(0x3000, 0x9fff),
-                            rng.randint(0xe000, 0xffff), rng.randint(0x10000, 0x10ffff), rng.randint(0x300, 0x36f)))
-            out.append(chr(c) if not 0xd800 <= c <= 0xdfff else "?")
+            c = rng.choice(
+                (
+                    rng.randint(0, 0x7F),
+                    rng.randint(0x80, 0x2FFF),
+                    rng.randint(0x3000, 0x9FFF),
+                    rng.randint(0xE000, 0xFFFF),
+                    rng.randint(0x10000, 0x10FFFF),
+                    rng.randint(0x300, 0x36F),
+                )
+            )
+            out.append(chr(c) if not 0xD800 <= c <= 0xDFFF else "?")
         return "".join(out)
     # a very long line: one token repeated, or a long run of one character class
-    unit = rng.choice([rng.choice(v["names"]), number(rng), "一", "9", " ", "、", "“", "《", rng.choice(v["units"]),
-                       "办件量达" + number(rng) + "件"])
+    unit = rng.choice(
+        [
+            rng.choice(v["names"]),
+            number(rng),
+            "一",
+            "9",
+            " ",
+            "、",
+            "“",
+            "《",
+            rng.choice(v["units"]),
+            "办件量达" + number(rng) + "件",
+        ]
+    )
     return unit * rng.randint(200, max(201, 20000 // max(len(unit), 1)))
 
 
@@ -159,12 +214,21 @@ def case(seed: int, i: int) -> tuple[str, dict]:
     district = rng.choice(v["places"] + ["桃源乡", "xx", " 綦江区 ", rng.choice(v["names"])]).strip()
     published = rng.choice(("", "2022-07-15", "2021-02-30", "not a date", "1899-01-01", "2999-12-31"))
     title = rng.choice(("", token(rng), "关于2022年二季度政务服务工作情况通报"))
-    meta = {"file": f"fuzz{i}.txt", "district": district, "publisher": rng.choice(("", token(rng))),
-            "kind": rng.choice(KINDS), "title": title, "published": published, "url": "", "notes": ""}
+    meta = {
+        "file": f"fuzz{i}.txt",
+        "district": district,
+        "publisher": rng.choice(("", token(rng))),
+        "kind": rng.choice(KINDS),
+        "title": title,
+        "published": published,
+        "url": "",
+        "notes": "",
+    }
     return text, meta
 
 
 # -- checks -----------------------------------------------------------------------------------------
+
 
 def _finite(v: str) -> bool:
     """An exact, finite decimal (as the CSV holds it; a float64 copy in Parquet may overflow to inf)."""
@@ -175,8 +239,8 @@ def _finite(v: str) -> bool:
 
 
 def run_extract(text: str, meta: dict):
+    from gwfw.dataset.raw_folder import Report, normalise
     from gwfw.extract import extract
-    from gwfw.reports import Report, normalise
 
     return extract(Report(meta.get("file", "fuzz.txt"), normalise(text), "utf-8", meta))
 
@@ -184,8 +248,8 @@ def run_extract(text: str, meta: dict):
 def check(text: str, meta: dict, recheck: bool) -> tuple[dict[str, str], object]:
     """({failure kind: detail of its first instance}, extraction or None). Every kind is collected, so
     one kind of failure never hides another in the same case."""
-    from gwfw.dataset import report_rows
-    from gwfw.reports import normalise
+    from gwfw.dataset.build import report_rows
+    from gwfw.dataset.raw_folder import normalise
 
     try:
         ex = run_extract(text, meta)
@@ -201,16 +265,22 @@ def check(text: str, meta: dict, recheck: bool) -> tuple[dict[str, str], object]
             if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(t)):
                 found.setdefault(f"{kind} offsets", f"{s}:{e} of {len(t)}")
             elif row[field] != t[s:e]:
-                found.setdefault(f"{kind} {field} != text[char_start:char_end]", f"{row[field]!r} != {t[s:e]!r}")
+                found.setdefault(
+                    f"{kind} {field} != text[char_start:char_end]", f"{row[field]!r} != {t[s:e]!r}"
+                )
             for col in ("value", "value_high"):
                 if (row[col] or col == "value") and not _finite(row[col]):
-                    found.setdefault(f"{kind} {col} not finite",
-                                     f"{row[col][:60]!r}… ({len(row[col])} chars) from {row[field][:60]!r}…")
+                    found.setdefault(
+                        f"{kind} {col} not finite",
+                        f"{row[col][:60]!r}… ({len(row[col])} chars) from {row[field][:60]!r}…",
+                    )
             if kind == "mention":
                 span = row["text"]
                 if span.isascii() and span.isdigit() and Decimal(row["value"]) != Decimal(span):
-                    found.setdefault("plain digits misread",
-                                     f"{span[:60]!r} ({len(span)} digits) read as {row['value'][:60]!r}")
+                    found.setdefault(
+                        "plain digits misread",
+                        f"{span[:60]!r} ({len(span)} digits) read as {row['value'][:60]!r}",
+                    )
     if recheck:
         again = run_extract(text, meta)
         if asdict(again) != asdict(ex):
@@ -219,13 +289,16 @@ def check(text: str, meta: dict, recheck: bool) -> tuple[dict[str, str], object]
         report_rows(ex)
     except Exception as exc:  # noqa: BLE001
         lines = str(exc).splitlines()
-        found["fails the schema (gwfw build reports it as this report's problem)"] = \
-            (lines[1] if len(lines) > 1 else lines[0])[:160]
+        found["fails the schema (gwfw build reports it as this report's problem)"] = (
+            lines[1] if len(lines) > 1 else lines[0]
+        )[:160]
     return found, ex
 
 
 def digest(ex) -> bytes:
-    return hashlib.sha256(json.dumps(asdict(ex), sort_keys=True, ensure_ascii=False, default=str).encode()).digest()
+    return hashlib.sha256(
+        json.dumps(asdict(ex), sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).digest()
 
 
 def _alarm(signum, frame):
@@ -236,8 +309,15 @@ def run_range(args: tuple[int, int, int, int, float]) -> dict:
     """Cases [start, stop): counts, failures (index, kind, detail), slowest case."""
     seed, start, stop, recheck, timeout = args
     signal.signal(signal.SIGALRM, _alarm)
-    out = {"cases": 0, "chars": 0, "mentions": 0, "observations": 0, "failing_cases": 0, "failures": [],
-           "slowest": (0.0, -1, 0)}
+    out = {
+        "cases": 0,
+        "chars": 0,
+        "mentions": 0,
+        "observations": 0,
+        "failing_cases": 0,
+        "failures": [],
+        "slowest": (0.0, -1, 0),
+    }
     for i in range(start, stop):
         text, meta = case(seed, i)
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -275,6 +355,7 @@ def hash_cases(seed: int, n: int) -> str:
 
 # -- minimising a failing input ---------------------------------------------------------------------
 
+
 def minimise(text: str, meta: dict, kind: str, budget: float = 60.0) -> str:
     """Remove chunks, then single characters, while the failure stays of the same kind."""
     deadline = time.monotonic() + budget
@@ -293,7 +374,7 @@ def minimise(text: str, meta: dict, kind: str, budget: float = 60.0) -> str:
     while chunk >= 1 and time.monotonic() < deadline:
         i, changed = 0, False
         while i < len(text) and time.monotonic() < deadline:
-            candidate = text[:i] + text[i + chunk:]
+            candidate = text[:i] + text[i + chunk :]
             if candidate and fails(candidate):
                 text, changed = candidate, True
             else:
@@ -324,9 +405,18 @@ def main(argv=None) -> int:
         return 0
     start = time.perf_counter()
     step = 500
-    ranges = [(args.seed, a, min(a + step, args.n), args.recheck, args.case_timeout) for a in range(0, args.n, step)]
-    total = {"cases": 0, "chars": 0, "mentions": 0, "observations": 0, "failing_cases": 0, "failures": [],
-             "slowest": (0.0, -1, 0)}
+    ranges = [
+        (args.seed, a, min(a + step, args.n), args.recheck, args.case_timeout) for a in range(0, args.n, step)
+    ]
+    total = {
+        "cases": 0,
+        "chars": 0,
+        "mentions": 0,
+        "observations": 0,
+        "failing_cases": 0,
+        "failures": [],
+        "slowest": (0.0, -1, 0),
+    }
     with ProcessPoolExecutor(max(1, args.workers)) as pool:
         for k, part in enumerate(pool.map(run_range, ranges)):
             for key in ("cases", "chars", "mentions", "observations", "failing_cases"):
@@ -334,27 +424,45 @@ def main(argv=None) -> int:
             total["failures"] += part["failures"]
             total["slowest"] = max(total["slowest"], tuple(part["slowest"]))
             if (k + 1) % 20 == 0 or k + 1 == len(ranges):
-                print(f"  {total['cases']:,} cases, {total['failing_cases']:,} failing, "
-                      f"{time.perf_counter() - start:.0f} s", flush=True)
+                print(
+                    f"  {total['cases']:,} cases, {total['failing_cases']:,} failing, "
+                    f"{time.perf_counter() - start:.0f} s",
+                    flush=True,
+                )
     elapsed = time.perf_counter() - start
     # the same results in a fresh interpreter with another hash seed
     n_hash = min(args.hash_cases, args.n)
     here = hash_cases(args.seed, n_hash)
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    there = subprocess.run([sys.executable, __file__, "--seed", str(args.seed), "--hash-only", str(n_hash)],
-                           capture_output=True, text=True, env=env).stdout.strip()
+    there = subprocess.run(
+        [sys.executable, __file__, "--seed", str(args.seed), "--hash-only", str(n_hash)],
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout.strip()
     if here != there:
-        total["failures"].append((-1, "nondeterministic across interpreters",
-                                  f"digest of the first {n_hash} cases differs under PYTHONHASHSEED=12345"))
+        total["failures"].append(
+            (
+                -1,
+                "nondeterministic across interpreters",
+                f"digest of the first {n_hash} cases differs under PYTHONHASHSEED=12345",
+            )
+        )
     by_kind: dict[str, list] = {}
     for i, kind, detail in total["failures"]:
         by_kind.setdefault(kind, []).append((i, detail))
     slow_s, slow_i, slow_len = total["slowest"]
-    print(f"\nfuzz: {total['cases']:,} cases, {total['chars'] / 1e6:.1f} M characters, {total['mentions']:,} numbers "
-          f"read, {total['observations']:,} figures, in {elapsed:.0f} s with {args.workers} process(es)")
+    print(
+        f"\nfuzz: {total['cases']:,} cases, {total['chars'] / 1e6:.1f} M characters, "
+        f"{total['mentions']:,} numbers read, {total['observations']:,} figures, "
+        f"in {elapsed:.0f} s with {args.workers} process(es)"
+    )
     print(f"slowest case: #{slow_i}, {slow_len:,} characters, {slow_s:.2f} s")
-    print(f"determinism: {n_hash:,} cases {'identical' if here == there else 'DIFFERENT'} across two interpreters, "
-          f"every {args.recheck}th case re-extracted in-process")
+    print(
+        f"determinism: {n_hash:,} cases {'identical' if here == there else 'DIFFERENT'} "
+        "across two interpreters, "
+        f"every {args.recheck}th case re-extracted in-process"
+    )
     if not by_kind:
         print("no failures")
         return 0

@@ -17,6 +17,7 @@ Writes DIR/*.txt and DIR/catalog.csv (the columns of data/raw/catalog.csv). Ever
 (seed, its index), so the same seed gives a byte-identical corpus and the first K reports of a corpus of
 N are the corpus of K. Other *.txt files in DIR are removed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,8 @@ from datetime import date
 from pathlib import Path
 
 from gwfw import paths
-from gwfw.gazetteer import MUNICIPALITIES, places
-from gwfw.reports import CATALOG_COLUMNS, read_catalog, read_text
+from gwfw.dataset.raw_folder import CATALOG_COLUMNS, read_catalog, read_text
+from gwfw.extract.places import MUNICIPALITIES, places
 
 CN_DIGITS = "零一二三四五六七八九"
 QUARTER_WORDS = "一二三四"
@@ -86,7 +87,10 @@ def load_seeds(raw: Path) -> list[Seed]:
         district = row["district"]
         place = by_name.get(district)
         names: list[str] = [district]
-        if place is not None and place.level in ("province", "city"):  # a city notice: its sections' districts
+        if place is not None and place.level in (
+            "province",
+            "city",
+        ):  # a city notice: its sections' districts
             heads = re.findall(r"^[ \t　]*[一二三四五六七八九十]{1,3}、(.{2,12}?(?:区|县))", text, flags=re.M)
             names += [h for h in dict.fromkeys(heads) if h != district]
             city, province = place.name, place.province
@@ -114,8 +118,11 @@ class Corpus:
         groups = _counties_by_city()
         self.cities = sorted((c for c, members in groups.items() if len(members) >= 3))
         self.groups = groups
-        self.city_places = {p.name: p for p in places() if p.level == "city"
-                            or (p.level == "province" and p.code[:2] in MUNICIPALITIES)}
+        self.city_places = {
+            p.name: p
+            for p in places()
+            if p.level == "city" or (p.level == "province" and p.code[:2] in MUNICIPALITIES)
+        }
 
     # -- pieces --------------------------------------------------------------------------------------
     @staticmethod
@@ -130,14 +137,21 @@ class Corpus:
 
     def _number(self, rng: random.Random, m: re.Match, text: str) -> str:
         s = m.group()
-        after, before = text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
-        if after in "年月日号季〕时:：-—/－~～点" or before in "〔第:：/-—－~～" or s[0] == "0" or after == "":
+        after, before = text[m.end() : m.end() + 1], text[m.start() - 1 : m.start()]
+        if (
+            after in "年月日号季〕时:：-—/－~～点"
+            or before in "〔第:：/-—－~～"
+            or s[0] == "0"
+            or after == ""
+        ):
             return s  # dates, document numbers, times, list labels: keep
         if s == "100" or rng.random() > 0.6:
             return s
         if "." in s:
             whole, frac = s.split(".")
-            return whole + "." + "".join(rng.choice("0123456789") for _ in frac[:-1]) + rng.choice("123456789")
+            return (
+                whole + "." + "".join(rng.choice("0123456789") for _ in frac[:-1]) + rng.choice("123456789")
+            )
         if len(s) == 1:
             return str(rng.randint(1, 9)) if rng.random() < 0.3 else s
         v = int(s[0] + "".join(rng.choice("0123456789") if rng.random() < 0.5 else c for c in s[1:]))
@@ -197,23 +211,34 @@ class Corpus:
             q_shift = rng.randint(1, 3)
             qmap = {q: (q - 1 + q_shift) % 4 + 1 for q in range(1, 5)}
             quarter = lambda s: QUARTER.sub(  # noqa: E731
-                lambda m: QUARTER_WORDS[qmap[QUARTER_WORDS.index(m[1]) + 1] - 1] + "季度", s)
-            months = lambda s: MONTH_RANGE.sub(lambda m: f"1{m[1]}{3 * qmap[int(m[2]) // 3]}月", s)  # noqa: E731
+                lambda m: QUARTER_WORDS[qmap[QUARTER_WORDS.index(m[1]) + 1] - 1] + "季度", s
+            )
+
+            def months(s: str) -> str:
+                return MONTH_RANGE.sub(lambda m: f"1{m[1]}{3 * qmap[int(m[2]) // 3]}月", s)
+
             text = months(quarter(text)).replace("上半年", HALF_FOR_QUARTER[qmap[2]])
             row["title"] = quarter(row["title"])
         # numbers
         text = NUMBER.sub(lambda m: self._number(rng, m, text), text)
         # noise
-        fields = {"publisher": row.get("publisher") or district, "city": city, "published": row.get("published") or "",
-                  "code": f"{rng.randint(110000, 659999)}", "n": rng.randint(100, 9999), "year": 2020 + shift,
-                  "m": f"{rng.randint(1, 999):03d}", "views": rng.randint(10, 99999)}
+        fields = {
+            "publisher": row.get("publisher") or district,
+            "city": city,
+            "published": row.get("published") or "",
+            "code": f"{rng.randint(110000, 659999)}",
+            "n": rng.randint(100, 9999),
+            "year": 2020 + shift,
+            "m": f"{rng.randint(1, 999):03d}",
+            "views": rng.randint(10, 99999),
+        }
         lines = text.split("\n")
         if rng.random() < 0.5:
             indent = rng.choice(("\u3000\u3000", "  ", "\u3000"))
             lines = [indent + ln.lstrip() if len(ln.strip()) > 30 else ln for ln in lines]
         if rng.random() < 0.2:  # hard-wrapped as copied from a PDF
             width = rng.randint(38, 80)
-            lines = [ln[k:k + width] for ln in lines for k in range(0, max(len(ln), 1), width)]
+            lines = [ln[k : k + width] for ln in lines for k in range(0, max(len(ln), 1), width)]
         if rng.random() < 0.3:
             lines = [ln + (" " * rng.randint(1, 3) if rng.random() < 0.3 else "") for ln in lines]
             lines = [x for ln in lines for x in ((ln, "") if rng.random() < 0.15 else (ln,))]
@@ -227,8 +252,12 @@ class Corpus:
         encoding = "gb18030" if r < 0.05 else "utf-8-sig" if r < 0.08 else "utf-8"
         data = text.replace("\n", newline).encode(encoding)
         name = f"{i:05d}_{seed.file[:3]}_{code or '000000'}.txt"
-        row.update(file=name, district=district, url=f"https://example.gov.cn/zwgk/{i:05d}.html" if row.get("url") else "",
-                   notes=f"synthetic: seed {seed.file}, corpus seed {self.seed}, years {shift:+d}")
+        row.update(
+            file=name,
+            district=district,
+            url=f"https://example.gov.cn/zwgk/{i:05d}.html" if row.get("url") else "",
+            notes=f"synthetic: seed {seed.file}, corpus seed {self.seed}, years {shift:+d}",
+        )
         return name, data, row
 
 

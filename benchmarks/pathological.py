@@ -5,6 +5,7 @@ repeated) is the yardstick the others are compared with, per MB.
 
     python benchmarks/pathological.py KIND MB      # one extraction in this process, JSON on stdout
 """
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,16 @@ import time
 from functools import cache
 
 from gwfw import paths
-from gwfw.reports import Report, load_reports
+from gwfw.dataset.raw_folder import Report, load_reports
 
 KINDS = ("normal", "single_line", "numbers_lines", "numbers_one_line", "indicator_words")
-META = {"district": "綦江区", "publisher": "綦江区政务服务管理办公室", "kind": "quarterly_bulletin",
-        "title": "关于綦江区2022年二季度政务服务工作情况通报", "published": "2022-07-15"}
+META = {
+    "district": "綦江区",
+    "publisher": "綦江区政务服务管理办公室",
+    "kind": "quarterly_bulletin",
+    "title": "关于綦江区2022年二季度政务服务工作情况通报",
+    "published": "2022-07-15",
+}
 UNITS = ("件", "项", "个", "%", "万件", "家", "人次", "天", "个工作日")
 LINKS = ("达", "为", "共", "累计", "", "", "")
 
@@ -58,8 +64,17 @@ def single_line(size: int) -> str:
 def numbers_lines(size: int, seed: int = 1) -> str:
     """Nothing but numbers, ten to a line (a table dumped as text)."""
     rnd = random.Random(seed)
-    return _fill(lambda i: " ".join(f"{rnd.randint(0, 10 ** rnd.randint(1, 7))}" + (f".{rnd.randint(0, 99)}" if rnd.random() < .3 else "")
-                                    for _ in range(10)) + "\n", size)
+    return _fill(
+        lambda i: (
+            " ".join(
+                f"{rnd.randint(0, 10 ** rnd.randint(1, 7))}"
+                + (f".{rnd.randint(0, 99)}" if rnd.random() < 0.3 else "")
+                for _ in range(10)
+            )
+            + "\n"
+        ),
+        size,
+    )
 
 
 def numbers_one_line(size: int, seed: int = 1) -> str:
@@ -71,11 +86,13 @@ def numbers_one_line(size: int, seed: int = 1) -> str:
 
 @cache
 def _names() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    from gwfw.codebook import load_codebook
+    from gwfw.extract.codebook import load_codebook
 
     book = load_codebook()
-    return (tuple(sorted({f for ind in book for f in ind.surface_forms})),
-            tuple(sorted({f for ind in book for f in ind.topic_forms})))
+    return (
+        tuple(sorted({f for ind in book for f in ind.surface_forms})),
+        tuple(sorted({f for ind in book for f in ind.topic_forms})),
+    )
 
 
 def indicator_words(size: int, seed: int = 1) -> str:
@@ -95,8 +112,13 @@ def indicator_words(size: int, seed: int = 1) -> str:
     return _fill(piece, size)
 
 
-GENERATORS = {"normal": normal, "single_line": single_line, "numbers_lines": numbers_lines,
-              "numbers_one_line": numbers_one_line, "indicator_words": indicator_words}
+GENERATORS = {
+    "normal": normal,
+    "single_line": single_line,
+    "numbers_lines": numbers_lines,
+    "numbers_one_line": numbers_one_line,
+    "indicator_words": indicator_words,
+}
 
 
 def measure(kind: str, mb: float) -> dict:
@@ -111,13 +133,22 @@ def measure(kind: str, mb: float) -> dict:
     ex = extract(Report(f"{kind}.txt", text, "utf-8", META))
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"kind": kind, "mb": size / 1e6, "seconds": seconds, "mentions": len(ex.mentions),
-            "observations": len(ex.observations), "peak_rss_mb": peak / 1024, "rss_before_mb": base_rss / 1024}
+    return {
+        "kind": kind,
+        "mb": size / 1e6,
+        "seconds": seconds,
+        "mentions": len(ex.mentions),
+        "observations": len(ex.observations),
+        "peak_rss_mb": peak / 1024,
+        "rss_before_mb": base_rss / 1024,
+    }
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 3:  # an address-space cap, so a runaway case fails here instead of the machine swapping
-        cap = int(float(sys.argv[3]) * 2 ** 30)
+    if (
+        len(sys.argv) > 3
+    ):  # an address-space cap, so a runaway case fails here instead of the machine swapping
+        cap = int(float(sys.argv[3]) * 2**30)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
         print(json.dumps(measure(sys.argv[1], float(sys.argv[2]))))

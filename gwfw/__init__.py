@@ -4,18 +4,30 @@
     obs = gwfw.load_observations()      # one row per figure, with its evidence
     gwfw.load_mentions()                # every number read, mapped or not
     gwfw.indicators(), gwfw.districts() # the codebook and the gazetteer
+    gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views
 
-pandas is imported on first use, so `gwfw --help` stays fast.
+The pipeline runs one way: extract <- dataset <- compare <- report <- cli (langdata, paths and errors
+underneath). pandas is imported on first use, so `gwfw --help` stays fast.
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["load_observations", "load_mentions", "indicators", "districts"]
+__all__ = ["load_observations", "load_mentions", "indicators", "districts", "Profile", "Comparison"]
+
+_HOMES = {
+    "load_observations": "dataset.load",
+    "load_mentions": "dataset.load",
+    "indicators": "dataset.load",
+    "districts": "dataset.load",
+    "Profile": "report.views",
+    "Comparison": "report.views",
+}
 
 
 def __getattr__(name: str):
-    if name in __all__:
-        from . import tables
+    if name in _HOMES:
+        from importlib import import_module
 
-        return getattr(tables, name)
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
     raise AttributeError(f"module 'gwfw' has no attribute {name!r}")

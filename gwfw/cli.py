@@ -1,4 +1,5 @@
 """The `gwfw` command: build, extract, evaluate (and batch, for the notebooks)."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,14 +8,17 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .errors import GwfwError
 
 
 def _build(args) -> int:
-    from .dataset import build
-    from .locking import build_lock
+    from .dataset.build import build
+    from .dataset.files import build_lock
 
     with build_lock(args.out):
-        result = build(args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache")
+        result = build(
+            args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache"
+        )
     print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
     return 1 if result.problems else 0
@@ -23,7 +27,8 @@ def _build(args) -> int:
 def _extract(args) -> int:
     import tempfile
 
-    from .dataset import build, write_atomic
+    from .dataset.build import build
+    from .dataset.files import write_atomic
 
     with tempfile.TemporaryDirectory(prefix="gwfw-extract-") as tmp:
         result = build(args.folder, Path(tmp), workers=args.workers, parquet=False)
@@ -34,35 +39,46 @@ def _extract(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate_files
+    from .dataset.evaluate import evaluate_files
 
     print(evaluate_files(args.gold, args.observations).report())
     return 0
 
 
 def _batch(args) -> int:
-    from .analysis import ParameterError, batch_plan, quarters_in_data
-    from .batch import run_batch
-    from .tables import load_observations
+    from .compare.analysis import batch_plan, quarters_in_data
+    from .dataset.load import load_observations
+    from .report.batch import run_batch
 
     obs = load_observations(paths.PROCESSED)
     quarters = quarters_in_data(obs) if args.all else [args.quarter]
-    try:
-        plans = {q: batch_plan(obs, q) for q in quarters}
-    except ParameterError as exc:
-        print(f"gwfw: {exc}", file=sys.stderr)
-        return 2
+    plans = {q: batch_plan(obs, q) for q in quarters}  # a ParameterError names the valid quarters
     if not any(plans.values()):
-        print(f"gwfw: no notebook to run for {', '.join(quarters) or 'any quarter'} — quarters with data: "
-              f"{', '.join(quarters_in_data(obs))}", file=sys.stderr)
+        print(
+            f"gwfw: no notebook to run for {', '.join(quarters) or 'any quarter'} — quarters with data: "
+            f"{', '.join(quarters_in_data(obs))}",
+            file=sys.stderr,
+        )
         return 2
     codes = {d: c for d, c in zip(obs["district"], obs["district_code"]) if c}
-    results = run_batch(plans, notebooks=paths.NOTEBOOKS, reports=paths.REPORTS, data=paths.PROCESSED, codes=codes,
-                        workers=args.workers, force=args.force, show_code=args.show_code,
-                        timeout=args.timeout, verbose=args.verbose)
+    results = run_batch(
+        plans,
+        notebooks=paths.NOTEBOOKS,
+        reports=paths.REPORTS,
+        data=paths.PROCESSED,
+        codes=codes,
+        workers=args.workers,
+        force=args.force,
+        show_code=args.show_code,
+        timeout=args.timeout,
+        verbose=args.verbose,
+    )
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
-    print(f"{len(results)} notebook(s): {counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} up to date")
+    print(
+        f"{len(results)} notebook(s): {counts['ok']} ok, {counts['failed']} failed, "
+        f"{counts['skipped']} up to date"
+    )
     for r in failed:
         page = r.job.path(".html") if r.has_page else r.job.notebook
         print(f"failed: {page}: {r.error}")
@@ -76,21 +92,33 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="data/raw -> data/processed (observations and mentions tables)")
     b.add_argument("--raw", type=Path, default=paths.RAW, help="folder of reports and catalog.csv")
     b.add_argument("--out", type=Path, default=paths.PROCESSED, help="folder for the processed tables")
-    b.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="extract reports in N processes (default: one per CPU)")
-    b.add_argument("--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)")
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extract reports in N processes (default: one per CPU)",
+    )
+    b.add_argument(
+        "--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)"
+    )
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
     e.add_argument("--out", type=Path, required=True, help="observations CSV to write")
-    e.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="extract reports in N processes (default: one per CPU)")
+    e.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extract reports in N processes (default: one per CPU)",
+    )
     e.set_defaults(run=_extract)
     v = sub.add_parser("evaluate", help="precision and recall of observations against gold labels")
     v.add_argument("--gold", type=Path, required=True)
     v.add_argument("--observations", type=Path, required=True)
     v.set_defaults(run=_evaluate)
-    n = sub.add_parser("batch", help="run the district notebooks with papermill into reports/ (HTML, index.html)")
+    n = sub.add_parser(
+        "batch", help="run the district notebooks with papermill into reports/ (HTML, index.html)"
+    )
     which = n.add_mutually_exclusive_group(required=True)
     which.add_argument("--quarter", help="one quarter, e.g. 2022Q4")
     which.add_argument("--all", action="store_true", help="every quarter present in the data")
@@ -110,13 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gwfw evaluate … | head`: the reader left, nothing is wrong
         sys.stderr.close()
         return 0
-    except Exception as exc:  # a clear one-line message, not a traceback, for expected failures
-        from .errors import USER_ERRORS
-
-        if isinstance(exc, USER_ERRORS):
-            print(f"gwfw: {exc}", file=sys.stderr)
-            return 2
-        raise
+    except GwfwError as exc:  # a clear message naming the file, not a traceback, for failures a user can fix
+        print(f"gwfw: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

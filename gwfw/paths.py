@@ -2,10 +2,11 @@
 
 A notebook run by papermill, a test and the CLI all resolve the same folders (papermill#316).
 """
+
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-DATA_FILES = PACKAGE / "data"  # language data and codebook shipped with the package
+DATA_FILES = PACKAGE / "langdata"  # language data and codebook shipped with the package
 ROOT = PACKAGE.parent
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"

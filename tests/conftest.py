@@ -18,8 +18,15 @@ def raw_copy(tmp_path) -> Path:
     return dest
 
 
-def write_report(folder: Path, name: str, data: bytes, district: str = "綦江区", kind: str = "quarterly_bulletin",
-                 title: str = "", published: str = "") -> Path:
+def write_report(
+    folder: Path,
+    name: str,
+    data: bytes,
+    district: str = "綦江区",
+    kind: str = "quarterly_bulletin",
+    title: str = "",
+    published: str = "",
+) -> Path:
     """A report file plus its catalog row (catalog created when missing)."""
     folder.mkdir(parents=True, exist_ok=True)
     catalog = folder / "catalog.csv"

@@ -1,10 +1,11 @@
 """As-of comparisons on the seed data: latest figure by quarter end, stale marks, honest notes."""
+
 import pandas as pd
 import pytest
 
 import gwfw
-import gwfw.codebook
-from gwfw import analysis
+import gwfw.extract.codebook
+from gwfw.compare import analysis
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +61,14 @@ def test_notes_for_unequal_periods_and_province_definitions(obs):
     assert not any("广东省" in n for n in only_chongqing)
 
 
-@pytest.mark.parametrize("kwargs,words", [
-    (dict(quarter="2022-Q4"), "2022Q4"),
-    (dict(quarter="2022Q4", districts=["綦江县"]), "綦江区"),
-    (dict(quarter="2022Q4", indicators=["completion"]), "completion_rate"),
-])
+@pytest.mark.parametrize(
+    "kwargs,words",
+    [
+        (dict(quarter="2022-Q4"), "2022Q4"),
+        (dict(quarter="2022Q4", districts=["綦江县"]), "綦江区"),
+        (dict(quarter="2022Q4", indicators=["completion"]), "completion_rate"),
+    ],
+)
 def test_invalid_parameters_list_what_is_valid(obs, kwargs, words):
     with pytest.raises(analysis.ParameterError, match=words):
         analysis.check_parameters(obs, **kwargs)
@@ -75,8 +79,10 @@ def test_batch_plan_and_quarters(obs):
     plan = analysis.batch_plan(obs, "2022Q4")
     profiles = [p["district"] for stem, p in plan if stem == "20-district-profile"]
     assert profiles == ["坡头区", "綦江区", "荣昌区"]  # the 2020 city notice is stale by 2022Q4
-    assert plan[-1] == ("30-compare-districts", {"districts": list(analysis.DEFAULT_DISTRICTS),
-                                                  "indicators": None, "quarter": "2022Q4"})
+    assert plan[-1] == (
+        "30-compare-districts",
+        {"districts": list(analysis.DEFAULT_DISTRICTS), "indicators": None, "quarter": "2022Q4"},
+    )
 
 
 def test_history_lists_indicators_with_several_periods(obs):
@@ -88,13 +94,34 @@ def test_history_lists_indicators_with_several_periods(obs):
 
 
 def _obs(*rows):
-    """A tiny observations table: (district, indicator, value, qualifier, period_start, period_end, label, conflict)."""
-    frame = pd.DataFrame([{
-        "file": f"r{n}.txt", "district": d, "district_code": "", "indicator": ind, "value": v, "value_high": None,
-        "unit": gwfw.codebook.by_code()[ind].unit, "qualifier": q, "period_start": start, "period_end": end,
-        "period_label": label, "period_source": "sentence", "evidence": f"{v}", "char_start": n, "char_end": n + 1,
-        "sentence": f"句子{v}", "raw_unit": "", "rule": "", "conflict": c}
-        for n, (d, ind, v, q, start, end, label, c) in enumerate(rows)])
+    """A tiny observations table, one tuple a row:
+    (district, indicator, value, qualifier, period_start, period_end, label, conflict)."""
+    frame = pd.DataFrame(
+        [
+            {
+                "file": f"r{n}.txt",
+                "district": d,
+                "district_code": "",
+                "indicator": ind,
+                "value": v,
+                "value_high": None,
+                "unit": gwfw.extract.codebook.by_code()[ind].unit,
+                "qualifier": q,
+                "period_start": start,
+                "period_end": end,
+                "period_label": label,
+                "period_source": "sentence",
+                "evidence": f"{v}",
+                "char_start": n,
+                "char_end": n + 1,
+                "sentence": f"句子{v}",
+                "raw_unit": "",
+                "rule": "",
+                "conflict": c,
+            }
+            for n, (d, ind, v, q, start, end, label, c) in enumerate(rows)
+        ]
+    )
     for col in ("period_start", "period_end"):
         frame[col] = pd.to_datetime(frame[col])
     return frame
@@ -115,7 +142,7 @@ def test_conflicting_values_are_named_where_one_is_shown():
     assert (row["shown"], row["alternatives"]) == ("91.73", "66.7")
     assert _row(q4, "乙区", "time_limit_reduction_rate")["alternatives"] == ""
     assert analysis.cell_text(row) == "91.73% (2022) ⚠ 另有 also 66.7%"
-    # the evidence lists the value not shown right after the one shown, so every value on the page has a sentence
+    # the evidence lists the value not shown right after the one shown: every value on the page has a sentence
     quoted = analysis.with_conflicting(CONFLICTING, q4)
     rates = quoted[quoted["indicator"] == "time_limit_reduction_rate"]
     pairs = list(zip(rates["district"], rates["shown"], rates["alternatives"]))
@@ -138,8 +165,13 @@ def test_values_table_is_text_a_reader_understands():
     table = analysis.values_table(q4)
     assert list(table.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
     packages = table[table["指标"] == "一件事一次办套餐数"].iloc[0]
-    assert (packages["数值"], packages["限定"], packages["时期"], packages["时期依据"], packages["提示"]) == \
-        ("250+ 个", "超过（余/多/逾）", "截至 2021-06-30", "句中写明", "⚠ 过旧 stale")
+    assert (packages["数值"], packages["限定"], packages["时期"], packages["时期依据"], packages["提示"]) == (
+        "250+ 个",
+        "超过（余/多/逾）",
+        "截至 2021-06-30",
+        "句中写明",
+        "⚠ 过旧 stale",
+    )
     assert not table.isna().any().any()
     assert "区县" not in analysis.values_table(q4, with_district=False).columns
 
@@ -148,6 +180,7 @@ def test_rate_notes_say_what_a_bar_cannot():
     q4 = analysis.as_of(CONFLICTING, "2022Q4")
     notes = analysis.rate_notes(q4[q4["indicator"] == "time_limit_reduction_rate"], "2022Q4")
     assert notes == ["承诺时限压缩比: rates over different periods (乙区 2022H1; 甲区 2022)."]
+
     def notes_for(quarter):
         known = analysis.as_of(CONFLICTING, quarter, ["甲区"], ["time_limit_reduction_rate"])
         return analysis.rate_notes(known, quarter)
@@ -156,14 +189,19 @@ def test_rate_notes_say_what_a_bar_cannot():
     old = CONFLICTING[CONFLICTING["period_end"] < "2022-01-01"]
     known = analysis.as_of(old, "2022Q3", ["甲区"], ["time_limit_reduction_rate"])
     assert analysis.rate_notes(known, "2022Q3") == [
-        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, more than four quarters before the end of 2022Q3 "
-        "(stale; hatched bar)."]
+        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, "
+        "more than four quarters before the end of 2022Q3 (stale; hatched bar)."
+    ]
 
 
 def test_history_names_the_other_values_of_a_period():
     rows = analysis.history(CONFLICTING, "甲区", "2022Q4")
     rates = rows[rows["indicator"] == "time_limit_reduction_rate"]
-    assert list(zip(rates["shown"], rates["alternatives"])) == [("87", ""), ("91.73", "66.7"), ("66.7", "91.73")]
+    assert list(zip(rates["shown"], rates["alternatives"])) == [
+        ("87", ""),
+        ("91.73", "66.7"),
+        ("66.7", "91.73"),
+    ]
 
 
 def test_parameter_errors_list_quarters_and_indicator_names(obs):
@@ -186,7 +224,11 @@ def test_period_text_and_units():
 
 def test_latest_figure_for_the_index(obs):
     assert analysis.latest_figure(obs, {"district": "九龙坡区", "quarter": "2021Q3"}) == "2020-12-31"
-    assert analysis.latest_figure(obs, {"districts": ["綦江区", "荣昌区"], "indicators": None,
-                                        "quarter": "2022Q2"}) == "2022-06-30"
+    assert (
+        analysis.latest_figure(
+            obs, {"districts": ["綦江区", "荣昌区"], "indicators": None, "quarter": "2022Q2"}
+        )
+        == "2022-06-30"
+    )
     assert analysis.latest_figure(obs, {"district": "坡头区", "quarter": "2022Q2"}) == "—"
     assert analysis.latest_figure(obs, {"label": "x", "quarter": "bad"}) == "—"

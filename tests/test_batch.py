@@ -1,13 +1,16 @@
 """gwfw batch on two tiny notebooks: `good` prints its parameters and draws a figure, `bad` raises."""
+
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from gwfw import analysis, html, paths
-from gwfw.batch import output_name, plan_jobs, run_batch
+from gwfw import paths
 from gwfw.cli import main
+from gwfw.compare import analysis
+from gwfw.report import fragments as html
+from gwfw.report.batch import output_name, plan_jobs, run_batch
 
 FIXTURES = Path(__file__).parent / "fixtures_notebooks"
 EVIL = "<script>alert(1)</script>"
@@ -29,8 +32,15 @@ def setup_folders(tmp: Path) -> Path:
 
 
 def run(tmp: Path, plans=None, workers=1, **options) -> dict:
-    results = run_batch(plans or plan(), notebooks=tmp / "notebooks", reports=tmp / "reports", data=tmp / "data",
-                        workers=workers, log=lambda line: None, **options)
+    results = run_batch(
+        plans or plan(),
+        notebooks=tmp / "notebooks",
+        reports=tmp / "reports",
+        data=tmp / "data",
+        workers=workers,
+        log=lambda line: None,
+        **options,
+    )
     return {r.job.notebook.stem: r for r in results}
 
 
@@ -99,7 +109,9 @@ def test_pages_are_offline_and_titled(first_run):
     for path in pages:
         page = read(path)
         assert 'src="http' not in page and 'href="http' not in page and "src='http" not in page
-        assert not re.search(r"<script[^>]*\bsrc=", page) and not re.search(r"<link[^>]*stylesheet[^>]*http", page)
+        assert not re.search(r"<script[^>]*\bsrc=", page) and not re.search(
+            r"<link[^>]*stylesheet[^>]*http", page
+        )
         assert '<html lang="zh-CN">' in page and re.search(r'<meta charset="utf-8"\s*/?>', page)
     bad = read(reports / "2022Q4" / "bad__x.html")
     assert "<title>x · 2022Q4 · 失败报告</title>" in bad
@@ -179,12 +191,21 @@ def test_a_kernel_that_fails_to_start_gets_one_retry(tmp_path, monkeypatch):
 
 def test_output_names_come_from_parameters():
     codes = {"綦江区": "500110", "重庆高新区": ""}
-    assert output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"}, codes) == \
-        "20-district-profile__500110"
-    assert output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, codes) == \
-        "20-district-profile__重庆高新区"
-    assert output_name("30-compare-districts", {"districts": ["綦江区", "荣昌区"], "indicators": None,
-                                                "quarter": "2022Q4"}) == "30-compare-districts"
+    assert (
+        output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"}, codes)
+        == "20-district-profile__500110"
+    )
+    assert (
+        output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, codes)
+        == "20-district-profile__重庆高新区"
+    )
+    assert (
+        output_name(
+            "30-compare-districts",
+            {"districts": ["綦江区", "荣昌区"], "indicators": None, "quarter": "2022Q4"},
+        )
+        == "30-compare-districts"
+    )
     assert output_name("x", {"district": "a/b:c*?<d>"}) == "x__a-b-c-d"
 
 
@@ -193,8 +214,12 @@ def test_plan_problems_are_reported_before_anything_runs(tmp_path):
     folders = dict(notebooks=tmp_path / "notebooks", reports=tmp_path / "reports", data=tmp_path / "data")
     with pytest.raises(FileNotFoundError, match="missing.ipynb: notebook not found"):
         plan_jobs({"2022Q4": [("missing", {"quarter": "2022Q4"})]}, **folders)
-    twice = {"2022Q4": [("good", {"districts": ["a"], "quarter": "2022Q4"}),
-                        ("good", {"districts": ["b"], "quarter": "2022Q4"})]}
+    twice = {
+        "2022Q4": [
+            ("good", {"districts": ["a"], "quarter": "2022Q4"}),
+            ("good", {"districts": ["b"], "quarter": "2022Q4"}),
+        ]
+    }
     with pytest.raises(ValueError, match="share an output name"):
         plan_jobs(twice, **folders)
 
@@ -226,11 +251,25 @@ def test_a_failed_page_ends_at_the_failing_cell(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-    failing = new_code_cell("view = Profile('綦江县', '2022Q4')", outputs=[new_output(
-        "error", ename="ParameterError", evalue="district '綦江县' has no data",
-        traceback=["ParameterError: district '綦江县' has no data; districts with data: 綦江区"])])
-    nb = new_notebook(cells=[new_markdown_cell("# 画像"), failing, new_markdown_cell("## 1. Latest figures"),
-                             new_code_cell("view.indicators()")])
+    failing = new_code_cell(
+        "view = Profile('綦江县', '2022Q4')",
+        outputs=[
+            new_output(
+                "error",
+                ename="ParameterError",
+                evalue="district '綦江县' has no data",
+                traceback=["ParameterError: district '綦江县' has no data; districts with data: 綦江区"],
+            )
+        ],
+    )
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# 画像"),
+            failing,
+            new_markdown_cell("## 1. Latest figures"),
+            new_code_cell("view.indicators()"),
+        ]
+    )
     nbformat.write(nb, tmp_path / "failed.ipynb")
     html.notebook_page(tmp_path / "failed.ipynb", tmp_path / "failed.html", "failed")
     page = read(tmp_path / "failed.html")

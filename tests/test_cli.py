@@ -1,4 +1,5 @@
 """The gwfw command as a researcher uses it."""
+
 import csv
 import subprocess
 import sys
@@ -32,7 +33,10 @@ def test_build_summary_and_exit_code_with_a_broken_report(tmp_path, raw_copy, ca
 
 def test_help_is_quick_to_import():
     # gwfw --help must not import pandas, matplotlib or papermill
-    code = "import sys, gwfw.cli; gwfw.cli.parser(); print(sorted(m for m in ('pandas', 'matplotlib', 'papermill') if m in sys.modules))"
+    code = (
+        "import sys, gwfw.cli; gwfw.cli.parser(); "
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'papermill') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

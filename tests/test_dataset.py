@@ -1,4 +1,5 @@
 """The processed tables: deterministic, committed up to date, written atomically, one build at a time."""
+
 import os
 import subprocess
 import sys
@@ -6,9 +7,9 @@ import sys
 import pytest
 
 from gwfw import paths
-from gwfw.dataset import build, extract_folder, write_atomic
-from gwfw.locking import BuildLocked, build_lock
-from gwfw.schemas import OBSERVATIONS, SchemaError, validate
+from gwfw.dataset.build import build, extract_folder
+from gwfw.dataset.files import BuildLocked, build_lock, write_atomic
+from gwfw.dataset.schema import SchemaError, validate
 
 NAMES = ("observations.csv", "mentions.csv", "observations.parquet", "mentions.parquet")
 
@@ -24,7 +25,9 @@ def test_committed_processed_files_equal_a_fresh_build(tmp_path):
     build(paths.RAW, tmp_path)
     for name in ("observations.csv", "mentions.csv"):
         fresh = (tmp_path / name).read_bytes()
-        assert (paths.PROCESSED / name).read_bytes() == fresh, f"data/processed/{name} is stale: run `make data`"
+        assert (paths.PROCESSED / name).read_bytes() == fresh, (
+            f"data/processed/{name} is stale: run `make data`"
+        )
 
 
 def test_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
@@ -51,7 +54,7 @@ def test_killed_build_leaves_complete_files(tmp_path, raw_copy):
     (raw_copy / "catalog.csv").write_text("".join(rows), encoding="utf-8")
     # killed with SIGKILL just before the second table is put in place
     code = (
-        "import os, pathlib, gwfw.dataset as d\n"
+        "import os, pathlib, gwfw.dataset.build as d\n"
         f"out = pathlib.Path({str(out)!r})\n"
         "calls = []\n"
         "real = os.replace\n"
@@ -82,7 +85,7 @@ def test_schema_reports_every_failure():
     good = extract_folder(paths.RAW).observations[0]
     bad = [dict(good, value="abc"), dict(good, qualifier="roughly"), dict(good, period_start="2030-01-01")]
     with pytest.raises(SchemaError) as err:
-        validate("observations", bad, OBSERVATIONS)
+        validate("observations", bad)
     assert len(err.value.failures) == 3
     assert "value" in err.value.failures[0] and "qualifier" in err.value.failures[1]
     assert "after period_end" in err.value.failures[2]
@@ -94,7 +97,8 @@ def test_parallel_build_equals_serial(tmp_path):
 
 
 def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, monkeypatch):
-    from gwfw import dataset, lexicon
+    from gwfw.dataset import build as dataset
+    from gwfw.dataset import cache as entries
 
     cache = tmp_path / "cache"
     first = extract_folder(raw_copy, cache=cache)
@@ -115,7 +119,7 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
     assert seen == ["002_79b203d46d5c2895.txt"]
     assert any(o["value"] == "140" for o in changed.observations)
     assert len(list(cache.glob("*.rows"))) == 5  # the stale entry is gone
-    monkeypatch.setattr(dataset, "rules_version", lambda: "a-changed-lexicon")
+    monkeypatch.setattr(entries, "rules_version", lambda: "a-changed-lexicon")
     seen.clear()
     extract_folder(raw_copy, cache=cache)
     assert len(seen) == 5  # new rules: everything again
@@ -124,34 +128,38 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
 def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_path, monkeypatch):
     import shutil
 
-    from gwfw import lexicon
+    from gwfw.dataset import cache
 
-    data = tmp_path / "gwfw" / "data"
-    shutil.copytree(paths.DATA_FILES, data)
-    for py in paths.PACKAGE.glob("*.py"):
-        shutil.copy(py, data.parent)
-    monkeypatch.setattr(lexicon, "DATA_FILES", data)
-    before = lexicon.rules_version.__wrapped__()
-    with open(data.parent / "plots.py", "a", encoding="utf-8") as f:
+    package = tmp_path / "gwfw"
+    shutil.copytree(paths.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    data = package / "langdata"
+    monkeypatch.setattr(paths, "DATA_FILES", data)
+    before = cache.rules_version.__wrapped__()
+    with open(package / "report" / "charts.py", "a", encoding="utf-8") as f:
         f.write("\n# a chart changed\n")
-    assert lexicon.rules_version.__wrapped__() == before  # the notebooks' code: cached extractions stay
-    for changed in (data / "periods.yaml", data.parent / "numerals.py"):
+    assert cache.rules_version.__wrapped__() == before  # the notebooks' code: cached extractions stay
+    for changed in (data / "periods.yaml", package / "extract" / "numerals.py"):
         with open(changed, "a", encoding="utf-8") as f:
             f.write("\n# a new phrase\n")
-        assert lexicon.rules_version.__wrapped__() != before, changed
-        before = lexicon.rules_version.__wrapped__()
+        assert cache.rules_version.__wrapped__() != before, changed
+        before = cache.rules_version.__wrapped__()
 
 
 def test_the_rules_version_covers_every_module_the_extraction_runs():
-    code = "import sys, gwfw.dataset; print(' '.join(sorted(m[5:] for m in sys.modules if m.startswith('gwfw.'))))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    from gwfw.lexicon import EXTRACTION_MODULES
+    code = (
+        "import sys, gwfw.dataset.build; "
+        "print(' '.join(sorted(m[5:] for m in sys.modules if m.startswith('gwfw.'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    from gwfw.dataset.cache import EXTRACTION_MODULES
 
     assert sorted(EXTRACTION_MODULES) == loaded
 
 
 def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(raw_copy, monkeypatch):
-    from gwfw import dataset
+    from gwfw.dataset import build as dataset
 
     real = dataset.extract
 
@@ -181,7 +189,7 @@ def test_tables_are_readable_by_others_like_any_file(tmp_path):
 def test_parquet_holds_the_same_rows_as_the_csv_even_across_line_breaks(tmp_path, monkeypatch):
     import pandas as pd
 
-    from gwfw import dataset
+    from gwfw.dataset import build as dataset
 
     from .conftest import write_report
 

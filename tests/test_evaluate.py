@@ -1,12 +1,25 @@
 """The evaluation rule of the extraction issue, on small hand-made tables."""
-from gwfw.evaluate import evaluate
 
-GOLD = dict(file="a.txt", district="綦江区", indicator="completion_rate", value="98.33", unit="%",
-            qualifier="exact", period_start="2022-01-01", period_end="2022-06-30", period_end_alt="", optional="")
+from gwfw.dataset.evaluate import evaluate
+
+GOLD = dict(
+    file="a.txt",
+    district="綦江区",
+    indicator="completion_rate",
+    value="98.33",
+    unit="%",
+    qualifier="exact",
+    period_start="2022-01-01",
+    period_end="2022-06-30",
+    period_end_alt="",
+    optional="",
+)
 
 
 def pred(**kw):
-    row = dict(file="a.txt", district="綦江区", indicator="completion_rate", value="98.33", period_end="2022-06-30")
+    row = dict(
+        file="a.txt", district="綦江区", indicator="completion_rate", value="98.33", period_end="2022-06-30"
+    )
     row.update(kw)
     return row
 

@@ -1,5 +1,6 @@
 """The gazetteer covers every county-level unit and tells near-names and namesakes apart."""
-from gwfw import gazetteer
+
+from gwfw.extract import places as gazetteer
 
 
 def test_covers_all_county_level_units_with_codes():
@@ -8,12 +9,19 @@ def test_covers_all_county_level_units_with_codes():
     assert all(len(p.code) == 6 and p.code.isdigit() for p in counties)
     names = {p.name: p for p in counties}
     assert names["綦江区"].code == "500110" and names["荣昌区"].code == "500153"
-    assert (names["坡头区"].code, names["坡头区"].city, names["坡头区"].province) == ("440804", "湛江市", "广东省")
+    assert (names["坡头区"].code, names["坡头区"].city, names["坡头区"].province) == (
+        "440804",
+        "湛江市",
+        "广东省",
+    )
 
 
 def test_near_names_are_not_confused():
-    found = [(text, [p.code for p in cands]) for s, e, cands in gazetteer.find_places("宁夏中卫市沙坡头区与湛江坡头区")
-             for text in ["宁夏中卫市沙坡头区与湛江坡头区"[s:e]]]
+    found = [
+        (text, [p.code for p in cands])
+        for s, e, cands in gazetteer.find_places("宁夏中卫市沙坡头区与湛江坡头区")
+        for text in ["宁夏中卫市沙坡头区与湛江坡头区"[s:e]]
+    ]
     assert ("沙坡头区", ["640502"]) in found and ("坡头区", ["440804"]) in found
 
 

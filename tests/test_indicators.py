@@ -1,13 +1,15 @@
 """Mapping numbers to indicators on small texts written for the hard cases."""
+
 import dataclasses
 import random
 
 import pytest
 
-from gwfw.extract import extract
-from gwfw.indicators import Match, Matcher, TextIndex, WordSpans, _names_before, rules, unit_fits
-from gwfw.numerals import find_numbers
-from gwfw.reports import Report
+from gwfw.extract import Report, extract
+from gwfw.extract.matcher import Match, Matcher, unit_fits
+from gwfw.extract.name_patterns import names_before, rules
+from gwfw.extract.numerals import find_numbers
+from gwfw.extract.text_index import TextIndex, WordSpans
 
 
 def mapped(text: str) -> list[tuple[str, str]]:
@@ -22,10 +24,19 @@ def mapped(text: str) -> list[tuple[str, str]]:
 
 
 CASES = [
-    ("办结32725件，办结率98.33%，按时办结率99.5%，当场办结率60%",
-     [("cases_completed", "32725"), ("completion_rate", "98.33"), ("on_time_completion_rate", "99.5"),
-      ("on_the_spot_completion_rate", "60")]),
-    ("依申请事项网上可办率达100%，实际办件网办率85%", [("online_available_rate", "100"), ("online_case_rate", "85")]),
+    (
+        "办结32725件，办结率98.33%，按时办结率99.5%，当场办结率60%",
+        [
+            ("cases_completed", "32725"),
+            ("completion_rate", "98.33"),
+            ("on_time_completion_rate", "99.5"),
+            ("on_the_spot_completion_rate", "60"),
+        ],
+    ),
+    (
+        "依申请事项网上可办率达100%，实际办件网办率85%",
+        [("online_available_rate", "100"), ("online_case_rate", "85")],
+    ),
     ("其中只跑一次、一次不跑分别占比34.4%、65.6%", [("zero_visit_share", "65.6")]),
     ("推行“5+8”项“一件事一次办”", []),
     ("完成《行政许可事项清单》印发，梳理备案事项112项", []),
@@ -34,10 +45,15 @@ CASES = [
     ("使用率94.6%", []),
     ("电子证照使用率94.6%", [("e_license_usage_rate", "94.6")]),
     ("办结率达100件", []),
-    ("目前，大厅共有窗口134个，其中综合窗口123个", [("windows_total", "134"), ("comprehensive_windows", "123")]),
+    (
+        "目前，大厅共有窗口134个，其中综合窗口123个",
+        [("windows_total", "134"), ("comprehensive_windows", "123")],
+    ),
     ("各园区设立审批窗口20个", []),
-    ("实现231项“一件事一次办”集成服务，时限压缩率达66.7%，今年累计办理1500件次。",
-     [("one_thing_packages", "231"), ("time_limit_reduction_rate", "66.7"), ("one_thing_cases", "1500")]),
+    (
+        "实现231项“一件事一次办”集成服务，时限压缩率达66.7%，今年累计办理1500件次。",
+        [("one_thing_packages", "231"), ("time_limit_reduction_rate", "66.7"), ("one_thing_cases", "1500")],
+    ),
     ("实现“一件事”试点，提交一张申请书即可实现16项证照并联注销", []),
     ("已完成5项政务服务事项实现“跨省通办”其中市公安局2项，区社保局3项。", [("cross_province_items", "5")]),
     ("平均跑动次数0，即办件占比达99%", [("avg_visits", "0"), ("instant_item_share", "99")]),
@@ -69,6 +85,7 @@ def test_mapping(text, expected):
 
 # -- the fast lookups give the answers of the plain rules ---------------------------------------------
 
+
 def test_word_spans_answer_like_slicing_the_text():
     rnd = random.Random(11)
     for _ in range(300):
@@ -97,10 +114,17 @@ class PlainMatcher(Matcher):
 
     def _topic(self, n, s_start, c_start, c_end, before_only=False):
         ix, text = self.ix, self.ix.text
-        acted = any(v in text[c_start:n.start] for v in rules()["programme_verbs"])
-        before = [] if self._counts_own_noun(n) or not acted else \
-            [(t, t.end, n.start) for t in reversed(ix.topics) if s_start <= t.start and t.end <= n.start]
-        after = [] if before_only else [(t, n.end, t.start) for t in ix.topics if n.end <= t.start and t.end <= c_end]
+        acted = any(v in text[c_start : n.start] for v in rules()["programme_verbs"])
+        before = (
+            []
+            if self._counts_own_noun(n) or not acted
+            else [(t, t.end, n.start) for t in reversed(ix.topics) if s_start <= t.start and t.end <= n.start]
+        )
+        after = (
+            []
+            if before_only
+            else [(t, n.end, t.start) for t in ix.topics if n.end <= t.start and t.end <= c_end]
+        )
         for t, gap_start, gap_end in before + after:
             ind = self._fits(ix.lexicon.topics.get(t.surface, []), n)
             if not ind or (t.start, ind.code) in self.bound_topics:
@@ -114,9 +138,42 @@ class PlainMatcher(Matcher):
         return None
 
 
-DENSE = ["一件事一次办", "“一件事一次办”", "一件事", "“一件事”", "跨省通办", "“跨省通办”", "办理", "实现", "推出", "其中",
-         "力争", "新增", "分别", "、", "、", "，", "。", "；", "\n", "《", "》", "共", "达", "办件量", "网办率", "窗口",
-         "事项", "个", "件", "套餐", "全部", " ", "累计", "大厅"]
+DENSE = [
+    "一件事一次办",
+    "“一件事一次办”",
+    "一件事",
+    "“一件事”",
+    "跨省通办",
+    "“跨省通办”",
+    "办理",
+    "实现",
+    "推出",
+    "其中",
+    "力争",
+    "新增",
+    "分别",
+    "、",
+    "、",
+    "，",
+    "。",
+    "；",
+    "\n",
+    "《",
+    "》",
+    "共",
+    "达",
+    "办件量",
+    "网办率",
+    "窗口",
+    "事项",
+    "个",
+    "件",
+    "套餐",
+    "全部",
+    " ",
+    "累计",
+    "大厅",
+]
 DENSE_UNITS = ["件", "项", "个", "%", "", "件次", "套", "次", "天"]
 
 
@@ -124,8 +181,10 @@ def test_programme_names_map_as_the_plain_rule_does():
     rnd = random.Random(7)
     programmes = 0
     for _ in range(1500):
-        text = "".join(str(rnd.randint(0, 999)) + rnd.choice(DENSE_UNITS) if rnd.random() < 0.3 else rnd.choice(DENSE)
-                       for _ in range(rnd.randint(1, 80)))
+        text = "".join(
+            str(rnd.randint(0, 999)) + rnd.choice(DENSE_UNITS) if rnd.random() < 0.3 else rnd.choice(DENSE)
+            for _ in range(rnd.randint(1, 80))
+        )
         numbers = find_numbers(text)
         fast, plain = Matcher(TextIndex(text), numbers), PlainMatcher(TextIndex(text), numbers)
         for n in numbers:
@@ -141,7 +200,9 @@ def test_the_name_before_a_number_is_the_one_the_plain_regex_finds():
     lexicon = TextIndex("").lexicon
     plain = lexicon.linked_name_before
     names = sorted(lexicon.names)[:40] + ["办结率", "满意率", "窗口"]
-    pieces = rules()["link_words"] + names + ["“", "”", " ", "\u3000", "仅为", "共有", "已达", "x", "率", "，"]
+    pieces = (
+        rules()["link_words"] + names + ["“", "”", " ", "\u3000", "仅为", "共有", "已达", "x", "率", "，"]
+    )
     rnd = random.Random(12)
     found = 0
     for _ in range(3000):
@@ -161,8 +222,15 @@ def test_the_walk_over_linking_words_keeps_the_regex_order():
     linking word): the walk must still give the regex's answer."""
     links, names = ["xy", "y", "x", "yx", "zx", "z"], ["Nx", "N", "My", "Mxy", "Qz"]
     ix = TextIndex("")
-    ix.lexicon = dataclasses.replace(ix.lexicon, **dict(zip(
-        ("name_before", "linked_name_before", "link_run", "links_before"), _names_before(names, links, "“”"))))
+    ix.lexicon = dataclasses.replace(
+        ix.lexicon,
+        **dict(
+            zip(
+                ("name_before", "linked_name_before", "link_run", "links_before"),
+                names_before(names, links, "“”"),
+            )
+        ),
+    )
     rnd = random.Random(13)
     differs = 0
     for _ in range(5000):
@@ -172,9 +240,15 @@ def test_the_walk_over_linking_words_keeps_the_regex_order():
             m = ix.lexicon.linked_name_before.match(ix.reversed, len(text) - pos)
             want = m.start("name") - m.start() if m else None
             assert ix._walk_links(len(text) - pos) == want, (text, pos)
-            nearest = min((g for g in range(pos + 1) if ix.lexicon.name_before.match(ix.reversed, len(text) - pos + g)
-                           and ix.lexicon.link_run.fullmatch(ix.reversed, len(text) - pos, len(text) - pos + g)),
-                          default=None)
+            nearest = min(
+                (
+                    g
+                    for g in range(pos + 1)
+                    if ix.lexicon.name_before.match(ix.reversed, len(text) - pos + g)
+                    and ix.lexicon.link_run.fullmatch(ix.reversed, len(text) - pos, len(text) - pos + g)
+                ),
+                default=None,
+            )
             differs += want != nearest
     assert differs > 0  # the regex's order is not simply "the nearest name": the walk must follow it
 

@@ -1,4 +1,5 @@
 """A broken language data file stops gwfw with one message naming the file, the line and the fix."""
+
 import os
 import shutil
 import subprocess
@@ -6,9 +7,9 @@ import sys
 
 import pytest
 
-from gwfw import lexicon, paths
-from gwfw.cli import main
-from gwfw.numerals import _SPEC as NUMERALS_SPEC
+from gwfw import langdata as lexicon
+from gwfw import paths
+from gwfw.extract.numerals import _SPEC as NUMERALS_SPEC
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def test_a_yaml_syntax_error_names_the_file_and_line(data):
     with pytest.raises(lexicon.LexiconError) as err:
         lexicon.load_yaml.__wrapped__("numerals.yaml", NUMERALS_SPEC)
     message = str(err.value)
-    assert message.startswith("gwfw/data/numerals.yaml: line ") and "fix the syntax" in message
+    assert message.startswith("gwfw/langdata/numerals.yaml: line ") and "fix the syntax" in message
     assert int(message.split("line ")[1].split(":")[0]) >= 10
 
 
@@ -53,9 +54,16 @@ def test_an_empty_required_csv_cell_names_its_line(data):
 def test_the_command_line_stops_with_the_message_not_a_traceback(tmp_path):
     package = tmp_path / "gwfw"
     shutil.copytree(paths.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    (package / "data" / "periods.yaml").write_text("quarters: {一: 1\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "gwfw", "extract", str(paths.RAW), "--out", str(tmp_path / "o.csv")],
-                          cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    (package / "langdata" / "periods.yaml").write_text("quarters: {一: 1\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "gwfw", "extract", str(paths.RAW), "--out", str(tmp_path / "o.csv")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
     assert proc.returncode == 2, proc.stderr
-    assert proc.stderr.startswith("gwfw: gwfw/data/periods.yaml: line ") and "Traceback" not in proc.stderr
+    assert (
+        proc.stderr.startswith("gwfw: gwfw/langdata/periods.yaml: line ") and "Traceback" not in proc.stderr
+    )
     assert not (tmp_path / "o.csv").exists()

@@ -1,4 +1,5 @@
 """The notebooks: committed clean and thin, and what they show when papermill runs them on the seed data."""
+
 import json
 import re
 
@@ -25,13 +26,21 @@ def test_committed_clean_and_thin(path):
     assert len(tagged) == 1 and tagged[0] is code[0]
     for cell in code:
         src = "".join(cell["source"])
-        assert not re.search(r"^\s*(def|class) |re\.compile|\.\./", src, flags=re.M), f"logic belongs in gwfw:\n{src}"
+        assert not re.search(r"^\s*(def|class) |re\.compile|\.\./", src, flags=re.M), (
+            f"logic belongs in gwfw:\n{src}"
+        )
 
 
 def _run(tmp_path, stem, **parameters):
     out = tmp_path / f"{stem}.ipynb"
-    papermill.execute_notebook(str(paths.NOTEBOOKS / f"{stem}.ipynb"), str(out), parameters=parameters,
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / f"{stem}.ipynb"),
+        str(out),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
     return nbformat.read(out, as_version=4)
 
 
@@ -55,7 +64,9 @@ def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidenc
     assert "1364 项 (截至 2022-05-31)" in text  # a stock: its unit and the date it describes
     assert "办结率98.33%" in text  # the evidence, quoted from the sentence
     assert "<mark>" in text and "000_ad266bfa8973dc8b.txt" in text
-    assert "《关于綦江区2022年二季度政务服务工作情况通报》" in text  # the report, named as the catalog names it
+    assert (
+        "《关于綦江区2022年二季度政务服务工作情况通报》" in text
+    )  # the report, named as the catalog names it
     assert "No indicator in % is reported by two" in text and _images(nb) == 0  # 荣昌区's 2021 rates differ
 
 
@@ -69,11 +80,22 @@ def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path):
 
 
 def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path):
-    for stem, params in [("30-compare-districts", {"quarter": "2022Q4"}),
-                         ("20-district-profile", {"district": "荣昌区", "quarter": "2022Q4"})]:
+    for stem, params in [
+        ("30-compare-districts", {"quarter": "2022Q4"}),
+        ("20-district-profile", {"district": "荣昌区", "quarter": "2022Q4"}),
+    ]:
         text = _outputs(_run(tmp_path, stem, **params))
-        for noise in ("NaN", "00:00:00", "<td>exact</td>", "<td>more_than</td>", "<td>document_title</td>",
-                      "<td>sentence</td>", "as of 20", "<td>...</td>", "Timestamp("):
+        for noise in (
+            "NaN",
+            "00:00:00",
+            "<td>exact</td>",
+            "<td>more_than</td>",
+            "<td>document_title</td>",
+            "<td>sentence</td>",
+            "as of 20",
+            "<td>...</td>",
+            "Timestamp(",
+        ):
             assert noise not in text, (stem, noise)
         assert "<td>据报告标题</td>" in text and "<td>句中写明</td>" in text
 
@@ -93,14 +115,26 @@ def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path):
         _run(tmp_path, "20-district-profile", district="綦江县", quarter="2022Q4")
     assert "ParameterError" in str(err.value) and "綦江区" in str(err.value)
     nb = nbformat.read(tmp_path / "20-district-profile.ipynb", as_version=4)
-    failed = [i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
-    first_code_after_parameters = next(i for i, c in enumerate(nb.cells)
-                                       if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", [])
-                                       and "parameters" not in c.metadata.get("tags", []))
+    failed = [
+        i
+        for i, c in enumerate(nb.cells)
+        if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+    ]
+    first_code_after_parameters = next(
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        and "injected-parameters" not in c.metadata.get("tags", [])
+        and "parameters" not in c.metadata.get("tags", [])
+    )
     assert failed == [first_code_after_parameters]
     error = next(o for o in nb.cells[failed[0]].outputs if o.output_type == "error")
     # a reader without Python sees the message, not a traceback through gwfw's code
-    assert len(error.traceback) == 1 and "綦江区" in error.traceback[0] and "analysis.py" not in error.traceback[0]
+    assert (
+        len(error.traceback) == 1
+        and "綦江区" in error.traceback[0]
+        and "analysis.py" not in error.traceback[0]
+    )
 
 
 def test_start_here_runs(tmp_path):
@@ -109,7 +143,7 @@ def test_start_here_runs(tmp_path):
 
 
 def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path):
-    from gwfw import html
+    from gwfw.report import fragments as html
 
     _run(tmp_path, "30-compare-districts", quarter="2022Q4")
     html.notebook_page(tmp_path / "30-compare-districts.ipynb", tmp_path / "page.html", "2022Q4")
@@ -118,4 +152,4 @@ def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path):
     assert page.count("data:image/png;base64,") >= 2  # the charts, embedded
     # links to the reports online are plain links a reader may follow; they load nothing
     assert re.search(r'<a href="http://rongchang\.gov\.cn/[^"]+" rel="noopener noreferrer">', page)
-    assert "from gwfw.notebook import" not in page and "injected-parameters" not in page
+    assert "from gwfw import" not in page and "injected-parameters" not in page

@@ -1,4 +1,5 @@
 """Tests for gwfw.numerals: hand-written edge cases, real report phrases and properties."""
+
 from __future__ import annotations
 
 import ast
@@ -11,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gwfw.lexicon import load_yaml
-from gwfw.numerals import QUALIFIERS, NumberMention, _SPEC, find_numbers, parse_numeral
+from gwfw.extract.numerals import _SPEC, QUALIFIERS, NumberMention, find_numbers, parse_numeral
+from gwfw.langdata import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases" / "numbers_edge_handwritten.csv"
@@ -48,17 +49,17 @@ def test_handwritten_case(row):
 
 
 def test_integral_values_have_no_exponent():
-    n, = find_numbers("1.7万件")
+    (n,) = find_numbers("1.7万件")
     assert str(n.value) == "17000"
-    n, = find_numbers("98.33%")
+    (n,) = find_numbers("98.33%")
     assert str(n.value) == "98.33"
     assert str(parse_numeral("3.42亿")) == "342000000"
 
 
 def test_numeral_span_is_just_the_numeral():
     text = "扫码总数逾3万次。"
-    n, = find_numbers(text)
-    assert text[n.numeral_start:n.numeral_end] == "3万"
+    (n,) = find_numbers(text)
+    assert text[n.numeral_start : n.numeral_end] == "3万"
     assert (n.start, n.end) == (text.index("逾"), text.index("。"))
 
 
@@ -66,31 +67,62 @@ def test_several_numbers_in_order():
     text = "申请33771件，受理33136件，办结32725件，办结率98.33%。5月26日、31日"
     got = [(n.text, n.value, n.unit) for n in find_numbers(text)]
     assert got == [
-        ("33771件", Decimal(33771), "件"), ("33136件", Decimal(33136), "件"), ("32725件", Decimal(32725), "件"),
-        ("98.33%", Decimal("98.33"), "%"), ("5月", Decimal(5), "月"), ("26日", Decimal(26), "日"),
+        ("33771件", Decimal(33771), "件"),
+        ("33136件", Decimal(33136), "件"),
+        ("32725件", Decimal(32725), "件"),
+        ("98.33%", Decimal("98.33"), "%"),
+        ("5月", Decimal(5), "月"),
+        ("26日", Decimal(26), "日"),
         ("31日", Decimal(31), "日"),
     ]
 
 
-@pytest.mark.parametrize("text, values", [
-    ("2021-07-14", [2021, 7, 14]),          # a date, not a range
-    ("由30天至5天", [30, 5]),                # a falling pair is no range
-    ("〔2022〕5号", [2022, 5]),
-    ("3万达广场", [3]),                      # 万 of a proper noun is no magnitude
-])
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("2021-07-14", [2021, 7, 14]),  # a date, not a range
+        ("由30天至5天", [30, 5]),  # a falling pair is no range
+        ("〔2022〕5号", [2022, 5]),
+        ("3万达广场", [3]),  # 万 of a proper noun is no magnitude
+    ],
+)
 def test_not_ranges_or_magnitudes(text, values):
     found = find_numbers(text)
     assert [n.value for n in found] == [Decimal(v) for v in values]
     assert all(n.value_high is None for n in found)
 
 
-@pytest.mark.parametrize("s, expected", [
-    ("33771", 33771), ("３３７７１", 33771), ("1,200", 1200), ("1，200", 1200), ("98.33", "98.33"),
-    ("4万", 40000), ("1.7万", 17000), ("3千", 3000), ("二十一", 21), ("两", 2), ("三", 3), ("十", 10),
-    ("一百零五", 105), ("一千零十", 1010), ("百分之九十", 90), ("百分之98", 98), ("二〇二二", 2022),
-    ("一亿三千万", 130000000), ("三万亿", 3000000000000), ("壹佰贰拾", 120),
-    ("", None), ("万达", None), ("1,20", None), ("三四", None), ("4万余", None), ("abc", None),
-])
+@pytest.mark.parametrize(
+    "s, expected",
+    [
+        ("33771", 33771),
+        ("３３７７１", 33771),
+        ("1,200", 1200),
+        ("1，200", 1200),
+        ("98.33", "98.33"),
+        ("4万", 40000),
+        ("1.7万", 17000),
+        ("3千", 3000),
+        ("二十一", 21),
+        ("两", 2),
+        ("三", 3),
+        ("十", 10),
+        ("一百零五", 105),
+        ("一千零十", 1010),
+        ("百分之九十", 90),
+        ("百分之98", 98),
+        ("二〇二二", 2022),
+        ("一亿三千万", 130000000),
+        ("三万亿", 3000000000000),
+        ("壹佰贰拾", 120),
+        ("", None),
+        ("万达", None),
+        ("1,20", None),
+        ("三四", None),
+        ("4万余", None),
+        ("abc", None),
+    ],
+)
 def test_parse_numeral(s, expected):
     assert parse_numeral(s) == (None if expected is None else Decimal(expected))
 
@@ -131,17 +163,23 @@ REAL = [
 
 
 def _report(prefix: str) -> str:
-    path, = RAW.glob(f"{prefix}_*.txt")
+    (path,) = RAW.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("prefix, mention, value, high, unit, qualifier", REAL, ids=[f"{r[0]}:{r[1]}" for r in REAL])
+@pytest.mark.parametrize(
+    "prefix, mention, value, high, unit, qualifier", REAL, ids=[f"{r[0]}:{r[1]}" for r in REAL]
+)
 def test_real_report_phrase(prefix, mention, value, high, unit, qualifier):
     found = [n for n in find_numbers(_report(prefix)) if n.text == mention]
     assert found, f"{mention!r} not found"
     for n in found:
         assert (n.value, n.value_high, n.unit, n.qualifier) == (
-            Decimal(value), Decimal(high) if high else None, unit, qualifier)
+            Decimal(value),
+            Decimal(high) if high else None,
+            unit,
+            qualifier,
+        )
 
 
 @pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
@@ -154,7 +192,7 @@ def test_real_reports_are_well_formed(path):
         for k in (m.start() for m in re.finditer(phrase, text)):
             assert not any(n.start < k + len(phrase) and n.end > k for n in found), (phrase, k)
     for n in found:  # the numeral span parses to the value on its own
-        numeral = text[n.numeral_start:n.numeral_end]
+        numeral = text[n.numeral_start : n.numeral_end]
         if n.value_high is None and not any(w in numeral for w in ("余", "多")):
             assert parse_numeral(numeral) == n.value, numeral
 
@@ -163,7 +201,7 @@ def _check_mentions(text: str, found: list[NumberMention]) -> None:
     last_end = 0
     for n in found:
         assert 0 <= last_end <= n.start <= n.numeral_start < n.numeral_end <= n.end <= len(text)
-        assert n.text == text[n.start:n.end]
+        assert n.text == text[n.start : n.end]
         assert n.value.is_finite() and n.value >= 0
         assert n.value_high is None or (n.value_high.is_finite() and n.value_high > n.value)
         assert n.qualifier in QUALIFIERS
@@ -174,10 +212,17 @@ def _check_mentions(text: str, found: list[NumberMention]) -> None:
 # Characters the engine cares about, so random text often forms (near-)numbers.
 _LX = load_yaml("numerals.yaml", _SPEC)
 _ALPHABET = sorted(
-    set("0123456789,.-— \n\u3000、。，第") | set(_LX["fullwidth"]) | set("".join(_LX["digits"]))
-    | set("".join(_LX["small_units"])) | set("".join(_LX["big_units"])) | set("".join(_LX["units"]))
-    | set("".join(_LX["prefix_qualifiers"])) | set("".join(_LX["inner_suffixes"]))
-    | set("".join(_LX["outer_suffixes"])) | set("".join(_LX["range_dashes"])) | set("".join(_LX["percent_words"]))
+    set("0123456789,.-— \n\u3000、。，第")
+    | set(_LX["fullwidth"])
+    | set("".join(_LX["digits"]))
+    | set("".join(_LX["small_units"]))
+    | set("".join(_LX["big_units"]))
+    | set("".join(_LX["units"]))
+    | set("".join(_LX["prefix_qualifiers"]))
+    | set("".join(_LX["inner_suffixes"]))
+    | set("".join(_LX["outer_suffixes"]))
+    | set("".join(_LX["range_dashes"]))
+    | set("".join(_LX["percent_words"]))
 )
 
 
@@ -232,7 +277,7 @@ def test_parse_numeral_round_trips(n):
 
 @given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["件", "个", "项", "人次", "%"]))
 def test_arabic_number_with_unit_in_sentence(n, unit):
-    n_found, = find_numbers(f"全年共办理{n}{unit}，同比增长")
+    (n_found,) = find_numbers(f"全年共办理{n}{unit}，同比增长")
     assert (n_found.value, n_found.unit, n_found.qualifier) == (n, unit, "exact")
 
 
@@ -249,10 +294,13 @@ def test_non_str_input():
 
 def test_engine_has_no_chinese_literals():
     """Language data belongs in numerals.yaml: only docstrings may hold Chinese text."""
-    source = (ROOT / "gwfw" / "numerals.py").read_text(encoding="utf-8")
+    source = (ROOT / "gwfw" / "extract" / "numerals.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             assert not CJK.search(node.value), node.value

@@ -1,9 +1,10 @@
 """Period phrases resolved against the report's year and date."""
+
 from datetime import date
 
 import pytest
 
-from gwfw.periods import find_periods, label_for
+from gwfw.extract.periods import find_periods, label_for
 
 CASES = [
     # text, (start, end) ISO or None, label — report year 2022, dated 2022-07-10

@@ -1,11 +1,12 @@
 """The project's own promises: dependencies listed consistently, data files valid."""
+
 import re
 import tomllib
 
 import yaml
 
 from gwfw import paths
-from gwfw.codebook import load_codebook
+from gwfw.extract.codebook import load_codebook
 
 
 def _name(requirement: str) -> str:
@@ -38,5 +39,15 @@ def test_surface_forms_do_not_collide_within_a_unit():
     seen = {}
     for ind in load_codebook():
         for form in ind.surface_forms:
-            key = (re.sub("[“”\"]", "", form), ind.unit)
+            key = (re.sub('[“”"]', "", form), ind.unit)
             assert seen.setdefault(key, ind.code) == ind.code, f"{form} names both {seen[key]} and {ind.code}"
+
+
+def test_one_version_number():
+    from importlib.metadata import version
+
+    import gwfw
+
+    project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert version("gwfw") == gwfw.__version__

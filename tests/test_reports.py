@@ -1,6 +1,7 @@
 """Reading reports: every encoding the same, every bad input a clear message naming the file."""
-from gwfw.dataset import extract_folder
-from gwfw.reports import load_reports, read_text
+
+from gwfw.dataset.build import extract_folder
+from gwfw.dataset.raw_folder import load_reports, read_text
 
 from .conftest import write_report
 
@@ -49,8 +50,13 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
     assert result.reports == ["good.txt"]
     assert any(o["file"] == "good.txt" for o in result.observations)
     problems = "\n".join(result.problems)
-    for name, words in [("empty.txt", "empty"), ("binary.txt", "binary"), ("nodistrict.txt", "no district"),
-                        ("uncatalogued.txt", "not in catalog.csv"), ("missing.txt", "no such file")]:
+    for name, words in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("nodistrict.txt", "no district"),
+        ("uncatalogued.txt", "not in catalog.csv"),
+        ("missing.txt", "no such file"),
+    ]:
         line = next((p for p in result.problems if p.startswith(name)), None)
         assert line is not None, f"no message for {name} in:\n{problems}"
         assert words in line

@@ -8,6 +8,7 @@
   equal to a fresh build, and a build that gave up says another build was running;
 - a folder broken in every way we know: every problem message names its file.
 """
+
 import random
 import re
 import shutil
@@ -21,17 +22,22 @@ from pathlib import Path
 import pytest
 
 from gwfw import paths
-from gwfw.codebook import load_codebook
-from gwfw.dataset import extract_folder
+from gwfw.dataset.build import extract_folder
+from gwfw.dataset.files import build_lock
+from gwfw.dataset.raw_folder import Report, ReportError, load_reports
 from gwfw.extract import extract
-from gwfw.locking import build_lock
-from gwfw.reports import Report, ReportError, load_reports
+from gwfw.extract.codebook import load_codebook
 
 from .conftest import CATALOG_HEADER, write_report
 
 GWFW = str(Path(sys.executable).parent / "gwfw")
-META = {"district": "綦江区", "publisher": "綦江区政务服务管理办公室", "kind": "quarterly_bulletin",
-        "title": "关于綦江区2022年二季度政务服务工作情况通报", "published": "2022-07-15"}
+META = {
+    "district": "綦江区",
+    "publisher": "綦江区政务服务管理办公室",
+    "kind": "quarterly_bulletin",
+    "title": "关于綦江区2022年二季度政务服务工作情况通报",
+    "published": "2022-07-15",
+}
 
 
 def seed_text() -> str:
@@ -53,16 +59,17 @@ def extract_checked(text: str):
     ex = extract(Report("hard.txt", text, "utf-8", META))
     for row in ex.observations:
         assert 0 <= row["char_start"] < row["char_end"] <= len(text)
-        assert row["evidence"] == text[row["char_start"]:row["char_end"]]
+        assert row["evidence"] == text[row["char_start"] : row["char_end"]]
         assert row["evidence"]
     for row in ex.mentions:
         assert 0 <= row["char_start"] < row["char_end"] <= len(text)
-        assert row["text"] == text[row["char_start"]:row["char_end"]]
+        assert row["text"] == text[row["char_start"] : row["char_end"]]
         assert Decimal(row["value"]).is_finite()
     return ex
 
 
 # -- pathological inputs ----------------------------------------------------------------------------
+
 
 def test_a_2mb_report_on_a_single_line():
     base = seed_text()
@@ -78,8 +85,11 @@ def test_a_report_of_only_numbers_reads_every_number_once():
     rnd = random.Random(3)
     tokens, lines = [], []
     while sum(map(len, lines)) < 500_000:
-        row = [str(rnd.randint(0, 10 ** rnd.randint(1, 7))) + (f".{rnd.randint(1, 99)}" if rnd.random() < .3 else "")
-               for _ in range(10)]
+        row = [
+            str(rnd.randint(0, 10 ** rnd.randint(1, 7)))
+            + (f".{rnd.randint(1, 99)}" if rnd.random() < 0.3 else "")
+            for _ in range(10)
+        ]
         tokens += row
         lines.append(" ".join(row))
     ex = extract_checked("\n".join(lines) + "\n")
@@ -89,7 +99,7 @@ def test_a_report_of_only_numbers_reads_every_number_once():
 
 def test_numbers_on_one_line_without_any_punctuation():
     rnd = random.Random(4)
-    tokens = [str(rnd.randint(0, 10 ** 6)) for _ in range(15_000)]
+    tokens = [str(rnd.randint(0, 10**6)) for _ in range(15_000)]
     ex = extract_checked(" ".join(tokens))
     assert [m["text"] for m in ex.mentions] == tokens
 
@@ -114,13 +124,19 @@ def test_tens_of_thousands_of_indicator_names():
 
 
 def test_a_run_of_one_numeral_character_and_of_brackets():
-    for text in ("一" * 200_000 + "件", "9" * 5_000 + "。", "《" * 100_000 + "办件量12件", "“" * 100_000 + "12%",
-                 "（" * 100_000, "（" * 100_000 + "）"):
+    for text in (
+        "一" * 200_000 + "件",
+        "9" * 5_000 + "。",
+        "《" * 100_000 + "办件量12件",
+        "“" * 100_000 + "12%",
+        "（" * 100_000,
+        "（" * 100_000 + "）",
+    ):
         extract_checked(text)
 
 
 def test_a_trailing_bracketed_note_is_dropped_as_the_regex_did():
-    from gwfw.context import _without_trailing_note
+    from gwfw.extract.context import _without_trailing_note
 
     note = re.compile(r"[(（][^)）]*[)）]\s*$")
     rnd = random.Random(6)
@@ -130,6 +146,7 @@ def test_a_trailing_bracketed_note_is_dropped_as_the_regex_did():
 
 
 # -- no per-number work that grows with the distance to a line, clause or sentence start ----------------
+
 
 class CountingText(str):
     """A report text that counts the characters that Python-level string operations on it touch."""
@@ -188,17 +205,27 @@ def _one_line(k: int) -> str:
 
 def _numbers_one_line(k: int) -> str:
     rnd = random.Random(8)
-    return "数据表\n" + " ".join(str(rnd.randint(0, 10 ** 6)) for _ in range(k // 7))
+    return "数据表\n" + " ".join(str(rnd.randint(0, 10**6)) for _ in range(k // 7))
 
 
 GROWING = {  # text of about k characters, each shape long in one way
     "a report on one line": _one_line,
     "numbers on one line": _numbers_one_line,
-    "names in a clause, then numbers": lambda k: "实现" + "“跨省通办”、" * (k // 16) + "，办理" + "".join(f"{i}% " for i in range(k // 16)),
-    "names then figures of their kind": lambda k: "办理" + "跨省通办、" * (k // 12) + "".join(f"{i}项 " for i in range(k // 12)),
-    "figures then names after them": lambda k: "".join(f"{i}件 " for i in range(k // 10)) + "一件事 " * (k // 10),
-    "one sentence of targets": lambda k: "力争" + "".join(f"窗口{i}个满意率{i % 100}%" for i in range(k // 12)),
-    "one sentence of increases and contexts": lambda k: "新增大厅" + "".join(f"窗口{i}个电子证照使用率{i % 100}%" for i in range(k // 16)),
+    "names in a clause, then numbers": lambda k: (
+        "实现" + "“跨省通办”、" * (k // 16) + "，办理" + "".join(f"{i}% " for i in range(k // 16))
+    ),
+    "names then figures of their kind": lambda k: (
+        "办理" + "跨省通办、" * (k // 12) + "".join(f"{i}项 " for i in range(k // 12))
+    ),
+    "figures then names after them": lambda k: (
+        "".join(f"{i}件 " for i in range(k // 10)) + "一件事 " * (k // 10)
+    ),
+    "one sentence of targets": lambda k: (
+        "力争" + "".join(f"窗口{i}个满意率{i % 100}%" for i in range(k // 12))
+    ),
+    "one sentence of increases and contexts": lambda k: (
+        "新增大厅" + "".join(f"窗口{i}个电子证照使用率{i % 100}%" for i in range(k // 16))
+    ),
 }
 
 
@@ -213,7 +240,9 @@ def test_extraction_work_grows_in_proportion_to_the_text(shape):
 
 
 def test_a_huge_number_is_one_reports_problem_not_the_builds(tmp_path):
-    write_report(tmp_path, "good.txt", "1—6月，办件量33771件，办结率98.33%。\n".encode(), title="2022年二季度")
+    write_report(
+        tmp_path, "good.txt", "1—6月，办件量33771件，办结率98.33%。\n".encode(), title="2022年二季度"
+    )
     write_report(tmp_path, "huge.txt", ("编号" + "7" * 400 + "。受理" + "8" * 29 + "件。\n").encode())
     result = extract_folder(tmp_path)  # must not raise SchemaError
     assert "good.txt" in result.reports
@@ -222,6 +251,7 @@ def test_a_huge_number_is_one_reports_problem_not_the_builds(tmp_path):
 
 
 # -- two builds at once -----------------------------------------------------------------------------
+
 
 def _raw_folder(tmp: Path, copies: int = 12) -> Path:
     """The seed reports, each also under a few more names: enough work that two builds overlap."""
@@ -239,8 +269,12 @@ def _raw_folder(tmp: Path, copies: int = 12) -> Path:
 
 
 def _build(raw: Path, out: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([GWFW, "build", "--raw", str(raw), "--out", str(out), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [GWFW, "build", "--raw", str(raw), "--out", str(out), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _tables(out: Path) -> dict[str, bytes]:
@@ -254,7 +288,7 @@ def test_two_builds_started_at_once(tmp_path):
     results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
     codes = [code for code, _, _ in results]
     assert 0 in codes, results
-    for code, stdout, stderr in results:
+    for code, _stdout, stderr in results:
         if code != 0:  # it gave up waiting: it must say why, in one line
             assert code == 2 and "another gwfw build" in stderr, stderr
     fresh = tmp_path / "fresh"
@@ -285,14 +319,14 @@ def test_a_build_that_waits_goes_through_and_one_that_gives_up_says_why(tmp_path
     t.start()
     held.wait()
     proc = _build(raw, out)
-    code, (stdout, stderr) = proc.wait(timeout=300), proc.communicate()
+    code, (_, stderr) = proc.wait(timeout=300), proc.communicate()
     t.join()
     assert code == 0, stderr
     assert _tables(out) == before
     # held for longer than a build waits: it stops, says why, and leaves the tables as they were
     with build_lock(out):
         proc = _build(raw, out)
-        code, (stdout, stderr) = proc.wait(timeout=300), proc.communicate()
+        code, (_, stderr) = proc.wait(timeout=300), proc.communicate()
     assert code == 2
     assert "another gwfw build" in stderr and str(out) in stderr
     assert len(stderr.strip().splitlines()) == 1
@@ -327,8 +361,13 @@ def broken_folder(folder: Path) -> set[str]:
     (folder / "uncatalogued.txt").write_bytes(GOOD)
     (folder / "a_folder.txt").mkdir()  # matches *.txt, cannot be read as a file
     (folder / "twice.txt").write_bytes(GOOD)
-    rows += ["twice.txt,綦江区,,news,,,,", "twice.txt,綦江区,,news,,,,", "a_folder.txt,綦江区,,news,,,,",
-             "missing.txt,綦江区,,news,,,,", ",綦江区,,news,,,,"]
+    rows += [
+        "twice.txt,綦江区,,news,,,,",
+        "twice.txt,綦江区,,news,,,,",
+        "a_folder.txt,綦江区,,news,,,,",
+        "missing.txt,綦江区,,news,,,,",
+        ",綦江区,,news,,,,",
+    ]
     (folder / "catalog.csv").write_text(CATALOG_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     return {*BROKEN, "uncatalogued.txt", "a_folder.txt", "twice.txt", "missing.txt", "catalog.csv"}
 
@@ -350,10 +389,14 @@ def test_every_problem_of_a_broken_folder_names_its_file(tmp_path, workers):
 
 def test_the_command_line_lists_every_problem_with_its_file(tmp_path):
     names = broken_folder(tmp_path / "raw")
-    proc = subprocess.run([GWFW, "build", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out")],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [GWFW, "build", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 1  # problems, but the good reports went through
-    problems = [ln[len("problem: "):] for ln in proc.stdout.splitlines() if ln.startswith("problem: ")]
+    problems = [ln[len("problem: ") :] for ln in proc.stdout.splitlines() if ln.startswith("problem: ")]
     assert {p.split(":", 1)[0] for p in problems} == names
     assert (tmp_path / "out" / "observations.csv").exists()
 
@@ -365,7 +408,9 @@ def test_a_missing_folder_or_catalog_stops_the_build_and_keeps_the_old_tables(tm
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "r.txt").write_bytes(GOOD)
     for raw, expected in ((tmp_path / "typo", "no such folder"), (tmp_path / "a", "no catalog")):
-        proc = subprocess.run([GWFW, "build", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True)
+        proc = subprocess.run(
+            [GWFW, "build", "--raw", str(raw), "--out", str(out)], capture_output=True, text=True
+        )
         assert proc.returncode == 2 and expected in proc.stderr and str(raw) in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1
     (tmp_path / "a" / "catalog.csv").write_text("name,place\nr.txt,綦江区\n", encoding="utf-8")

@@ -8,10 +8,11 @@ reports/2022Q4/30-compare-districts.html. Codes keep file names ASCII for zip to
 
 Up to date: reports/<quarter>/<name>.json records digests of everything that shapes the page: the
 notebook's bytes, the parameters, the bytes of data/processed/*.csv, the gwfw package (version, code,
-rules in gwfw/data, templates), and the options (code shown, kernel). A report is skipped when its last
+rules in gwfw/langdata, templates), and the options (code shown, kernel). A report is skipped when its last
 run was ok with the same digests and its .ipynb and .html exist; a failed report always runs again, and
 `force` runs all. The log says why a report ran ("changed: data", "last run failed", ...).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +25,10 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from . import __version__, analysis, html, paths
+from .. import __version__, paths
+from ..compare import analysis
+from ..errors import NotBuilt, ParameterError
+from . import fragments as html
 
 KERNEL = "python3"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
@@ -33,6 +37,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
 @dataclass
 class Job:
     """One notebook with one set of parameters; plain data, so it pickles to a worker process."""
+
     notebook: Path
     quarter: str
     parameters: dict
@@ -68,7 +73,8 @@ def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None
     '20-district-profile__500110'
     >>> output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, {})
     '20-district-profile__重庆高新区'
-    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "indicators": None, "quarter": "2022Q4"})
+    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "indicators": None, "quarter": "2022Q4"}
+    ... )
     '30-compare-districts'
     """
     codes = codes or {}
@@ -90,21 +96,37 @@ def _digest(files: list[Path], root: Path) -> str:
 
 @cache
 def _package_digest() -> str:
-    """The gwfw code the notebooks run (gwfw.notebook and everything it imports), its data files and
+    """The gwfw code the notebooks run (gwfw.report.views and everything it imports), its data files and
     the page templates. Extraction code is left out: its effect reaches the pages through the data."""
     import sys
 
-    import gwfw.notebook  # noqa: F401  (the notebooks' entry point)
+    import gwfw.report.views  # noqa: F401  (the notebooks' entry point)
 
-    modules = [Path(m.__file__) for name, m in list(sys.modules.items())
-               if (name == "gwfw" or name.startswith("gwfw.")) and getattr(m, "__file__", None)]
-    files = modules + [f for d in ("data", "templates") for f in (paths.PACKAGE / d).rglob("*") if f.is_file()]
+    modules = [
+        Path(m.__file__)
+        for name, m in list(sys.modules.items())
+        if (name == "gwfw" or name.startswith("gwfw.")) and getattr(m, "__file__", None)
+    ]
+    files = modules + [
+        f
+        for d in (paths.DATA_FILES, html.TEMPLATES)
+        for f in d.rglob("*")
+        if f.is_file() and f.suffix != ".pyc"
+    ]
     return f"{__version__} {_digest(sorted(set(files)), paths.PACKAGE)}"
 
 
-def plan_jobs(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path, reports: Path, data: Path,
-              codes: dict[str, str] | None = None, show_code: bool = False, timeout: int | None = 600,
-              verbose: bool = False) -> list[Job]:
+def plan_jobs(
+    plans: dict[str, list[tuple[str, dict]]],
+    *,
+    notebooks: Path,
+    reports: Path,
+    data: Path,
+    codes: dict[str, str] | None = None,
+    show_code: bool = False,
+    timeout: int | None = 600,
+    verbose: bool = False,
+) -> list[Job]:
     """{quarter: [(notebook stem, parameters), ...]} -> jobs with output names, titles and digests."""
     csvs = sorted(Path(data).glob("*.csv"))
     data_digest = _digest(csvs, Path(data))
@@ -116,25 +138,44 @@ def plan_jobs(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path, repo
         for stem, parameters in plan:
             notebook = Path(notebooks) / f"{stem}.ipynb"
             if not notebook.exists():
-                raise FileNotFoundError(f"{notebook}: notebook not found — the batch plan for {quarter} names {stem}")
+                raise NotBuilt(f"{notebook}: notebook not found — the batch plan for {quarter} names {stem}")
             name = output_name(stem, parameters, codes)
             if (quarter, name) in seen:
-                raise ValueError(f"{quarter}/{name}: two jobs share an output name ({seen[quarter, name]} and "
-                                 f"{parameters}) — give them a distinguishing scalar parameter")
+                raise ParameterError(
+                    f"{quarter}/{name}: two jobs share an output name ({seen[quarter, name]} and "
+                    f"{parameters}) — give them a distinguishing scalar parameter"
+                )
             seen[quarter, name] = parameters
-            inputs = {"notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
-                      "parameters": json.dumps(parameters, sort_keys=True, ensure_ascii=False),
-                      "data": data_digest, "gwfw": _package_digest(), "options": f"show_code={show_code} {KERNEL}"}
+            inputs = {
+                "notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
+                "parameters": json.dumps(parameters, sort_keys=True, ensure_ascii=False),
+                "data": data_digest,
+                "gwfw": _package_digest(),
+                "options": f"show_code={show_code} {KERNEL}",
+            }
             up_to = analysis.latest_figure(obs, parameters) if obs is not None else "—"
-            jobs.append(Job(notebook, quarter, dict(parameters), Path(reports) / quarter, name,
-                            html.page_title(notebook, parameters), inputs, data_built, show_code, timeout, verbose,
-                            figures_up_to=up_to))
+            jobs.append(
+                Job(
+                    notebook,
+                    quarter,
+                    dict(parameters),
+                    Path(reports) / quarter,
+                    name,
+                    html.page_title(notebook, parameters),
+                    inputs,
+                    data_built,
+                    show_code,
+                    timeout,
+                    verbose,
+                    figures_up_to=up_to,
+                )
+            )
     return jobs
 
 
 def _observations(data: Path):
     """The observations the notebooks read, for the index's 'figures up to' column; None when unreadable."""
-    from .tables import load_observations
+    from ..dataset.load import load_observations
 
     try:
         return load_observations(data)
@@ -170,11 +211,18 @@ def _execute(job: Job) -> str:
     error = ""
     for _ in range(2):
         try:
-            pm.execute_notebook(str(job.notebook), str(job.path(".ipynb")), parameters=job.parameters,
-                                kernel_name=KERNEL, cwd=str(job.notebook.parent), progress_bar=False,
-                                request_save_on_cell_execute=False, execution_timeout=job.timeout,
-                                log_output=job.verbose,  # ipykernel's notices (TCP, interrupt at shutdown) too
-                                extra_arguments=[] if job.verbose else ["--log-level=CRITICAL"])
+            pm.execute_notebook(
+                str(job.notebook),
+                str(job.path(".ipynb")),
+                parameters=job.parameters,
+                kernel_name=KERNEL,
+                cwd=str(job.notebook.parent),
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                execution_timeout=job.timeout,
+                log_output=job.verbose,  # ipykernel's notices (TCP, interrupt at shutdown) too
+                extra_arguments=[] if job.verbose else ["--log-level=CRITICAL"],
+            )
             return ""
         except PapermillExecutionError as exc:  # the output notebook is written, with papermill's banner
             return f"{exc.ename}: {exc.evalue} (In [{exc.exec_count}])"
@@ -199,7 +247,9 @@ def run_job(job: Job) -> Result:
     result = Result(job, "failed" if error else "ok", error=error, has_page=False)
     if job.path(".ipynb").exists():
         try:
-            result.figures = html.notebook_page(job.path(".ipynb"), job.path(".html"), job.title, job.show_code)
+            result.figures = html.notebook_page(
+                job.path(".ipynb"), job.path(".html"), job.title, job.show_code
+            )
             result.has_page = True
         except Exception as exc:
             result.status = "failed"
@@ -210,11 +260,21 @@ def run_job(job: Job) -> Result:
 
 def _manifest(result: Result) -> dict:
     job = result.job
-    return {"notebook": job.notebook.stem, "quarter": job.quarter, "parameters": job.parameters, "name": job.name,
-            "title": job.title, "status": result.status, "seconds": result.seconds, "error": result.error,
-            "figures": result.figures, "has_page": result.has_page, "data_built": job.data_built,
-            "figures_up_to": job.figures_up_to,
-            "inputs": job.inputs}
+    return {
+        "notebook": job.notebook.stem,
+        "quarter": job.quarter,
+        "parameters": job.parameters,
+        "name": job.name,
+        "title": job.title,
+        "status": result.status,
+        "seconds": result.seconds,
+        "error": result.error,
+        "figures": result.figures,
+        "has_page": result.has_page,
+        "data_built": job.data_built,
+        "figures_up_to": job.figures_up_to,
+        "inputs": job.inputs,
+    }
 
 
 def write_index(reports: Path, results: list[Result] = ()) -> Path:
@@ -232,10 +292,20 @@ def write_index(reports: Path, results: list[Result] = ()) -> Path:
     return index
 
 
-def run_batch(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path = paths.NOTEBOOKS,
-              reports: Path = paths.REPORTS, data: Path = paths.PROCESSED, codes: dict[str, str] | None = None,
-              workers: int | None = None, force: bool = False, show_code: bool = False,
-              timeout: int | None = 600, verbose: bool = False, log=None) -> list[Result]:
+def run_batch(
+    plans: dict[str, list[tuple[str, dict]]],
+    *,
+    notebooks: Path = paths.NOTEBOOKS,
+    reports: Path = paths.REPORTS,
+    data: Path = paths.PROCESSED,
+    codes: dict[str, str] | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    show_code: bool = False,
+    timeout: int | None = 600,
+    verbose: bool = False,
+    log=None,
+) -> list[Result]:
     """Run every job not up to date, in worker processes, then write manifests and reports/index.html.
 
     One failing notebook never stops the others; the caller decides the exit code from the results.
@@ -246,8 +316,16 @@ def run_batch(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path = pat
 
     from tqdm import tqdm
 
-    jobs = plan_jobs(plans, notebooks=notebooks, reports=reports, data=data, codes=codes, show_code=show_code,
-                     timeout=timeout, verbose=verbose)
+    jobs = plan_jobs(
+        plans,
+        notebooks=notebooks,
+        reports=reports,
+        data=data,
+        codes=codes,
+        show_code=show_code,
+        timeout=timeout,
+        verbose=verbose,
+    )
     reasons = {(job.quarter, job.name): "forced" if force else why_run(job) for job in jobs}
     todo = [job for job in jobs if reasons[job.quarter, job.name]]
     results: list[Result] = []
@@ -258,7 +336,9 @@ def run_batch(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path = pat
         def done(result: Result) -> None:
             result.reason = reasons[result.job.quarter, result.job.name]
             if result.status != "skipped":
-                html.write_text(result.job.path(".json"), json.dumps(_manifest(result), ensure_ascii=False, indent=1))
+                html.write_text(
+                    result.job.path(".json"), json.dumps(_manifest(result), ensure_ascii=False, indent=1)
+                )
             results.append(result)
             job = result.job
             took = "up to date" if result.status == "skipped" else f"{result.seconds:6.1f}s ({result.reason})"
@@ -278,8 +358,12 @@ def run_batch(plans: dict[str, list[tuple[str, dict]]], *, notebooks: Path = pat
                     try:
                         result = future.result()
                     except Exception as exc:  # a worker that died: the others still finish
-                        result = Result(futures[future], "failed", error=f"worker: {type(exc).__name__}: {exc}",
-                                        has_page=False)
+                        result = Result(
+                            futures[future],
+                            "failed",
+                            error=f"worker: {type(exc).__name__}: {exc}",
+                            has_page=False,
+                        )
                     done(result)
     write_index(reports, results)
     return sorted(results, key=lambda r: (r.job.quarter, r.job.name))

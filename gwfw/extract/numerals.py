@@ -1,7 +1,7 @@
 """Find and parse every number in a report: 「办结率98.33%」「共48万件」「4万余件次」「10 —22天」.
 
 All language data (digits, magnitudes, units, qualifier words, set phrases) is in
-gwfw/data/numerals.yaml; this engine compiles it into a few regexes on first use and scans a text
+gwfw/langdata/numerals.yaml; this engine compiles it into a few regexes on first use and scans a text
 in one left-to-right pass, so extraction stays linear in the text length. Chinese numerals count
 only next to a unit word (or as 百分之X), because 一 and friends fill countless slogans
 (一件事一次办, 一窗受理, 第一次, 一是).
@@ -23,9 +23,13 @@ specific one.
 [('三个', Decimal('3'), '个'), ('二十一个', Decimal('21'), '个')]
 >>> find_numbers("做深做实“一件事一次办”，一窗受理，在第一次提出，为万达、爱琴海")
 []
->>> [(n.text, n.value, n.unit, n.qualifier) for n in find_numbers("审批时限压缩80%以上，百分之九十，不足５％")]
-[('80%以上', Decimal('80'), '%', 'at_least'), ('百分之九十', Decimal('90'), '%', 'exact'), ('不足５％', Decimal('5'), '%', 'less_than')]
+>>> for n in find_numbers("审批时限压缩80%以上，百分之九十，不足５％"):
+...     print(n.text, n.value, n.unit, n.qualifier)
+80%以上 80 % at_least
+百分之九十 90 % exact
+不足５％ 5 % less_than
 """
+
 from __future__ import annotations
 
 import re
@@ -33,17 +37,31 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from functools import cache
 from typing import NamedTuple
 
-from .lexicon import load_yaml
+from ..langdata import load_yaml
 
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
 _SPEC = (
-    ("fullwidth", dict), ("digits", dict), ("small_units", dict), ("big_units", dict),
-    ("leading_units", list), ("magnitudes", dict), ("magnitude_exceptions", list),
-    ("percent_words", dict), ("units", list), ("unit_blocked_next", dict),
-    ("prefix_qualifiers", dict), ("prefix_unit_exceptions", dict), ("inner_suffixes", dict),
-    ("outer_suffixes", dict), ("range_dashes", list), ("ordinal_prefixes", list), ("vague_prefixes", list),
-    ("bare_one", list), ("bare_one_units", list), ("fixed_expressions", list),
+    ("fullwidth", dict),
+    ("digits", dict),
+    ("small_units", dict),
+    ("big_units", dict),
+    ("leading_units", list),
+    ("magnitudes", dict),
+    ("magnitude_exceptions", list),
+    ("percent_words", dict),
+    ("units", list),
+    ("unit_blocked_next", dict),
+    ("prefix_qualifiers", dict),
+    ("prefix_unit_exceptions", dict),
+    ("inner_suffixes", dict),
+    ("outer_suffixes", dict),
+    ("range_dashes", list),
+    ("ordinal_prefixes", list),
+    ("vague_prefixes", list),
+    ("bare_one", list),
+    ("bare_one_units", list),
+    ("fixed_expressions", list),
     ("prefix_blocked_after", dict),
 )
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
@@ -94,22 +112,28 @@ class _Engine:
         cn = "[" + re.escape("".join(self.cn_values)) + "]"
 
         def unit_re(u: str) -> str:
-            chars = "".join(f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c) for c in u)
+            chars = "".join(
+                f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c) for c in u
+            )
             blocked = lx["unit_blocked_next"].get(u)
             return chars + (f"(?!{_alt(blocked)})" if blocked else "")
 
         units = "|".join(unit_re(u) for u in sorted(set(lx["units"]), key=len, reverse=True))
         inner, outer = _alt(lx["inner_suffixes"]), _alt(lx["outer_suffixes"])
         dash = _alt(lx["range_dashes"])
-        mag = (f"(?!{_alt(lx['magnitude_exceptions'])})(?:{_alt(lx['magnitudes'])})"
-               f"(?=(?:{_WS}(?:{units}))|{inner}|{outer}|{_WS}(?:{dash})|{_NOT_CJK}|\\Z)")
+        mag = (
+            f"(?!{_alt(lx['magnitude_exceptions'])})(?:{_alt(lx['magnitudes'])})"
+            f"(?=(?:{_WS}(?:{units}))|{inner}|{outer}|{_WS}(?:{dash})|{_NOT_CJK}|\\Z)"
+        )
         # A Chinese numeral is a whole run of numeral characters and must stand before a unit or a
         # range dash; the possessive ++ and the look-behind keep a long run linear (一一一…).
         cn_run = rf"(?<!{cn}){cn}++(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
         num = f"(?:{arabic}|{cn_run})"
         part = r"(?P<n{k}>{num})(?:(?P<a{k}>{inner})?(?P<m{k}>{mag}))?"
-        tail = (rf"(?:(?P<inner>{inner})(?=(?:{_WS}(?:{units}))|{_NOT_CJK}|\Z))?"
-                rf"(?:{_WS}(?P<unit>{units}))?(?P<outer>{outer})?")
+        tail = (
+            rf"(?:(?P<inner>{inner})(?=(?:{_WS}(?:{units}))|{_NOT_CJK}|\Z))?"
+            rf"(?:{_WS}(?P<unit>{units}))?(?P<outer>{outer})?"
+        )
         pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+)"
         one = part.format(k=1, num=num, inner=inner, mag=mag)
         two = part.format(k=2, num=num, inner=inner, mag=mag)
@@ -185,8 +209,10 @@ def _engine() -> _Engine:
 def parse_numeral(s: str) -> Decimal | None:
     """Parse one numeral string; None if it is not one. Never raises.
 
-    >>> [parse_numeral(s) for s in ("３３７７１", "1,200", "1.7万", "百分之九十", "一百零五", "两", "十")]
-    [Decimal('33771'), Decimal('1200'), Decimal('17000'), Decimal('90'), Decimal('105'), Decimal('2'), Decimal('10')]
+    >>> [str(parse_numeral(s)) for s in ("３３７７１", "1,200", "1.7万", "百分之九十", "一百零五", "两")]
+    ['33771', '1200', '17000', '90', '105', '2']
+    >>> parse_numeral("十")
+    Decimal('10')
     >>> parse_numeral("万达"), parse_numeral("1,20"), parse_numeral("")
     (None, None, None)
     """
@@ -195,7 +221,7 @@ def parse_numeral(s: str) -> Decimal | None:
         s = s.strip()
         for word in eng.lx["percent_words"]:
             if s.startswith(word) and len(s) > len(word):
-                s = s[len(word):]
+                s = s[len(word) :]
                 break
         m = eng.numeral.fullmatch(s)
         if m:
@@ -231,27 +257,45 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         nend = m.end("m2") if m2 else m.end("n2") if n2 else m.end("m1") if m1 else m.end("n1")
         if n1[0] not in eng.arabic_chars or (n2 and n2[0] not in eng.arabic_chars):  # a Chinese numeral
             chinese = [s for s in (n1, n2) if s and s[0] not in eng.arabic_chars]
-            if not unit or text.endswith(eng.not_after, 0, nstart) or any(s[0] not in eng.cn_leading for s in chinese):
+            if (
+                not unit
+                or text.endswith(eng.not_after, 0, nstart)
+                or any(s[0] not in eng.cn_leading for s in chinese)
+            ):
                 return None
             if n1 in lx["bare_one"] and not n2 and unit not in eng.one_units:
                 return None
             lo, hi = max(0, nstart - eng.fixed_span + 1), min(len(text), nend + eng.fixed_span - 1)
-            if any(f.start() < nend and f.start() + len(f[1]) > nstart for f in eng.fixed.finditer(text, lo, hi)):
+            if any(
+                f.start() < nend and f.start() + len(f[1]) > nstart for f in eng.fixed.finditer(text, lo, hi)
+            ):
                 return None
         value = eng.value(n1, m1)
         high = eng.value(n2, m2) if n2 else None
     if value is None or (n2 and high is None):
         return None
-    before = text[nstart - 1:nstart]
-    pm = eng.prefix.search(text, max(floor, nstart - eng.prefix_span), nstart) if before in eng.prefix_ends else None
+    before = text[nstart - 1 : nstart]
+    pm = (
+        eng.prefix.search(text, max(floor, nstart - eng.prefix_span), nstart)
+        if before in eng.prefix_ends
+        else None
+    )
     prefix = lx["prefix_qualifiers"][pm["p"]] if pm else None
-    if pm and (unit in lx["prefix_unit_exceptions"].get(pm["p"], ())  # 近3年: "the last three years"
-               or text.endswith(tuple(lx["prefix_blocked_after"].get(pm["p"], ())), 0, pm.start())):  # 节约
+    if pm and (
+        unit in lx["prefix_unit_exceptions"].get(pm["p"], ())  # 近3年: "the last three years"
+        or text.endswith(tuple(lx["prefix_blocked_after"].get(pm["p"], ())), 0, pm.start())
+    ):  # 节约
         pm, prefix = None, None
     suffix_word = m["outer"] or m["inner"] or m["a2"] or m["a1"]
-    suffix = (lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word)) if suffix_word else None
+    suffix = (
+        (lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word))
+        if suffix_word
+        else None
+    )
     start = pm.start() if pm else m.start()
-    return NumberMention(start, m.end(), value, high, unit, _qualifier(prefix, suffix), nstart, nend, text[start:m.end()])
+    return NumberMention(
+        start, m.end(), value, high, unit, _qualifier(prefix, suffix), nstart, nend, text[start : m.end()]
+    )
 
 
 def _bad_range(m: re.Match, eng: _Engine) -> bool:
@@ -269,8 +313,8 @@ def _bad_range(m: re.Match, eng: _Engine) -> bool:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in text, in order of position, non-overlapping. Never raises.
 
-    >>> [(n.text, n.value, n.unit) for n in find_numbers("2022年全区共办理163506件，销售额3.42亿元")]
-    [('2022年', Decimal('2022'), '年'), ('163506件', Decimal('163506'), '件'), ('3.42亿元', Decimal('342000000'), '元')]
+    >>> [(n.text, str(n.value), n.unit) for n in find_numbers("2022年全区共办理163506件，销售额3.42亿元")]
+    [('2022年', '2022', '年'), ('163506件', '163506', '件'), ('3.42亿元', '342000000', '元')]
     """
     if not isinstance(text, str) or not text:
         return []

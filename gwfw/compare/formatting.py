@@ -3,6 +3,7 @@
 Text from reports (evidence, sentences, titles, district names) is untrusted: every piece is
 escaped here, and only here, before it reaches a page.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -12,13 +13,15 @@ import pandas as pd
 STYLE = """<style>
 .gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
 .gwfw-title h2{margin:0 0 8px 0;font-size:1.35em}
-.gwfw-title table.gwfw-facts td,.jp-RenderedHTMLCommon .gwfw-title table.gwfw-facts td{text-align:left;padding:2px 14px 2px 0;border:0;background:none}
+.gwfw-title table.gwfw-facts td,.jp-RenderedHTMLCommon .gwfw-title table.gwfw-facts td{
+  text-align:left;padding:2px 14px 2px 0;border:0;background:none}
 .gwfw-title table.gwfw-facts{margin:0}
 .gwfw-note{border-left:4px solid #e07b39;background:#fdf5ee;padding:6px 12px;margin:6px 0}
 .gwfw-note ul{margin:4px 0}
 table.gwfw-table{border-collapse:collapse;font-size:0.9em;margin:4px 0}
 table.gwfw-table th,table.gwfw-table td,
-.jp-RenderedHTMLCommon table.gwfw-table th,.jp-RenderedHTMLCommon table.gwfw-table td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:middle;line-height:1.5}
+.jp-RenderedHTMLCommon table.gwfw-table th,.jp-RenderedHTMLCommon table.gwfw-table td{
+  border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:middle;line-height:1.5}
 table.gwfw-table th{background:#f0f0f0}
 .gwfw-evidence li{margin:6px 0}.gwfw-evidence mark{background:#ffe58a}
 .gwfw-warn{color:#9b1c1c;font-weight:600}
@@ -34,8 +37,12 @@ def html(text: str):
 
 def title_block(title: str, parameters: dict[str, object], facts: dict[str, str]) -> str:
     """The box at the top of a page: what is compared, for which quarter, and how recent the data is."""
-    rows = "".join(f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>" for k, v in parameters.items())
-    rows += "".join(f"<tr><td>{escape(str(k))}</td><td>{escape(_show(v))}</td></tr>" for k, v in facts.items())
+    rows = "".join(
+        f"<tr><td>{escape(str(k))}</td><td><b>{escape(_show(v))}</b></td></tr>" for k, v in parameters.items()
+    )
+    rows += "".join(
+        f"<tr><td>{escape(str(k))}</td><td>{escape(_show(v))}</td></tr>" for k, v in facts.items()
+    )
     return f'<div class="gwfw-title"><h2>{escape(title)}</h2><table class="gwfw-facts">{rows}</table></div>'
 
 
@@ -53,7 +60,7 @@ def notes(items: list[str], heading: str = "Read with care") -> str:
 
 
 def muted(text: str) -> str:
-    """A plain remark ('nothing to show here'): unlike notes(), no warning colour, which is kept for caveats."""
+    """A plain remark ('nothing to show here'): unlike notes(), no warning colour (kept for caveats)."""
     return f"<p class='gwfw-muted gwfw-empty'>{escape(text)}</p>"
 
 
@@ -65,7 +72,11 @@ def table(frame: pd.DataFrame) -> str:
 def source_text(file: str, sources: dict[str, dict]) -> str:
     """'《title》 · publisher · 2023-01-16' from the catalog row of a report, or the file name alone."""
     row = sources.get(file) or {}
-    parts = [f"《{row['title']}》" if row.get("title") else "", row.get("publisher", ""), row.get("published", "")]
+    parts = [
+        f"《{row['title']}》" if row.get("title") else "",
+        row.get("publisher", ""),
+        row.get("published", ""),
+    ]
     return " · ".join(p for p in parts if p) or file
 
 
@@ -77,7 +88,7 @@ def _link(url: str) -> str:
 
 
 def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
-    """Each figure shown, with the sentence it came from, the exact evidence marked, and the report it is in."""
+    """Each figure shown, with the sentence it came from, the exact evidence marked, and its report."""
     from .analysis import CONFLICT_MARK, STALE_MARK, period_text, with_unit
 
     sources = sources or {}
@@ -86,8 +97,13 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
         sentence = str(r.sentence)
         at = sentence.find(str(r.evidence))
         if at >= 0:
-            quoted = (escape(sentence[:at]) + "<mark>" + escape(str(r.evidence)) + "</mark>"
-                      + escape(sentence[at + len(str(r.evidence)):]))
+            quoted = (
+                escape(sentence[:at])
+                + "<mark>"
+                + escape(str(r.evidence))
+                + "</mark>"
+                + escape(sentence[at + len(str(r.evidence)) :])
+            )
         else:  # evidence spanning a line break: show it beside the sentence
             quoted = escape(sentence) + " — <mark>" + escape(str(r.evidence)) + "</mark>"
         head = f"{r.district} · {r.name_zh} · {with_unit(r.shown, r.unit)} ({period_text(r.period_label)})"
@@ -100,6 +116,8 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
         warn = f" <span class='gwfw-warn'>{escape('；'.join(marks))}</span>" if marks else ""
         url = (sources.get(r.file) or {}).get("url", "")
         where = f"{source_text(r.file, sources)} · {r.file}, 字符 chars {r.char_start}–{r.char_end}"
-        items.append(f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
-                     f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>")
+        items.append(
+            f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
+            f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>"
+        )
     return f'<ol class="gwfw-evidence">{"".join(items)}</ol>'

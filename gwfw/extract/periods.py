@@ -5,23 +5,37 @@ paragraph. We find every period phrase in a text, resolve it against the report'
 and let each figure take the nearest phrase before it in its sentence, then in its paragraph, then
 the document's reference period. `Period.source` records which rule decided.
 """
+
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .lexicon import load_yaml
+from ..langdata import load_yaml
 
 _SPEC = (
-    ("relative_years", dict), ("year_suffix", str), ("year_not_followed_by", list), ("quarters", dict),
-    ("quarter_word", str), ("quarter_prefix", str), ("quarters_to_date_prefix", str), ("halves", dict),
-    ("month_range_joiners", str), ("month_end_words", list), ("month_suffix", list), ("day_word", str),
-    ("as_of_words", list), ("now_words", list), ("since_words", list), ("since_max_gap", int),
-    ("since_words_adjacent", list), ("now_not_after", list),
+    ("relative_years", dict),
+    ("year_suffix", str),
+    ("year_not_followed_by", list),
+    ("quarters", dict),
+    ("quarter_word", str),
+    ("quarter_prefix", str),
+    ("quarters_to_date_prefix", str),
+    ("halves", dict),
+    ("month_range_joiners", str),
+    ("month_end_words", list),
+    ("month_suffix", list),
+    ("day_word", str),
+    ("as_of_words", list),
+    ("now_words", list),
+    ("since_words", list),
+    ("since_max_gap", int),
+    ("since_words_adjacent", list),
+    ("now_not_after", list),
 )
 
 
@@ -32,7 +46,7 @@ class Period:
     label: str
     source: str = ""
 
-    def as_of(self) -> "Period":
+    def as_of(self) -> Period:
         """The same period seen as a point in time at its end, for stocks."""
         return Period(None, self.end, f"as of {self.end.isoformat()}", self.source)
 
@@ -57,14 +71,16 @@ def _lexicon() -> dict:
 def _pattern() -> re.Pattern:
     lx = _lexicon()
     rel = _alt(lx["relative_years"])
-    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{_alt(lx['year_not_followed_by'])})|(?P<rel>{rel}))"
+    not_after = _alt(lx["year_not_followed_by"])
+    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{not_after})|(?P<rel>{rel}))"
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
 
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
         return (
-            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}(?P<qn{tag}>{q}){lx['quarter_word']})"
+            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}"
+            rf"(?P<qn{tag}>{q}){lx['quarter_word']})"
             rf"|{re.escape(lx['quarter_prefix'])}?(?P<q{tag}>{q}){lx['quarter_word']}"
             rf"|(?P<half{tag}>{_alt(lx['halves'])})"
             rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month})月"
@@ -73,12 +89,21 @@ def _pattern() -> re.Pattern:
         )
 
     as_of = rf"(?P<asof>{_alt(lx['as_of_words'])})?"
-    since = (rf"(?P<since>[^，,。；;\n]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
-             rf"|{_alt(lx['since_words_adjacent'])})?")
+    since = (
+        rf"(?P<since>[^，,。；;\n]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
+        rf"|{_alt(lx['since_words_adjacent'])})?"
+    )
     # Every phrase starts with a digit or one of these characters: checking that first lets the scan
     # skip ordinary text in C instead of trying each alternative at every position.
-    words = [*lx["now_words"], *lx["as_of_words"], *lx["relative_years"], *lx["halves"], *map(str, lx["quarters"]),
-             lx["quarter_prefix"], lx["quarters_to_date_prefix"]]
+    words = [
+        *lx["now_words"],
+        *lx["as_of_words"],
+        *lx["relative_years"],
+        *lx["halves"],
+        *map(str, lx["quarters"]),
+        lx["quarter_prefix"],
+        lx["quarters_to_date_prefix"],
+    ]
     first = "".join(sorted({w[0] for w in words} - set("0123456789")))
     return re.compile(
         rf"(?=[\d{re.escape(first)}])(?:"
@@ -127,7 +152,9 @@ def clip(period: Period, doc_date: date | None) -> Period:
     return Period(period.start, end, label, period.source)
 
 
-def find_periods(text: str, year: int | None, doc_date: date | None, ref_end: date | None) -> Iterator[PeriodMention]:
+def find_periods(
+    text: str, year: int | None, doc_date: date | None, ref_end: date | None
+) -> Iterator[PeriodMention]:
     """Every period phrase in text, in order, resolved. `year` is the report's own year (今年)."""
     for m in _pattern().finditer(text):
         period = _resolve(m, year, doc_date, ref_end)
@@ -151,7 +178,11 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
-    y = int(g["year"]) if g["year"] else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
+    y = (
+        int(g["year"])
+        if g["year"]
+        else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
+    )
     if y is None or not 1949 < y < 2200:
         return None
     if g["todate"]:

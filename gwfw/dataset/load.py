@@ -1,25 +1,30 @@
 """The processed tables as pandas DataFrames, for notebooks and researchers."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 
-from .paths import PROCESSED
+from ..errors import NotBuilt
+from ..paths import PROCESSED
+from . import schema
 
-_TYPES = {"value": "float64", "value_high": "float64", "char_start": "int64", "char_end": "int64"}
+# A column has the same kind in every table that has it.
+_KINDS = {name: kind for table in schema.TABLES for name, kind in schema.kinds(table).items()}
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """String columns from CSV -> numbers, booleans and dates where the schema says so."""
     frame = frame.copy()
-    for col, dtype in _TYPES.items():
-        if col in frame:
+    for col in frame.columns:
+        kind = _KINDS.get(col, "text")
+        if kind in ("number", "integer"):
+            dtype = "float64" if kind == "number" else "int64"
             frame[col] = pd.to_numeric(frame[col].replace("", None)).astype(dtype)
-    if "conflict" in frame:
-        frame["conflict"] = frame["conflict"].map({"True": True, "False": False}).astype(bool)
-    for col in ("period_start", "period_end"):
-        if col in frame:
+        elif kind == "bool":
+            frame[col] = frame[col].map({"True": True, "False": False}).astype(bool)
+        elif kind == "date":
             frame[col] = pd.to_datetime(frame[col].replace("", None), format="%Y-%m-%d")
     return frame
 
@@ -27,7 +32,7 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 def _load(name: str, folder: Path | None) -> pd.DataFrame:
     path = Path(folder or PROCESSED) / f"{name}.csv"
     if not path.exists():
-        raise FileNotFoundError(f"{path}: not built yet — run `gwfw build` (or `make report`)")
+        raise NotBuilt(f"{path}: not built yet — run `gwfw build` (or `make report`)")
     return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
 
 
@@ -43,7 +48,7 @@ def load_mentions(folder: Path | None = None) -> pd.DataFrame:
 
 def indicators() -> pd.DataFrame:
     """The codebook: one row per indicator code."""
-    from .codebook import COLUMNS, load_codebook
+    from ..extract.codebook import COLUMNS, load_codebook
 
     def cell(value):
         return "|".join(value) if isinstance(value, tuple) else value
@@ -54,9 +59,18 @@ def indicators() -> pd.DataFrame:
 
 def districts() -> pd.DataFrame:
     """Every administrative unit of the gazetteer, with its six-digit code."""
-    from .gazetteer import places
+    from ..extract.places import places
 
     return pd.DataFrame(
-        [{"code": p.code, "name": p.name, "level": p.level, "province": p.province, "city": p.city,
-          "aliases": "|".join(p.aliases)} for p in places()]
+        [
+            {
+                "code": p.code,
+                "name": p.name,
+                "level": p.level,
+                "province": p.province,
+                "city": p.city,
+                "aliases": "|".join(p.aliases),
+            }
+            for p in places()
+        ]
     )

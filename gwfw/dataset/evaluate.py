@@ -6,6 +6,7 @@ month when the gold period is shorter than a year. Each gold row matches once (a
 matching, so the order of rows cannot change the score). Gold rows marked `optional` absorb a
 matching prediction without counting for or against.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .reports import ReportError, read_text
-
+from .raw_folder import ReportError, read_text
 
 _NEEDED = ("file", "district", "indicator", "value", "period_end")
 
@@ -24,8 +24,10 @@ def _rows(path: Path) -> list[dict]:
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in _NEEDED if c not in (reader.fieldnames or [])]
     if missing:
-        raise ReportError(f"{path}: line 1: missing column(s) {', '.join(missing)} — gold and observation tables "
-                          f"need {', '.join(_NEEDED)}")
+        raise ReportError(
+            f"{path}: line 1: missing column(s) {', '.join(missing)} — gold and observation tables "
+            f"need {', '.join(_NEEDED)}"
+        )
     return list(reader)
 
 
@@ -50,7 +52,11 @@ def _period_ok(gold: dict, pred_end: date | None) -> bool:
 
 
 def matches(gold: dict, pred: dict) -> bool:
-    if (gold["file"], gold["district"], gold["indicator"]) != (pred["file"], pred["district"], pred["indicator"]):
+    if (gold["file"], gold["district"], gold["indicator"]) != (
+        pred["file"],
+        pred["district"],
+        pred["indicator"],
+    ):
         return False
     try:
         g, p = float(gold["value"]), float(pred["value"])
@@ -85,6 +91,12 @@ def _bipartite(gold: list[dict], preds: list[dict], free: set[int]) -> dict[int,
     return {i: j for j, i in owner.items()}
 
 
+def _listed(row: dict) -> str:
+    """One gold or predicted row on one line of the report, with its evidence."""
+    period, evidence = row.get("period_end", ""), row.get("evidence", "")
+    return f"  {row['file']} {row['district']} {row['indicator']} {row['value']} {period} «{evidence}»"
+
+
 @dataclass
 class Evaluation:
     precision: float
@@ -96,17 +108,22 @@ class Evaluation:
     per_indicator: list[dict]
 
     def report(self) -> str:
-        lines = [f"precision {self.precision:.3f}  recall {self.recall:.3f}  "
-                 f"(matched {self.true_positives}, false hits {len(self.false_hits)}, misses {len(self.misses)}, "
-                 f"absorbed by optional gold {self.absorbed})", "", "per indicator: gold matched missed false_hits"]
+        lines = [
+            f"precision {self.precision:.3f}  recall {self.recall:.3f}  "
+            f"(matched {self.true_positives}, false hits {len(self.false_hits)}, misses {len(self.misses)}, "
+            f"absorbed by optional gold {self.absorbed})",
+            "",
+            "per indicator: gold matched missed false_hits",
+        ]
         for row in self.per_indicator:
-            lines.append(f"  {row['indicator']:<28} {row['gold']:>4} {row['matched']:>7} {row['missed']:>6} {row['false_hits']:>10}")
+            lines.append(
+                f"  {row['indicator']:<28} {row['gold']:>4} {row['matched']:>7} {row['missed']:>6} "
+                f"{row['false_hits']:>10}"
+            )
         lines.append("\nmisses:")
-        lines += [f"  {g['file']} {g['district']} {g['indicator']} {g['value']} {g.get('period_end', '')} «{g.get('evidence', '')}»"
-                  for g in self.misses] or ["  none"]
+        lines += [_listed(g) for g in self.misses] or ["  none"]
         lines.append("\nfalse hits:")
-        lines += [f"  {p['file']} {p['district']} {p['indicator']} {p['value']} {p.get('period_end', '')} «{p.get('evidence', '')}»"
-                  for p in self.false_hits] or ["  none"]
+        lines += [_listed(p) for p in self.false_hits] or ["  none"]
         return "\n".join(lines)
 
 
@@ -126,12 +143,23 @@ def evaluate(gold: list[dict], preds: list[dict]) -> Evaluation:
     for code in codes:
         n_gold = sum(1 for g in required if g["indicator"] == code)
         n_hit = sum(1 for i in hit if required[i]["indicator"] == code)
-        per.append({"indicator": code, "gold": n_gold, "matched": n_hit, "missed": n_gold - n_hit,
-                    "false_hits": sum(1 for p in false_hits if p["indicator"] == code)})
+        per.append(
+            {
+                "indicator": code,
+                "gold": n_gold,
+                "matched": n_hit,
+                "missed": n_gold - n_hit,
+                "false_hits": sum(1 for p in false_hits if p["indicator"] == code),
+            }
+        )
     return Evaluation(
         precision=tp / n_pred if n_pred else 1.0,
         recall=tp / len(required) if required else 1.0,
-        true_positives=tp, false_hits=false_hits, misses=misses, absorbed=len(absorbed), per_indicator=per,
+        true_positives=tp,
+        false_hits=false_hits,
+        misses=misses,
+        absorbed=len(absorbed),
+        per_indicator=per,
     )
 
 

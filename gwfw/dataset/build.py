@@ -13,31 +13,31 @@ The same raw data always gives byte-identical files: rows are sorted, numbers ar
 Decimals, nothing carries a timestamp. A restatement of the same figure is one observation; two
 different values for one district, indicator and period are both kept and flagged `conflict`.
 """
+
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
-import os
-import secrets
 import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
-from .extract import MENTION_COLUMNS, OBSERVATION_COLUMNS, Extraction, extract
-from .lexicon import LexiconError, rules_version
-from .reports import Report, ReportError, catalogued_files, decode, unreadable
+from ..errors import LexiconError, ReportError, SchemaError
+from ..extract.rows import Extraction, extract
+from . import schema
+from .cache import ENTRY_SUFFIX, entries_folder, read_head, write_entry
+from .cache import key as cache_key
+from .files import replacing
+from .raw_folder import Report, catalogued_files, decode, unreadable
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
-OBSERVATION_TABLE_COLUMNS = OBSERVATION_COLUMNS + ("conflict",)
-ENTRY_SUFFIX = ".rows"
+OBSERVATION_TABLE_COLUMNS = schema.names(OBSERVATIONS)
+OBSERVATION_COLUMNS = schema.names(OBSERVATIONS, computed=False)  # those one report's extraction fills
+MENTION_COLUMNS = schema.names(MENTIONS)
 PARQUET_BLOCK = 1 << 20  # bytes of CSV per Parquet row group: bigger blocks cost memory, not time
 # The same figure stated twice in one report: one observation.
 _RESTATEMENT = ("district", "indicator", "period_start", "period_end", "value", "value_high", "qualifier")
@@ -54,7 +54,9 @@ class Extracted:
     entry: Path | None = None  # the cache entry holding its rows
     problem: str = ""  # why the report could not be read; then there is no entry
     warnings: tuple[str, ...] = ()
-    figures: tuple[tuple[tuple[str, ...], str], ...] = ()  # ((district, indicator, start, end), value) per observation
+    figures: tuple[
+        tuple[tuple[str, ...], str], ...
+    ] = ()  # ((district, indicator, start, end), value) per observation
     numbers: int = 0
     unmapped: int = 0
 
@@ -73,9 +75,11 @@ class BuildResult:
     mentions: list[dict] = field(default_factory=list)
 
     def summary(self) -> str:
-        lines = [f"{len(self.reports)} report(s), {sum(self.figures.values())} figure(s), "
-                 f"{self.numbers} number(s) read, {self.unmapped} left unmapped (kept in {MENTIONS}.csv), "
-                 f"{self.conflicts} figure(s) in conflict"]
+        lines = [
+            f"{len(self.reports)} report(s), {sum(self.figures.values())} figure(s), "
+            f"{self.numbers} number(s) read, {self.unmapped} left unmapped (kept in {MENTIONS}.csv), "
+            f"{self.conflicts} figure(s) in conflict"
+        ]
         lines += [f"  {district}: {n}" for district, n in sorted(self.figures.items())]
         lines += [f"warning: {w}" for w in self.warnings]
         lines += [f"problem: {p}" for p in self.problems]
@@ -83,6 +87,7 @@ class BuildResult:
 
 
 # -- one report (runs in worker processes) ----------------------------------------------------------
+
 
 def report_rows(ex: Extraction) -> tuple[list[dict], list[dict]]:
     """A report's observations without restatements, in text order, and its mentions: both checked
@@ -93,38 +98,23 @@ def report_rows(ex: Extraction) -> tuple[list[dict], list[dict]]:
         if key not in seen:
             seen.add(key)
             observations.append(row)
-    schemas.validate(OBSERVATIONS, observations, schemas.OBSERVATIONS)
-    schemas.validate(MENTIONS, ex.mentions, schemas.MENTIONS)
+    schema.validate(OBSERVATIONS, observations)
+    schema.validate(MENTIONS, ex.mentions)
     return observations, ex.mentions
 
 
-def _cache_key(data: bytes, meta: dict) -> str:
-    digest = hashlib.sha256(data)
-    digest.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
-    digest.update(rules_version().encode())
-    return digest.hexdigest()[:32]
-
-
 def _write_entry(entry: Path, ex: Extraction) -> dict:
-    """The entry: one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines,
-    written as they are formatted (a report of millions of numbers is not copied into one string)."""
+    """A report's cache entry, from its rows checked against the schema; returns the entry's head."""
     observations, mentions = report_rows(ex)
-    head = {"file": ex.file, "warnings": list(ex.warnings),
-            "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
-            "numbers": len(mentions), "unmapped": sum(1 for m in mentions if not m["indicator"])}
-    with replacing([entry], durable=False) as (tmp,), open(tmp, "w", encoding="utf-8", newline="") as f:
-        f.write(json.dumps(head, ensure_ascii=False) + "\n")
-        csv.writer(f, lineterminator="\n").writerows([m[c] for c in MENTION_COLUMNS] for m in mentions)
+    head = {
+        "file": ex.file,
+        "warnings": list(ex.warnings),
+        "observations": [[row[c] for c in OBSERVATION_COLUMNS] for row in observations],
+        "numbers": len(mentions),
+        "unmapped": sum(1 for m in mentions if not m["indicator"]),
+    }
+    write_entry(entry, head, ([m[c] for c in MENTION_COLUMNS] for m in mentions))
     return head
-
-
-def _read_head(entry: Path) -> dict | None:
-    """The entry's first line, or None when it is missing or damaged (then the report is extracted again)."""
-    try:
-        with open(entry, "rb") as f:
-            return json.loads(f.readline())
-    except (OSError, ValueError):
-        return None
 
 
 def process(job: tuple[Path, dict, Path]) -> Extracted:
@@ -134,28 +124,37 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
         data = path.read_bytes()
     except OSError as exc:
         return Extracted(path.name, problem=unreadable(path, exc))
-    entry = cache / f"{_cache_key(data, meta)}{ENTRY_SUFFIX}"
-    head = _read_head(entry)
+    entry = cache / f"{cache_key(data, meta)}{ENTRY_SUFFIX}"
+    head = read_head(entry)
     if head is None:
         try:
             text, encoding = decode(data, path.name)
             head = _write_entry(entry, extract(Report(path.name, text, encoding, meta)))
         except ReportError as exc:
             return Extracted(path.name, problem=str(exc))
-        except schemas.SchemaError as exc:
-            return Extracted(path.name, problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
-                                                f"schema, first {exc.failures[0]} — please report this with the file")
+        except SchemaError as exc:
+            return Extracted(
+                path.name,
+                problem=f"{path.name}: {exc.table}: {len(exc.failures)} row(s) break the "
+                f"schema, first {exc.failures[0]} — please report this with the file",
+            )
         except LexiconError:  # the rules themselves are broken: no report can be read, stop with that message
             raise
         except Exception as exc:  # one report's bug must not lose the others
             first = (str(exc).splitlines() or [""])[0]
-            return Extracted(path.name, problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "
-                                                "— please report this with the file")
+            return Extracted(
+                path.name,
+                problem=f"{path.name}: extraction failed ({type(exc).__name__}: {first}) "
+                "— please report this with the file",
+            )
     figures = tuple((tuple(row[i] for i in _GROUP), row[_VALUE]) for row in head["observations"])
-    return Extracted(path.name, entry, "", tuple(head["warnings"]), figures, head["numbers"], head["unmapped"])
+    return Extracted(
+        path.name, entry, "", tuple(head["warnings"]), figures, head["numbers"], head["unmapped"]
+    )
 
 
 # -- all reports ------------------------------------------------------------------------------------
+
 
 def _run(tasks: list, workers: int) -> Iterator[Extracted]:
     """Each report's result, in the order of the tasks, as soon as it and those before it are done."""
@@ -166,19 +165,9 @@ def _run(tasks: list, workers: int) -> Iterator[Extracted]:
         yield from map(process, tasks)
 
 
-@contextmanager
-def _entries_folder(cache: Path | None) -> Iterator[Path]:
-    if cache is None:  # no cache: the entries live as long as the build
-        with tempfile.TemporaryDirectory(prefix="gwfw-build-") as tmp:
-            yield Path(tmp)
-        return
-    cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(".*.tmp"):  # left by a build that was killed
-        stale.unlink()
-    yield cache
-
-
-def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True) -> BuildResult:
+def build(
+    raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True
+) -> BuildResult:
     """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not).
 
     The mentions are copied into their table as the workers finish each report, in file order; the
@@ -188,9 +177,11 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp"):  # left by a build that was killed
         stale.unlink()
-    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + ([f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else [])
+    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + (
+        [f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else []
+    )
     done: list[Extracted] = []
-    with _entries_folder(cache) as entries, replacing([out / n for n in names]) as tmps:
+    with entries_folder(cache) as entries, replacing([out / n for n in names]) as tmps:
         with open(tmps[1], "wb") as mentions:
             mentions.write((",".join(MENTION_COLUMNS) + "\n").encode("utf-8"))
             for r in _run([(path, meta, entries) for path, meta in jobs], workers):
@@ -204,7 +195,7 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
         conflicts = _write_observations(done, tmps[0])
         if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
             with ThreadPoolExecutor(2) as pool:
-                list(pool.map(_to_parquet, tmps[:2], tmps[2:], (OBSERVATION_TABLE_COLUMNS, MENTION_COLUMNS)))
+                list(pool.map(_to_parquet, tmps[:2], tmps[2:], (OBSERVATIONS, MENTIONS)))
         if cache is not None:  # forget reports that are gone or changed, and extractions by older rules
             live = {r.entry.name for r in done}
             for old in entries.glob(f"*{ENTRY_SUFFIX}"):
@@ -212,9 +203,14 @@ def build(raw: Path, out: Path, workers: int = 1, cache: Path | None = None, par
                     old.unlink()
     figures = Counter(group[0] for r in done for group, _ in r.figures)
     return BuildResult(
-        reports=[r.file for r in done], problems=sorted(problems), warnings=[w for r in done for w in r.warnings],
-        figures=dict(figures), numbers=sum(r.numbers for r in done), unmapped=sum(r.unmapped for r in done),
-        conflicts=conflicts)
+        reports=[r.file for r in done],
+        problems=sorted(problems),
+        warnings=[w for r in done for w in r.warnings],
+        figures=dict(figures),
+        numbers=sum(r.numbers for r in done),
+        unmapped=sum(r.unmapped for r in done),
+        conflicts=conflicts,
+    )
 
 
 def _write_observations(done: list[Extracted], path: Path) -> int:
@@ -229,25 +225,24 @@ def _write_observations(done: list[Extracted], path: Path) -> int:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(OBSERVATION_TABLE_COLUMNS)
         for r in done:
-            for (group, _), row in zip(r.figures, _read_head(r.entry)["observations"]):
+            for (group, _), row in zip(r.figures, read_head(r.entry)["observations"]):
                 conflict = len(values[group]) > 1
                 conflicts += conflict
                 writer.writerow(row + [str(conflict)])
     return conflicts
 
 
-def _to_parquet(csv_path: Path, parquet_path: Path, columns: tuple[str, ...]) -> None:
-    """CSV -> Parquet in batches (memory stays flat), with the schema's numbers, dates and booleans typed."""
-    import pyarrow as pa
+def _to_parquet(csv_path: Path, parquet_path: Path, table: str) -> None:
+    """CSV -> Parquet in batches (memory stays flat), typed as the schema says."""
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    types = {"value": pa.float64(), "value_high": pa.float64(), "char_start": pa.int64(), "char_end": pa.int64(),
-             "period_start": pa.date32(), "period_end": pa.date32(), "conflict": pa.bool_()}
     reader = pacsv.open_csv(
-        csv_path, read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
+        csv_path,
+        read_options=pacsv.ReadOptions(block_size=PARQUET_BLOCK),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),  # a span may cross a line: 「1.7万余\n件」
-        convert_options=pacsv.ConvertOptions(column_types={c: types.get(c, pa.string()) for c in columns}))
+        convert_options=pacsv.ConvertOptions(column_types=schema.arrow_types(table)),
+    )
     with pq.ParquetWriter(parquet_path, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
@@ -261,35 +256,3 @@ def extract_folder(folder: Path, workers: int = 1, cache: Path | None = None) ->
             with open(Path(tmp) / f"{name}.csv", encoding="utf-8", newline="") as f:
                 rows.extend(csv.DictReader(f))
     return result
-
-
-# -- atomic writes ----------------------------------------------------------------------------------
-
-@contextmanager
-def replacing(targets: list[Path], durable: bool = True) -> Iterator[list[Path]]:
-    """Temporary files beside the targets, put in place (in order) once the block succeeds; removed if
-    it fails. Readers never see half a file. `durable` flushes them to disk first (not for the cache:
-    a damaged entry is simply extracted again)."""
-    tmps = []
-    try:
-        for target in targets:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask decides who reads it
-            tmps.append(tmp)
-        yield tmps
-        if durable:
-            for tmp in tmps:
-                with open(tmp, "rb+") as f:
-                    os.fsync(f.fileno())
-        for tmp, target in zip(tmps, targets):
-            os.replace(tmp, target)
-    finally:
-        for tmp in tmps:
-            if tmp.exists():
-                tmp.unlink()
-
-
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    with replacing([path], durable) as (tmp,):
-        tmp.write_bytes(data)

@@ -5,6 +5,7 @@ fresh machine may have no CJK font at all. The mplfonts package ships Noto Sans 
 that file by path and select it by the family name the file itself reports, so a stale font cache
 or a misspelt family name cannot silently fall back.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -16,7 +17,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 
-from .analysis import period_text
+from ..compare.analysis import period_text
+from ..errors import MissingPackage
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#cc5f9a", "#5f6b73"]
@@ -25,7 +27,9 @@ PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#c
 def font_path() -> Path:
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("Chinese labels need the mplfonts package (Noto Sans CJK) — run: pip install mplfonts")
+        raise MissingPackage(
+            "Chinese labels need the mplfonts package (Noto Sans CJK) — run: pip install mplfonts"
+        )
     return Path(spec.submodule_search_locations[0]) / "fonts" / FONT_FILE
 
 
@@ -43,8 +47,8 @@ def use_cjk_font() -> str:
 
 
 def _bar_label(row) -> str:
-    """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period, other values
-    for the same period and staleness are on the chart, not only in the tables."""
+    """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period,
+    other values for the same period and staleness are on the chart, not only in the tables."""
     label = f"{row['shown']}% ({period_text(row['period_label'])})"
     if row.get("alternatives"):
         label += " ⚠ 另有 " + "、".join(f"{o}%" for o in row["alternatives"].split("、"))
@@ -77,9 +81,16 @@ def rate_chart(table: pd.DataFrame, districts, title: str):
     for yy, row in positions:
         k = order.get(row["district"], 0)
         stale = bool(row.get("stale"))
-        bar = ax.barh(yy, row["value"], height=height * 0.9, color=PALETTE[k % len(PALETTE)],
-                      alpha=0.45 if stale else 1.0, hatch="//" if stale else None, edgecolor="white",
-                      label=None if row["district"] in seen else row["district"])
+        bar = ax.barh(
+            yy,
+            row["value"],
+            height=height * 0.9,
+            color=PALETTE[k % len(PALETTE)],
+            alpha=0.45 if stale else 1.0,
+            hatch="//" if stale else None,
+            edgecolor="white",
+            label=None if row["district"] in seen else row["district"],
+        )
         seen.add(row["district"])
         ax.bar_label(bar, labels=[_bar_label(row)], padding=3, fontsize=8)
     ax.set_yticks(ticks, names)
@@ -92,8 +103,14 @@ def rate_chart(table: pd.DataFrame, districts, title: str):
     ax.set_title(title)
     handles, labels = ax.get_legend_handles_labels()
     by_order = sorted(zip(handles, labels), key=lambda hl: order.get(hl[1], 0))
-    ax.legend([h for h, _ in by_order], [lab for _, lab in by_order], loc="upper left", bbox_to_anchor=(1.0, 1.0),
-              fontsize=8, frameon=False)
+    ax.legend(
+        [h for h, _ in by_order],
+        [lab for _, lab in by_order],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=8,
+        frameon=False,
+    )
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig

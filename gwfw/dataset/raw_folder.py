@@ -5,33 +5,20 @@ Every decodable report becomes the same text whatever its encoding (line ends no
 character offsets in the processed data refer to that text, which `read_text` returns.
 Problems never stop the folder: each one is collected as a one-line message naming the file.
 """
+
 from __future__ import annotations
 
 import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..errors import ReportError
+from ..extract.rows import Report
 
 CATALOG = "catalog.csv"
 CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes")
-
-
-class ReportError(ValueError):
-    """A report or catalog that cannot be read. The message names the file and what to do."""
-
-
-@dataclass(frozen=True)
-class Report:
-    file: str
-    text: str
-    encoding: str
-    meta: dict = field(default_factory=dict)  # the catalog row
-
-    @property
-    def district(self) -> str:
-        return self.meta.get("district", "").strip()
 
 
 _UNUSUAL = re.compile("[^\x20-\x7e\n\r\t\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -45,13 +32,19 @@ def _looks_like_text(text: str) -> bool:
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
         raise ReportError(f"{name}: the file is empty — remove it or its catalog row, or fill it in")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise ReportError(f"{name}: starts as {enc.upper()} text but byte {exc.start} is not {enc.upper()} "
-                                  "(a truncated or damaged file) — save or download the report again") from None
+                raise ReportError(
+                    f"{name}: starts as {enc.upper()} text but byte {exc.start} is not {enc.upper()} "
+                    "(a truncated or damaged file) — save or download the report again"
+                ) from None
     if b"\x00" in data:
         # UTF-16 without a BOM leaves NUL bytes beside ASCII characters; anything else with NULs is binary
         for enc in ("utf-16-le", "utf-16-be"):
@@ -68,7 +61,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if not _looks_like_text(text):
-            raise ReportError(f"{name}: binary data, not a text report — export the report as plain text (.txt)")
+            raise ReportError(
+                f"{name}: binary data, not a text report — export the report as plain text (.txt)"
+            )
         return text, enc
     raise ReportError(f"{name}: not UTF-8 nor GB18030 text — convert it to UTF-8")
 
@@ -88,8 +83,11 @@ def read_text(path: Path) -> tuple[str, str]:
 
 def unreadable(path: Path, exc: OSError) -> str:
     """One line for a file that cannot be opened, with the fix that fits the cause."""
-    fix = {FileNotFoundError: "check the path", IsADirectoryError: "a folder has this name: rename it",
-           PermissionError: "check the file's permissions"}.get(type(exc), "check the file and the disk")
+    fix = {
+        FileNotFoundError: "check the path",
+        IsADirectoryError: "a folder has this name: rename it",
+        PermissionError: "check the file's permissions",
+    }.get(type(exc), "check the file and the disk")
     return f"{path.name}: cannot be read ({exc.strerror}) — {fix}"
 
 
@@ -110,7 +108,9 @@ def read_catalog(folder: Path) -> list[dict]:
     header = rows[0].keys() if rows else csv.reader(io.StringIO(text)).__next__()
     missing = [c for c in ("file", "district") if c not in header]
     if missing:
-        raise ReportError(f"{path}: missing column(s) {', '.join(missing)} — the catalog needs {', '.join(CATALOG_COLUMNS)}")
+        raise ReportError(
+            f"{path}: missing column(s) {', '.join(missing)} — the catalog needs {', '.join(CATALOG_COLUMNS)}"
+        )
     return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in rows]
 
 
@@ -124,19 +124,25 @@ def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
     for i, row in enumerate(catalog, start=2):
         name = row.get("file", "")
         if not name:
-            problems.append(f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row")
+            problems.append(
+                f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row"
+            )
         elif name in rows:
             problems.append(f"{name}: catalogued twice ({CATALOG} line {i}) — keep one row")
         else:
             rows[name] = row
     files = {p.name: p for p in folder.glob("*.txt")}
     for name in sorted(set(rows) - set(files)):
-        problems.append(f"{name}: listed in {CATALOG} but no such file in {folder} — add the file or delete the row")
+        problems.append(
+            f"{name}: listed in {CATALOG} but no such file in {folder} — add the file or delete the row"
+        )
     jobs = []
     for name in sorted(files):
         row = rows.get(name)
         if row is None:
-            problems.append(f"{name}: not in {CATALOG} — add a row with its district, publisher, kind, title and date")
+            problems.append(
+                f"{name}: not in {CATALOG} — add a row with its district, publisher, kind, title and date"
+            )
         elif not row.get("district"):
             problems.append(f"{name}: the catalog row has no district — fill in the 'district' column")
         else:

@@ -5,21 +5,26 @@ lab template loads from CDNs (require.js, MathJax, mermaid, widgets; nbconvert#7
 blocked on many networks. Code is hidden unless asked for (papermill#130, nbconvert#155), and the
 `parameters` / `injected-parameters` cells are removed: the notebooks print their own title block.
 """
+
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from .paths import PACKAGE
+from ..dataset.files import write_text
+from ..paths import PACKAGE
 
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = PACKAGE / "report" / "templates"
 REMOVED_TAGS = ("parameters", "injected-parameters")
 # papermill's banner is inline HTML that nbconvert's markdown renderer splits; a markdown link survives
-FAILED_BANNER = ("运行出错，报告在此中断 · This report stopped with an error: "
-                 "[go to the failing cell](#papermill-error-cell)")
-STOPPED_NOTE = "*报告在此停止，以下各节未运行 · The report stopped here; the sections after this point did not run.*"
+FAILED_BANNER = (
+    "运行出错，报告在此中断 · This report stopped with an error: "
+    "[go to the failing cell](#papermill-error-cell)"
+)
+STOPPED_NOTE = (
+    "*报告在此停止，以下各节未运行 · The report stopped here; the sections after this point did not run.*"
+)
 STATUS_LABELS = {"ok": "ok", "failed": "failed", "skipped": "skipped — up to date"}
 
 
@@ -30,11 +35,24 @@ def exporter(show_code: bool = False):
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     hide = not show_code
-    html = HTMLExporter(template_name="lab", template_file=str(TEMPLATES / "report.html.j2"), embed_images=True,
-                        exclude_input=hide, exclude_input_prompt=hide, exclude_output_prompt=hide,
-                        language_code="zh", require_js_url="", mathjax_url="", jquery_url="",
-                        jupyter_widgets_base_url="", widget_renderer_url="", mermaid_js_url="")
-    html.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True), enabled=True)
+    html = HTMLExporter(
+        template_name="lab",
+        template_file=str(TEMPLATES / "report.html.j2"),
+        embed_images=True,
+        exclude_input=hide,
+        exclude_input_prompt=hide,
+        exclude_output_prompt=hide,
+        language_code="zh",
+        require_js_url="",
+        mathjax_url="",
+        jquery_url="",
+        jupyter_widgets_base_url="",
+        widget_renderer_url="",
+        mermaid_js_url="",
+    )
+    html.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True), enabled=True
+    )
     return html
 
 
@@ -47,15 +65,25 @@ def notebook_page(notebook: Path, page: Path, title: str, show_code: bool = Fals
     for cell in nb.cells:
         if "papermill-error-cell-tag" in cell.metadata.get("tags", []) and "href=" in cell.source:
             cell.source = FAILED_BANNER
-    failed = next((i for i, cell in enumerate(nb.cells)
-                   if any(out.get("output_type") == "error" for out in cell.get("outputs", []))), None)
+    failed = next(
+        (
+            i
+            for i, cell in enumerate(nb.cells)
+            if any(out.get("output_type") == "error" for out in cell.get("outputs", []))
+        ),
+        None,
+    )
     if failed is not None:  # the sections after the failing cell never ran: no empty headings under the error
-        nb.cells = nb.cells[:failed + 1] + [nbformat.v4.new_markdown_cell(STOPPED_NOTE)]
+        nb.cells = nb.cells[: failed + 1] + [nbformat.v4.new_markdown_cell(STOPPED_NOTE)]
     body, _ = exporter(show_code).from_notebook_node(nb)
     # nbconvert accepts only ISO 639-1 codes; the page is Simplified Chinese as written in mainland China
     write_text(page, body.replace('<html lang="zh">', '<html lang="zh-CN">', 1))
-    return sum(1 for cell in nb.cells for out in cell.get("outputs", [])
-               if any(m.startswith("image/") for m in out.get("data", {})))
+    return sum(
+        1
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if any(m.startswith("image/") for m in out.get("data", {}))
+    )
 
 
 def page_title(notebook: Path, parameters: dict) -> str:
@@ -63,15 +91,28 @@ def page_title(notebook: Path, parameters: dict) -> str:
     import json
 
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    heading = next((line.lstrip("#").strip() for c in cells if c["cell_type"] == "markdown"
-                    for line in "".join(c["source"]).splitlines() if line.startswith("#")), notebook.stem)
-    shown = ["、".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
-             for k, v in sorted(parameters.items(), key=lambda kv: kv[0] == "quarter") if v is not None]
+    heading = next(
+        (
+            line.lstrip("#").strip()
+            for c in cells
+            if c["cell_type"] == "markdown"
+            for line in "".join(c["source"]).splitlines()
+            if line.startswith("#")
+        ),
+        notebook.stem,
+    )
+    shown = [
+        "、".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
+        for k, v in sorted(parameters.items(), key=lambda kv: kv[0] == "quarter")
+        if v is not None
+    ]
     return " · ".join([*shown, heading.split(" · ")[0]])
 
 
 def show_parameters(parameters: dict) -> str:
-    """{'districts': ['綦江区', '荣昌区'], 'indicators': None} -> 'districts: 綦江区、荣昌区 · indicators: 默认 …'."""
+    """{'districts': ['綦江区', '荣昌区'], 'indicators': None}
+    -> 'districts: 綦江区、荣昌区 · indicators: 默认 …'."""
+
     def one(value):
         if isinstance(value, (list, tuple)):
             return "、".join(map(str, value))
@@ -84,21 +125,20 @@ def index_page(entries: list[dict]) -> str:
     """reports/index.html: every report grouped by quarter, newest first. Jinja autoescapes all data."""
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     quarters: dict[str, list[dict]] = {}
     for e in sorted(entries, key=lambda e: (e["notebook"], e["name"])):
         quarters.setdefault(e["quarter"], []).append(
-            {**e, "href": quote(f"{e['quarter']}/{e['name']}.html"), "shown": show_parameters(e["parameters"]),
-             "label": STATUS_LABELS.get(e["status"], e["status"])})
+            {
+                **e,
+                "href": quote(f"{e['quarter']}/{e['name']}.html"),
+                "shown": show_parameters(e["parameters"]),
+                "label": STATUS_LABELS.get(e["status"], e["status"]),
+            }
+        )
     counts = {s: sum(e["status"] == s for e in entries) for s in STATUS_LABELS}
     return env.get_template("index.html.j2").render(
-        quarters=sorted(quarters.items(), reverse=True), counts=counts, total=len(entries))
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write through a temporary file, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+        quarters=sorted(quarters.items(), reverse=True), counts=counts, total=len(entries)
+    )

@@ -1,0 +1,1 @@
+"""Comparing districts over quarters with pandas: as-of selection, comparability notes, formatting."""

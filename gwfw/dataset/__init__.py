@@ -1,0 +1,1 @@
+"""A folder of raw reports -> the tables in data/processed: reading, building, the schema, files, loading."""

@@ -1,0 +1,100 @@
+"""The build's cache: one entry per report, keyed by its bytes, its catalog row and the rules' version.
+
+An entry is one JSON line (file, warnings, observation rows, counts), then the mentions as CSV lines.
+A rebuild extracts only new or changed reports; a missing or damaged entry is simply made again.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .. import paths
+from ..extract.places import adcodes_path
+from .files import replacing
+
+ENTRY_SUFFIX = ".rows"
+# The modules whose code decides a report's rows: everything `gwfw.dataset.build` imports (a test keeps this
+# complete). A change to any of them, or to any language data file, makes every entry stale.
+EXTRACTION_MODULES = (
+    "dataset",
+    "dataset.build",
+    "dataset.cache",
+    "dataset.files",
+    "dataset.raw_folder",
+    "dataset.schema",
+    "errors",
+    "extract",
+    "extract.codebook",
+    "extract.context",
+    "extract.matcher",
+    "extract.name_patterns",
+    "extract.numerals",
+    "extract.periods",
+    "extract.places",
+    "extract.rows",
+    "extract.text_index",
+    "langdata",
+    "paths",
+)
+
+
+def _module_file(module: str) -> Path:
+    path = paths.DATA_FILES.parent.joinpath(*module.split("."))
+    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+
+
+@functools.cache
+def rules_version() -> str:
+    """A digest of the extraction code and all the language data: a cached extraction is stale when any of
+    them changes (a change to the notebooks' code is not)."""
+    digest = hashlib.sha256()
+    code = [_module_file(module) for module in EXTRACTION_MODULES]
+    files = sorted(paths.DATA_FILES.iterdir()) + code + [adcodes_path()]
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def key(data: bytes, meta: dict) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(rules_version().encode())
+    return digest.hexdigest()[:32]
+
+
+def write_entry(entry: Path, head: dict, mentions: Iterable[list[str]]) -> None:
+    """The head as one JSON line, then the mention rows as CSV lines, written as they are formatted
+    (a report of millions of numbers is not copied into one string)."""
+    with replacing([entry], durable=False) as (tmp,), open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(json.dumps(head, ensure_ascii=False) + "\n")
+        csv.writer(f, lineterminator="\n").writerows(mentions)
+
+
+def read_head(entry: Path) -> dict | None:
+    """The entry's first line, or None when it is missing or damaged (then the report is extracted again)."""
+    try:
+        with open(entry, "rb") as f:
+            return json.loads(f.readline())
+    except (OSError, ValueError):
+        return None
+
+
+@contextmanager
+def entries_folder(cache: Path | None) -> Iterator[Path]:
+    if cache is None:  # no cache: the entries live as long as the build
+        with tempfile.TemporaryDirectory(prefix="gwfw-build-") as tmp:
+            yield Path(tmp)
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
+    yield cache

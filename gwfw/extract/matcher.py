@@ -1,0 +1,288 @@
+"""Which codebook indicator, if any, a number in a report measures.
+
+An indicator name binds a number when it stands right before it, joined only by linking words
+(「办结率达100%」「大厅共有窗口134个」), or right after a count (「1338项依申请类政务服务事项」).
+Programme names (topic forms such as 一件事一次办, 跨省通办) reach across their sentence, once per
+indicator, but not into a breakdown (「其中…」). The number's unit must fit the indicator's unit, and
+the sentence must carry the indicator's required context words and none of its excluded ones.
+Every decision is explained in `Match.reason`, so unmapped numbers say why.
+The text's boundaries and names come from gwfw.extract.text_index, computed once per text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+from itertools import accumulate
+from typing import NamedTuple
+
+from .codebook import Indicator, load_codebook
+from .name_patterns import Trigger, link_pattern, rules, strip_quotes
+from .numerals import NumberMention
+from .text_index import TextIndex
+
+
+class Match(NamedTuple):
+    indicator: Indicator | None
+    reason: str  # how the indicator was found, or why none was
+    evidence_start: int
+    evidence_end: int
+
+
+@cache
+def _accepts() -> dict[str, frozenset[str]]:
+    return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
+
+
+@cache
+def _all_accepted() -> frozenset[str]:
+    return frozenset().union(*_accepts().values(), (ind.unit for ind in load_codebook()))
+
+
+def unit_fits(ind: Indicator, unit: str) -> bool:
+    return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
+
+
+class Matcher:
+    """Maps the numbers of one text to indicators, left to right."""
+
+    def __init__(self, index: TextIndex, numbers: list[NumberMention]):
+        self.ix = index
+        self.rules = index.rules
+        self.numbers = numbers
+        self.starts = [m.start for m in numbers]
+        # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
+        self.bound: dict[tuple[str, str], list[int]] = {}
+        self.fitting_counts: dict[
+            str, list[int]
+        ] = {}  # codebook unit -> running count of numbers that fit it
+        self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
+        self.context: tuple[tuple[int, int], dict[str, bool]] = (
+            (-1, -1),
+            {},
+        )  # a sentence; code -> in context
+
+    def _in_context(self, ind: Indicator, pos: int) -> bool:
+        """Does the sentence at pos hold a word the indicator requires and none it excludes?
+        Decided once per sentence and indicator."""
+        if not (ind.context_required or ind.context_excluded):
+            return True
+        bounds = self.ix.sentence(pos)
+        if bounds != self.context[0]:
+            self.context = (bounds, {})
+        decided = self.context[1]
+        if ind.code not in decided:
+            sentence = self.ix.text[bounds[0] : bounds[1]]
+            decided[ind.code] = (
+                not ind.context_required or any(w in sentence for w in ind.context_required)
+            ) and not any(w in sentence for w in ind.context_excluded)
+        return decided[ind.code]
+
+    def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
+        for ind in candidates:
+            if unit_fits(ind, n.unit) and self._in_context(ind, n.start):
+                return ind
+        return None
+
+    def _fitting_between(self, ind: Indicator, start: int, end: int) -> bool:
+        """Does a number starting inside [start, end) have a unit that fits the indicator?"""
+        counts = self.fitting_counts.get(ind.unit)
+        if counts is None:
+            counts = list(accumulate((unit_fits(ind, m.unit) for m in self.numbers), initial=0))
+            self.fitting_counts[ind.unit] = counts
+        return counts[bisect.bisect_left(self.starts, end)] > counts[bisect.bisect_left(self.starts, start)]
+
+    def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
+        return self._fits(self.ix.lexicon.names.get(t.surface, []), n) if t else None
+
+    def _is_formula(self, n: NumberMention) -> bool:
+        joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
+        text = self.ix.text
+        before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
+        after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
+        return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
+
+    def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
+        """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
+        k = self.ix.respectively.find(c_start, n.start)
+        if k < 0:
+            return None
+        if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
+            sep = self.rules["list_separator"]
+            items, pos = [], c_start
+            for part in self.ix.text[c_start:k].split(sep):
+                items.append((pos, pos + len(part)))
+                pos += len(part) + len(sep)
+            self.lists[c_start, k] = (
+                bisect.bisect_right(self.starts, k),
+                bisect.bisect_left(self.starts, c_end),
+                items,
+            )
+        first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
+        i = bisect.bisect_left(self.starts, n.start)
+        if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
+            return None
+        i_start, i_end = items[i - first]
+        for t in reversed(self.ix.names_within(i_start, i_end)):
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "respectively", t.start, n.end)
+        return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
+        """The name closest before the number, joined by linking words only (「办结率达100%」)."""
+        gap = self.ix.linked_name_gap(n.start)
+        if gap is None:
+            return None
+        if gap <= self.rules["link_max_chars"]:  # the usual case: the nearest name fits
+            t = self.ix.name_ending_at(n.start - gap, c_start)
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "name before", t.start, n.end)
+        link = link_pattern()  # rare: a nearer name does not fit; look further back
+        for wider in range(gap + 1, min(self.rules["link_max_chars"], n.start - c_start) + 1):
+            if wider and not link.fullmatch(self.ix.text, n.start - wider, n.start):
+                continue
+            t = self.ix.name_ending_at(n.start - wider, c_start)
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "name before", t.start, n.end)
+        return None
+
+    def _near_after(self, n: NumberMention) -> Match | None:
+        """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
+        pos, text = n.end, self.ix.text
+        while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
+            pos += 1
+        t = self.ix.name_starting_at(pos)
+        ind = self._named(t, n)
+        if ind and ind.measure != "rate":
+            return Match(ind, "name after", n.start, t.end)
+        m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)  # 「93%可网上办理」
+        if m and m.end() - n.end <= self.rules["link_max_chars"] + len(m.group("name")):
+            ind = self._fits(self.ix.lexicon.afters.get(strip_quotes(m.group("name")), []), n)
+            if ind:
+                return Match(ind, "rate before its subject", n.start, m.end())
+        return None
+
+    def _counts_own_noun(self, n: NumberMention) -> bool:
+        nxt = self.ix.text[n.end : n.end + 1]
+        return (
+            bool(nxt)
+            and "\u4e00" <= nxt <= "\u9fff"
+            and not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
+        )
+
+    def _topic(
+        self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False
+    ) -> Match | None:
+        """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」).
+
+        The names are tried nearest first: those before the number in its sentence (only when the
+        number's clause says what was done with the programme and the number does not count its own
+        noun), then those after it in its clause. A name is a candidate when it gives this number an
+        indicator it has not yet given to another number. At the first candidate, a breakdown marker
+        (「其中」) in between means no programme at all; another figure of the same kind in between
+        passes the name over; otherwise the name binds.
+
+        The names are looked at form by form rather than one by one: for one form (so one indicator),
+        every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
+        thousands of names and numbers costs a few bisections per number, not a walk over its names.
+        """
+        if not self.ix.has_topics(s_start, c_end):
+            return None
+        forms = [
+            (form, ind)
+            for form in self.ix.topic_forms
+            if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))
+        ]
+        if not self._counts_own_noun(n) and self.ix.programme_verbs.inside(c_start, n.start):
+            hits, stop = [], False
+            for form, ind in forms:
+                k, beyond_marker = self._free_before(form, ind, n, s_start)
+                if k >= 0:
+                    hits.append((self.ix.topic_forms[form].starts[k], form, ind, k))
+                stop = stop or beyond_marker
+            if hits:
+                return self._bind(*max(hits, key=lambda h: h[0])[1:], n)
+            if stop:
+                return None
+        if not before_only:
+            hits = [
+                (self.ix.topic_forms[form].starts[k], form, ind, k)
+                for form, ind in forms
+                if (k := self._free_after(form, ind, n, c_end)) >= 0
+            ]
+            if hits:
+                return self._bind(*min(hits, key=lambda h: h[0])[1:], n)
+        return None
+
+    def _free_before(self, form: str, ind: Indicator, n: NumberMention, s_start: int) -> tuple[int, bool]:
+        """Names of one form before n in its sentence: (the index of the nearest free one that can bind,
+        or -1; whether a free one stands beyond a breakdown marker, which ends the search)."""
+        names = self.ix.topic_forms[form]
+        first = bisect.bisect_left(names.starts, s_start)
+        for k in range(bisect.bisect_right(names.ends, n.start) - 1, first - 1, -1):
+            end = names.ends[k]
+            if self.ix.breakdown_markers.inside(end, n.start) or self._fitting_between(ind, end, n.start):
+                break  # so is every name further back
+            if not self._is_bound(form, ind, k):
+                return k, False
+        beyond = bisect.bisect_right(names.ends, self.ix.breakdown_markers.last_start(n.start))
+        return -1, self._free(form, ind, first, beyond) > 0
+
+    def _free_after(self, form: str, ind: Indicator, n: NumberMention, c_end: int) -> int:
+        """The index of the nearest free name of one form after n in its clause that can bind, or -1."""
+        names = self.ix.topic_forms[form]
+        for k in range(bisect.bisect_left(names.starts, n.end), bisect.bisect_right(names.ends, c_end)):
+            start = names.starts[k]
+            if self.ix.breakdown_markers.inside(n.end, start) or self._fitting_between(ind, n.end, start):
+                break  # so is every name further on
+            if not self._is_bound(form, ind, k):
+                return k
+        return -1
+
+    def _is_bound(self, form: str, ind: Indicator, k: int) -> bool:
+        bound = self.bound.get((form, ind.code), [])
+        i = bisect.bisect_left(bound, k)
+        return i < len(bound) and bound[i] == k
+
+    def _free(self, form: str, ind: Indicator, first: int, stop: int) -> int:
+        """How many of the names first..stop-1 of one form are not yet bound to ind."""
+        bound = self.bound.get((form, ind.code), [])
+        return max(0, stop - first) - max(
+            0, bisect.bisect_left(bound, stop) - bisect.bisect_left(bound, first)
+        )
+
+    def _bind(self, form: str, ind: Indicator, k: int, n: NumberMention) -> Match:
+        bisect.insort(self.bound.setdefault((form, ind.code), []), k)
+        t = self.ix.topic_forms[form].triggers[k]
+        return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
+
+    def match(self, n: NumberMention) -> Match:
+        if n.unit in self.rules["date_units"]:
+            return Match(None, "unmapped: a date or period", n.start, n.end)
+        if n.unit not in _all_accepted():
+            return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
+        if self.ix.is_masked(n.start):
+            return Match(None, "unmapped: inside a document title", n.start, n.end)
+        if self._is_formula(n):
+            return Match(None, "unmapped: part of a label or formula", n.start, n.end)
+        s_start, _ = self.ix.sentence(n.start)
+        c_start, c_end = self.ix.clause(n.start)
+        found = self._respectively(n, c_start, c_end)
+        if found and found.indicator is None:
+            return found
+        found = found or self._near_after(n) or self._near_before(n, c_start)
+        if found and found.indicator.code in self.rules["generic_indicators"]:
+            found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
+        found = found or self._topic(n, s_start, c_start, c_end)
+        if found is None:
+            return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        if self.ix.target_markers.inside(s_start, n.start):
+            return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
+        if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
+            return Match(
+                None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end
+            )
+        return found

@@ -1,0 +1,143 @@
+"""The indicator names, programme names and linking words of the codebook, compiled into regexes.
+
+Built once per process from gwfw/langdata (indicators.csv, extraction.yaml). Names are matched
+longest first; quotes inside a name are optional. The patterns that read *backwards* (on the reversed
+text) find the name ending right before a number in one regex match instead of a scan: that is for
+speed, the rule itself is "the nearest name before the number, joined by linking words only".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from ..langdata import load_yaml
+from .codebook import Indicator, load_codebook
+
+_SPEC = (
+    ("unit_accepts", dict),
+    ("link_words", list),
+    ("link_max_chars", int),
+    ("quote_chars", str),
+    ("clause_delimiters", str),
+    ("sentence_delimiters", str),
+    ("title_brackets", list),
+    ("respectively", str),
+    ("list_separator", str),
+    ("formula_joiners", str),
+    ("breakdown_markers", list),
+    ("rate_after_links", list),
+    ("generic_heads", list),
+    ("date_units", list),
+    ("section_heading", str),
+    ("section_heading_chars", int),
+    ("signature_max_chars", int),
+    ("as_of_publication_kinds", list),
+    ("decoy_names", list),
+    ("target_markers", list),
+    ("increment_markers", list),
+    ("generic_indicators", list),
+    ("programme_verbs", list),
+)
+
+
+class Trigger(NamedTuple):
+    start: int
+    end: int
+    surface: str
+
+
+@cache
+def rules() -> dict:
+    return load_yaml("extraction.yaml", _SPEC)
+
+
+def _surface_regex(surface: str, quotes: str) -> str:
+    """Quotes in a surface form are optional and interchangeable: “全程网办”事项 = 全程网办事项."""
+    q = f"[{re.escape(quotes)}]?"
+    return "".join(q if ch in quotes else re.escape(ch) for ch in surface)
+
+
+@cache
+def _no_quotes() -> dict[int, None]:
+    return str.maketrans("", "", rules()["quote_chars"])
+
+
+def strip_quotes(s: str) -> str:
+    return s.translate(_no_quotes())
+
+
+@dataclass(frozen=True)
+class CompiledNames:
+    names: dict[str, list[Indicator]]  # quote-free surface form -> indicators named by it
+    topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
+    afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
+    name_before: re.Pattern  # on reversed text: the longest name ending at a position
+    linked_name_before: (
+        re.Pattern
+    )  # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    link_run: re.Pattern  # on reversed text: the characters that linking words, quotes and spaces are made of
+    links_before: dict[str, list[str]]  # on reversed text: first character -> linking words, longest first
+    name_after: re.Pattern  # the longest name starting at a position
+    topic: re.Pattern
+    rate_after: re.Pattern  # linking words, then a phrase that follows a rate (「的事项已实现全程网办」)
+
+
+def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
+    ordered = sorted(set(forms), key=lambda f: (-len(strip_quotes(f)), f))
+    return re.compile("|".join(_surface_regex(f[::-1] if reverse else f, quotes) for f in ordered))
+
+
+def names_before(
+    surfaces, link_words, quotes: str
+) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, list[str]]]:
+    """The CompiledNames fields that read names and linking words backwards
+    (see TextIndex.linked_name_gap)."""
+    before = _alternation(surfaces, quotes, reverse=True)
+    link_words = sorted(link_words, key=len, reverse=True)
+    linked = "|".join(re.escape(w[::-1]) for w in link_words)
+    linked = re.compile(rf"(?:{linked}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
+    link_run = re.compile(rf"[{re.escape(''.join(link_words) + quotes)}\s]*")
+    links: dict[str, list[str]] = {}
+    for w in link_words:
+        links.setdefault(w[-1], []).append(w[::-1])
+    return before, linked, link_run, links
+
+
+@cache
+def compiled_names() -> CompiledNames:
+    quotes = rules()["quote_chars"]
+    names: dict[str, list[Indicator]] = {}
+    topics: dict[str, list[Indicator]] = {}
+    afters: dict[str, list[Indicator]] = {}
+    for ind in load_codebook():
+        for form in ind.surface_forms:
+            names.setdefault(strip_quotes(form), []).append(ind)
+        for form in ind.topic_forms:
+            topics.setdefault(strip_quotes(form), []).append(ind)
+        for form in ind.after_forms:
+            afters.setdefault(strip_quotes(form), []).append(ind)
+    for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
+        names[strip_quotes(decoy)] = []
+    surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
+    after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
+    after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
+    rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
+    return CompiledNames(
+        names,
+        topics,
+        afters,
+        *names_before(surfaces, rules()["link_words"], quotes),
+        _alternation(surfaces, quotes),
+        _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes),
+        rate_after,
+    )
+
+
+@cache
+def link_pattern() -> re.Pattern:
+    r = rules()
+    words = "|".join(re.escape(w) for w in sorted(r["link_words"], key=len, reverse=True))
+    return re.compile(rf"(?:{words}|[{re.escape(r['quote_chars'])}]|\s)*")

@@ -1,0 +1,207 @@
+"""One text, indexed once: clause, sentence and line boundaries, masked titles, names and marker words.
+
+Performance code: every question the matcher asks for a number (which clause, is this inside a title,
+which name ends here, is there a marker word between two positions) is answered by bisection over
+positions found once per text, so a report costs the same per number however long it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import cache
+from itertools import accumulate
+
+from .name_patterns import Trigger, compiled_names, rules, strip_quotes
+
+
+@cache
+def _shortest_first(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+class WordSpans:
+    """Every occurrence of some words in one text, overlapping ones included, found once.
+
+    `inside(a, b)` answers `any(w in text[a:b] for w in words)` and `find(a, b)` answers
+    `text.find(word, a, b)` by bisection, without reading the text again: a question asked for every
+    number costs the same however far the number stands from the start of its clause or sentence.
+    """
+
+    def __init__(self, text: str, words: Iterable[str]):
+        spans = []  # at each position, only the shortest word starting there matters: it ends first
+        pattern = _shortest_first(tuple(sorted(set(words), key=len)))
+        m = pattern.search(text)
+        while m:
+            spans.append((m.start(), m.end()))
+            m = pattern.search(text, m.start() + 1)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        # min_end[i]: the smallest end of the occurrences from the i-th on (a suffix minimum)
+        self.min_end = list(accumulate(reversed(self.ends), min))[::-1]
+        by_end = sorted(spans, key=lambda span: span[1])
+        self.sorted_ends = [end for _, end in by_end]
+        # max_start[i]: the largest start of the occurrences that end no later than the i-th end
+        self.max_start = list(accumulate((start for start, _ in by_end), max))
+
+    def inside(self, start: int, end: int) -> bool:
+        """Does one of the words lie wholly within [start, end)?"""
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.min_end) and self.min_end[i] <= end
+
+    def last_start(self, end: int) -> int:
+        """The largest start of an occurrence that ends at or before end, or -1: one lies wholly
+        within [a, end) exactly when a <= last_start(end)."""
+        i = bisect.bisect_right(self.sorted_ends, end)
+        return self.max_start[i - 1] if i else -1
+
+    def find(self, start: int, end: int) -> int:
+        """The start of the leftmost occurrence wholly within [start, end), or -1 (str.find)."""
+        i = bisect.bisect_left(self.starts, start)
+        if i == len(self.min_end) or self.min_end[i] > end:
+            return -1
+        while self.ends[i] > end:  # only for words of different lengths; one word ends in order
+            i += 1
+        return self.starts[i]
+
+
+class Names:
+    """The programme names of one form in a text, in order (they never overlap)."""
+
+    def __init__(self):
+        self.triggers: list[Trigger] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, t: Trigger) -> None:
+        self.triggers.append(t)
+        self.starts.append(t.start)
+        self.ends.append(t.end)
+
+
+_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
+
+
+class TextIndex:
+    """Boundaries, masked titles and indicator names of one text, computed once."""
+
+    def __init__(self, text: str):
+        self.rules = r = rules()
+        self.text = text
+        self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
+        self.sentence_ends = [
+            m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)
+        ]
+        self.line_ends = [m.start() for m in re.finditer("\n", text)]
+        self.masked = []  # spans inside 《…》: document titles, not statements
+        for pair in r["title_brackets"]:
+            o, c = re.escape(pair[0]), re.escape(pair[1])
+            self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}[^{o}{c}。\n]{{0,60}}{c}", text)]
+        self.masked.sort()
+        self.masked_starts = [start for start, _ in self.masked]
+        self.lexicon = compiled_names()
+        self.reversed = text[::-1]
+        self.topics = [
+            Trigger(m.start(), m.end(), strip_quotes(m.group()))
+            for m in self.lexicon.topic.finditer(text)
+            if not self.is_masked(m.start())
+        ]
+        self.topic_starts = [t.start for t in self.topics]
+        self.topic_forms: dict[str, Names] = {}  # quote-free programme name -> where it stands
+        for t in self.topics:
+            self.topic_forms.setdefault(t.surface, Names()).add(t)
+        self.programme_verbs = WordSpans(text, r["programme_verbs"])
+        self.breakdown_markers = WordSpans(text, r["breakdown_markers"])
+        self.target_markers = WordSpans(text, r["target_markers"])
+        self.increment_markers = WordSpans(text, r["increment_markers"])
+        self.respectively = WordSpans(text, [r["respectively"]])
+
+    def has_topics(self, start: int, end: int) -> bool:
+        """Does a programme name start inside [start, end)?"""
+        i = bisect.bisect_left(self.topic_starts, start)
+        return i < len(self.topic_starts) and self.topic_starts[i] < end
+
+    def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
+        """The longest indicator name that ends exactly at pos and starts at or after floor."""
+        m = self.lexicon.name_before.match(self.reversed, len(self.text) - pos)
+        if not m or pos - len(m.group()) < floor or self.is_masked(pos - 1):
+            return None
+        return Trigger(pos - len(m.group()), pos, strip_quotes(m.group()[::-1]))
+
+    def linked_name_gap(self, pos: int) -> int | None:
+        """Reading back from pos over linking words, quotes and spaces (「办结率达」): how far back the
+        first indicator name reached ends, or None.
+
+        The answer of the regex (?:link|quote|space)*?name on the reversed text: a name right here, else
+        after a linking word (the longest first), going deeper before trying the next one. The regex
+        backtracks over every way to read the linking words, exponential in a long run of words that
+        reads in many ways (「仅为仅为…」). So a run longer than a few characters is walked here in the
+        same order, remembering the positions that lead to no name: linear time.
+        """
+        rev, start = self.reversed, len(self.text) - pos
+        if self.lexicon.link_run.match(rev, start).end() - start <= _SHORT_RUN:
+            m = self.lexicon.linked_name_before.match(rev, start)
+            return m.start("name") - start if m else None
+        return self._walk_links(start)
+
+    def _walk_links(self, start: int) -> int | None:
+        """linked_name_gap for the reversed text from start, walked depth first with dead ends remembered."""
+        rev = self.reversed
+        if self.lexicon.name_before.match(rev, start):
+            return 0
+        leads = self._after_link(start)
+        dead: set[int] = set()
+        path = [(start, iter(leads))]  # positions being tried, each with where it leads
+        while path:
+            p, leads = path[-1]
+            for q in leads:
+                if q in dead:
+                    continue
+                if self.lexicon.name_before.match(rev, q):
+                    return q - start
+                path.append((q, iter(self._after_link(q))))
+                break
+            else:
+                dead.add(p)
+                path.pop()
+        return None
+
+    def _after_link(self, p: int) -> list[int]:
+        """Where one linking word, quote or space read from p in the reversed text ends, in regex order."""
+        if p >= len(self.reversed):
+            return []
+        ch = self.reversed[p]
+        ends = [p + len(w) for w in self.lexicon.links_before.get(ch, ()) if self.reversed.startswith(w, p)]
+        if ch in self.rules["quote_chars"] or ch.isspace():
+            ends.append(p + 1)
+        return ends
+
+    def name_starting_at(self, pos: int) -> Trigger | None:
+        m = self.lexicon.name_after.match(self.text, pos)
+        return Trigger(pos, m.end(), strip_quotes(m.group())) if m and not self.is_masked(pos) else None
+
+    def names_within(self, start: int, end: int) -> list[Trigger]:
+        """Indicator names inside a span, leftmost-longest."""
+        return [
+            Trigger(m.start(), m.end(), strip_quotes(m.group()))
+            for m in self.lexicon.name_after.finditer(self.text, start, end)
+        ]
+
+    def is_masked(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.masked_starts, pos) - 1
+        return i >= 0 and pos < self.masked[i][1]
+
+    def _bounds(self, ends: list[int], pos: int) -> tuple[int, int]:
+        """The span between the delimiters around pos (pos on a delimiter ends the span there)."""
+        i = bisect.bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.text))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._bounds(self.clause_ends, pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._bounds(self.sentence_ends, pos)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        return self._bounds(self.line_ends, pos)

@@ -1,0 +1,1 @@
+"""What researchers see: notebook views, charts, HTML fragments, the batch and its templates."""

@@ -1,0 +1,212 @@
+"""What each notebook section shows, so the notebooks stay a few calls long and the logic is tested.
+
+view = Comparison(districts, indicators, quarter)   # raises ParameterError listing valid values
+view.title(); view.coverage(); view.rate_charts(); view.values(); view.evidence()
+
+Each method returns what it shows (see gwfw.report.shown): a `Table` (a pandas DataFrame) for tables,
+`Charts` (a list of matplotlib Figures) for charts, a `Block` of HTML for the title and the evidence.
+As the last line of a cell it renders as on the published page; assigned, it is yours to change:
+
+    fig = view.rate_charts()[0]; fig.axes[0].set_title("…"); fig.savefig("rates.png")
+    view.coverage().to_excel("coverage.xlsx")
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from ..compare import analysis
+from ..compare import formatting as display
+from ..dataset.load import load_observations
+from ..dataset.raw_folder import read_catalog
+from ..extract.codebook import by_code
+from ..extract.places import places
+from ..paths import PROCESSED, RAW
+from . import charts as plots
+from .shown import Block, Charts, Table
+
+RATE_NOTES = "注意 · Read with care: periods and definitions differ"
+EVIDENCE_NOTE = (
+    "每个数值都附有其出处原句，标黄的是原文中的数字 · "
+    "Every value shown above, with the sentence it came from; the marked text is the exact evidence."
+)
+
+
+def _provinces() -> dict[str, str]:
+    return {p.name: p.province for p in places()}
+
+
+def _sources(folder: Path | None) -> dict[str, dict]:
+    """Catalog rows (title, publisher, date, url) by file, from the raw folder beside the processed one."""
+    raw = Path(folder).parent / "raw" if folder else RAW
+    try:
+        return {row["file"]: row for row in read_catalog(raw)}
+    except Exception:  # no catalog: the evidence still names the file
+        return {}
+
+
+def _data_facts(
+    obs: pd.DataFrame, folder: Path | None, shown: pd.DataFrame, sources: dict[str, dict]
+) -> dict[str, str]:
+    """The date of the data: the latest period shown, the reports it comes from, the dataset's fingerprint."""
+    path = Path(folder or PROCESSED) / "observations.csv"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    latest = shown["period_end"].max() if len(shown) else pd.NaT
+    files = sorted(set(shown["file"])) if len(shown) else []
+    published = sorted(d for d in ((sources.get(f) or {}).get("published", "") for f in files) if d)
+    reports = f"{len(files)} 份报告 · {len(files)} report{'s' if len(files) != 1 else ''}" + (
+        f"（最近发布 latest published {published[-1]}）" if published else ""
+    )
+    return {
+        "数据截至 / figures up to": "—" if pd.isna(latest) else f"{latest:%Y-%m-%d}",
+        "来源报告 / source reports": reports,
+        "数据集 / dataset": f"observations.csv {digest}: {len(obs)} figures "
+        f"from {obs['file'].nunique()} reports",
+    }
+
+
+class _View:
+    def __init__(self, quarter: str, folder: Path | None):
+        self.folder = folder
+        self.quarter = str(quarter).strip()
+        self.obs = load_observations(folder)
+        self.sources = _sources(folder)
+
+    def evidence(self) -> Block:
+        return self._evidence(self.table)
+
+    def _evidence(self, table: pd.DataFrame) -> Block:
+        if table.empty:
+            return Block(display.muted("No figures to quote. · 无可引用的数值。"))
+        return Block(f"<p class='gwfw-muted'>{EVIDENCE_NOTE}</p>" + display.evidence(table, self.sources))
+
+
+class Comparison(_View):
+    def __init__(self, districts, indicators, quarter: str, folder: Path | None = None):
+        super().__init__(quarter, folder)
+        self.districts = [districts] if isinstance(districts, str) else list(districts)
+        indicators = [indicators] if isinstance(indicators, str) else indicators
+        analysis.check_parameters(self.obs, self.quarter, self.districts, indicators)
+        known = analysis.as_of(self.obs, self.quarter, self.districts, indicators)
+        self.indicators = (
+            list(indicators) if indicators else analysis.default_indicators(known, self.districts)
+        )
+        self.known = known  # every value known: the coverage matrix and the evidence show them all
+        self.table = known[known["indicator"].isin(self.indicators)].reset_index(drop=True)
+        self.provinces = _provinces()
+
+    def title(self) -> Block:
+        params = {
+            "区县 / districts": self.districts,
+            "季度 / quarter": self.quarter,
+            "比较的指标 / indicators compared": [by_code()[c].name_zh for c in self.indicators] or "—",
+        }
+        return Block(
+            display.title_block(
+                f"{'、'.join(self.districts)} · {self.quarter}",
+                params,
+                _data_facts(self.obs, self.folder, self.known, self.sources),
+            )
+        )
+
+    def coverage(self) -> Table:
+        """District × indicator: each cell the value with unit, period and marks (a DataFrame)."""
+        no_data = display.notes([f"No figures for these districts by the end of {self.quarter}."], "No data")
+        if self.known.empty:
+            return Table.of(pd.DataFrame(), empty=no_data)
+        codes = list(dict.fromkeys(self.known["indicator"]))
+        return Table.of(analysis.coverage(self.known, self.districts, codes))
+
+    def evidence(self) -> Block:
+        return self._evidence(analysis.with_conflicting(self.obs, self.known))
+
+    def rate_charts(self) -> Charts:
+        """One bar chart per dimension of the codebook (a list of Figures), each with its notes."""
+        rates = self.table[(self.table["measure"] == "rate") & (self.table["unit"] == "%")]
+        figures, notes = [], []
+        for dimension, part in rates.groupby("dimension", sort=True):
+            figures.append(
+                plots.rate_chart(
+                    part,
+                    self.districts,  # all of them: a district keeps its colour across charts
+                    f"{analysis.dimension_label(dimension)} · {self.quarter}",
+                )
+            )
+            notes.append(
+                display.notes(
+                    analysis.rate_notes(part, self.quarter)
+                    + analysis.comparability_notes(part, self.provinces),
+                    RATE_NOTES,
+                )
+            )
+        none = display.muted(
+            "No indicator in % is reported by two of these districts or more: no chart. · 无共同的比率指标。"
+        )
+        return Charts(figures, notes, empty=none)
+
+    def values(self) -> Table:
+        """Every value compared, as text a reader understands (a DataFrame), with notes on counts."""
+        notes = display.notes(
+            analysis.comparability_notes(self.table[self.table["measure"] != "rate"], self.provinces),
+            "Counts are not all alike",
+        )
+        return Table.of(analysis.values_table(self.table), notes)
+
+
+class Profile(_View):
+    def __init__(self, district: str, quarter: str, folder: Path | None = None):
+        super().__init__(quarter, folder)
+        analysis.check_parameters(self.obs, self.quarter, [district])
+        self.district = district
+        self.table = analysis.as_of(self.obs, self.quarter, [district])
+        self.changes = analysis.history(self.obs, district, self.quarter)
+
+    def title(self) -> Block:
+        params = {"区县 / district": self.district, "季度 / quarter": self.quarter}
+        return Block(
+            display.title_block(
+                f"{self.district} · {self.quarter}",
+                params,
+                _data_facts(self.obs, self.folder, self.table, self.sources),
+            )
+        )
+
+    def indicators(self) -> Table:
+        """The latest figure of each indicator (a DataFrame)."""
+        no_data = display.notes([f"No figures for {self.district} by the end of {self.quarter}."], "No data")
+        if self.table.empty:
+            return Table.of(pd.DataFrame(), empty=no_data)
+        return Table.of(analysis.values_table(self.table, with_district=False))
+
+    def history(self) -> Charts:
+        """The indicators given for several periods: one Figure, and their values as `.table`."""
+        rows = self.changes
+        if rows.empty:
+            return Charts(
+                empty=display.muted(
+                    "Each indicator has one period in the data so far: no change to show yet. · "
+                    "各指标暂只有一个时期的数据。"
+                )
+            )
+        return Charts(
+            [plots.history_chart(rows, f"{self.district} · 变化 · change over time")],
+            table=Table.of(analysis.values_table(rows.assign(stale=False), with_district=False)),
+        )
+
+    def evidence(self) -> Block:
+        """The latest figures, then the earlier ones the change over time shows."""
+        latest = analysis.with_conflicting(self.obs, self.table)
+        shown = set(zip(latest["file"], latest["char_start"]))
+        earlier = self.changes[
+            pd.Series(
+                [(f, c) not in shown for f, c in zip(self.changes["file"], self.changes["char_start"])],
+                index=self.changes.index,
+                dtype=bool,
+            )
+        ]
+        return self._evidence(
+            pd.concat([latest, earlier.assign(stale=False, alternatives="")], ignore_index=True)
+        )
