@@ -126,7 +126,9 @@ def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str], 
     for i, row in enumerate(catalog, start=2):
         name = row.get("file", "")
         if not name:
-            problems.append(f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row")
+            problems.append(
+                f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row"
+            )
             continue
         lines.setdefault(name, []).append(i)
         row, row_problems, row_notes = check_row(row, f"{name}: {CATALOG} line {i}")
