@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import ReportError
 from . import catalog as cat
 from .convert import Found, convert, readable
 from .dates import iso_date
 from .files import catalog_lock
 from .guess import guess_district, guess_kind, text_fields
-from .raw_folder import ReportError, read_catalog
+from .raw_folder import read_catalog
 
 ORIGINALS = "originals"
 _NUMBERED = re.compile(r"(\d+)_")  # 007_… : the number of a report in its folder
@@ -65,10 +66,6 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return files, messages
 
 
-class _Stop(Exception):
-    """This file is not added; the message says why and what to give."""
-
-
 def _next_number(folder: Path, rows: list[dict]) -> int:
     names = [f.name for f in folder.glob("*.txt")] + [row.get("file", "") for row in rows]
     numbers = [int(m.group(1)) for name in names if (m := _NUMBERED.match(name))]
@@ -103,14 +100,16 @@ def _given_or_found(found: dict[str, Found], opts: Options) -> tuple[dict, list[
     if opts.published:
         row["published"] = iso_date(opts.published) or ""
         if not row["published"]:
-            raise _Stop(f"--published '{opts.published}' is not a date gwfw can read — give it as 2023-11-05")
+            raise ReportError(
+                f"--published '{opts.published}' is not a date gwfw can read — give it as 2023-11-05"
+            )
     return row, said
 
 
 def _kind(row: dict, found: dict[str, Found], opts: Options, said: list[str]) -> None:
     if opts.kind:
         if opts.kind not in cat.kind_names():
-            raise _Stop(
+            raise ReportError(
                 f"--kind '{opts.kind}' is not one gwfw knows — use one of {', '.join(cat.kind_names())}"
             )
         row["kind"] = opts.kind
@@ -127,7 +126,7 @@ def _district(row: dict, found: dict[str, Found], opts: Options, said: list[str]
     if opts.district:
         place, note = cat.lookup_district(opts.district, f"{row.get('publisher', '')} {row.get('title', '')}")
         if place is None:
-            raise _Stop(f"--district '{opts.district}': {note}")
+            raise ReportError(f"--district '{opts.district}': {note}")
         if note:
             said.append(f"district: --district {note}")
         row["district"] = place.name
@@ -139,7 +138,7 @@ def _district(row: dict, found: dict[str, Found], opts: Options, said: list[str]
             sources.append((where, text))
     guess = guess_district(sources)
     if guess.place is None:
-        raise _Stop(f"district not certain — {guess.source}; give it with --district NAME")
+        raise ReportError(f"district not certain — {guess.source}; give it with --district NAME")
     row["district"] = guess.place.name
     said.append(f"district from {guess.source}")
 
@@ -166,13 +165,11 @@ def add_file(path: Path, opts: Options) -> Outcome:
         row, said = _given_or_found(found, opts)
         _kind(row, found, opts, said)
         _district(row, found, opts, said)
-    except ReportError as exc:  # ConvertError included
+    except ReportError as exc:  # a ConvertError, or an option or a guess that stops this file
         message = str(exc)
         return Outcome(
             path, "failed", [message if message.startswith(path.name) else f"{path.name}: {message}"]
         )
-    except _Stop as exc:
-        return Outcome(path, "failed", [f"{path.name}: {exc}"])
     name = f"{_next_number(folder, rows):03d}_{sha[:16]}"
     notes = [f"added from {path.name} ({converted.format})"] + converted.notes
     row.update(file=f"{name}.txt", sha256=sha, notes="; ".join(notes))

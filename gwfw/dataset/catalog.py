@@ -61,7 +61,8 @@ def check_row(row: dict, where: str) -> tuple[dict, list[str], list[str]]:
         day = iso_date(published)
         if day is None:
             problems.append(
-                f"{where}: published '{published}' is not a date gwfw can read — write it as 2023-11-05{LEFT_OUT}"
+                f"{where}: published '{published}' is not a date gwfw can read — "
+                f"write it as 2023-11-05{LEFT_OUT}"
             )
         else:
             row["published"] = day

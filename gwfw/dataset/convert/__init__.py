@@ -1,8 +1,8 @@
 """Report files as researchers hold them -> plain text plus the catalog fields the file itself states.
 
 One module per format: saved web pages (html), PDF with a text layer (pdf), Word .docx (docx); plain
-text is read as `gwfw build` reads it. Every failure is a ConvertError whose one-line message names the
-file and says what to do.
+text is read as `gwfw build` reads it. Every failure is a ConvertError (gwfw.errors) whose one-line
+message names the file and says what to do.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ...errors import ConvertError
 from ...langdata import load_yaml
-from ..raw_folder import ReportError, decode
+from ..raw_folder import decode
 
 TABLE_SEPARATOR = " | "  # between the cells of a table row, in every format
-
-
-class ConvertError(ReportError):
-    """A file that cannot become report text."""
 
 
 @dataclass(frozen=True)
