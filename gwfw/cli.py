@@ -19,8 +19,8 @@ def _build(args) -> int:
         result = build(
             args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache"
         )
-    print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
+    print(result.summary())  # its problems, if any, last: the reports they left out are listed at the end
     return 1 if result.problems else 0
 
 

@@ -71,5 +71,3 @@ def test_an_unknown_district_is_a_problem_naming_the_row_and_the_report_is_left_
     [problem] = result.problems
     assert problem.startswith("x.txt: catalog.csv line 2: district '桃源乡' is not in the gazetteer")
     assert {o["district"] for o in result.observations} == {"綦江区"}
-
-

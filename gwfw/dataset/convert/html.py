@@ -76,13 +76,25 @@ def unpack_mhtml(data: bytes, name: str) -> tuple[bytes, str | None, str]:
     raise ConvertError(f"{name}: no web page inside this .mhtml file — save the page again from the browser")
 
 
-def _render(node) -> list[str]:
-    """An element's text as lines: block elements break lines, the cells of a table row are joined."""
+def _is_links(el) -> bool:
+    """A block of the page's furniture: two links or more, and more of its text in links than out of them
+    (a menu, breadcrumbs, a list of other articles)."""
+    links = el.xpath(".//a")
+    if len(links) < 2 or el.xpath(".//table"):
+        return False
+    text = len("".join(el.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in links)
+    return text > 0 and linked > 0.5 * text
+
+
+def _render(node, drop_links: bool = False) -> list[str]:
+    """An element's text as lines: block elements break lines, the cells of a table row are joined;
+    `drop_links` leaves out blocks that are mostly links."""
     out: list[str] = []
 
     def walk(el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _SKIP or not tag:
+        if tag in _SKIP or not tag or (drop_links and tag in _BLOCK and tag != "tr" and _is_links(el)):
             if el.tail:
                 out.append(el.tail)
             return
@@ -237,7 +249,9 @@ def convert_html(data: bytes, name: str, mhtml: bool = False) -> Converted:
             header.append(f"{labels[field]}：{meta['publisher']}")
     info_words = {lb for names in words()["info_labels"].values() for lb in names}
     body = [
-        ln for ln in body if ln != title and not _is_furniture(ln) and sum(lb in ln for lb in info_words) < 2
+        ln
+        for ln in body
+        if ln != title and not _is_furniture(ln) and sum(lb in ln.replace(" ", "") for lb in info_words) < 2
     ]  # the 政务公开 block again: already in the header
     return Converted("\n".join(header) + "\n\n" + "\n".join(body) + "\n", found, f"web page, {codec.upper()}")
 
@@ -260,7 +274,7 @@ def _main_text(page: str, name: str) -> list[str]:
             f"{name}: no article text could be found in the page ({type(exc).__name__}) — "
             "save the page again, or copy the report's text into a .txt file"
         ) from None
-    lines = _render(lxml.html.fragment_fromstring(summary, create_parent="div"))
+    lines = _render(lxml.html.fragment_fromstring(summary, create_parent="div"), drop_links=True)
     if not lines:
         raise ConvertError(
             f"{name}: no article text could be found in the page — save the page again, "

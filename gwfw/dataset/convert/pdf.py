@@ -92,18 +92,18 @@ def _most_common(values, default: float) -> float:
 
 def convert_pdf(data: bytes, name: str) -> Converted:
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = list(pdf.pages)
-    except PDFSyntaxError:
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors, which share no base class
+        causes = " ".join(type(e).__name__ for e in (exc, *exc.args) if isinstance(e, BaseException))
+        if "Password" in causes or "Encrypt" in causes:
+            raise ConvertError(
+                f"{name}: the PDF is locked with a password — save an unprotected copy (or print it to PDF) "
+                "and add that"
+            ) from None
         raise ConvertError(f"{name}: not a readable PDF (damaged or cut short) — download it again") from None
-    except Exception as exc:  # pdfminer's errors for encrypted or broken files share no base class
-        raise ConvertError(
-            f"{name}: the PDF cannot be opened ({type(exc).__name__}) — if it asks for a password, "
-            "save an unprotected copy; otherwise download it again"
-        ) from None
     paragraphs: list[str] = []
     no_text: list[int] = []
     open_paragraph = False
