@@ -192,3 +192,25 @@ def test_added_reports_build_with_their_dates_and_districts(tmp_path, page, caps
     bulletin = next(name for name, r in files.items() if r["kind"] == "quarterly_bulletin")
     assert {o["district"] for o in by_file[bulletin]} == {"綦江区"}
     assert {(o["period_start"], o["period_end"]) for o in by_file[bulletin]} >= {("2023-07-01", "2023-09-30")}
+
+
+def test_a_plain_text_report_in_gb18030_gets_its_row_from_its_first_line_and_signature(tmp_path, capsys):
+    text = (
+        "坡头区政务服务数据管理局2023年工作总结\n"
+        "2023年，区政务服务中心综合窗口受理业务2.1万宗，同比增长18.4%。\n"
+        "湛江市坡头区政务服务数据管理局\n"
+        "2024年1月8日\n"
+    )
+    path = tmp_path / "总结.txt"
+    path.write_bytes(text.encode("gb18030"))
+    raw = tmp_path / "raw"
+    code, out, _ = add(capsys, path, "--raw", raw)
+    assert code == 0
+    [row] = rows(raw)
+    assert (row["district"], row["kind"], row["published"]) == ("坡头区", "work_summary", "2024-01-08")
+    assert (row["publisher"], row["title"]) == (
+        "湛江市坡头区政务服务数据管理局",
+        "坡头区政务服务数据管理局2023年工作总结",
+    )
+    assert (raw / row["file"]).read_text(encoding="utf-8") == text
+    assert "guessed publisher from the signature at the end" in out

@@ -45,6 +45,7 @@ _SPEC = (
     ("not_publishers", list),
     ("title_separators", list),
     ("publisher_endings", list),
+    ("page_number_words", dict),
 )
 
 

@@ -195,19 +195,11 @@ def _is_furniture(line: str) -> bool:
     return bool(tokens) and all(t in words()["furniture_words"] for t in tokens)
 
 
-def convert_html(data: bytes, name: str, mhtml: bool = False) -> Converted:
-    url_saved = ""
-    declared = None
-    if mhtml:
-        data, declared, url_saved = unpack_mhtml(data, name)
-    page, codec = decode_page(data, name, declared)
-    try:
-        tree = lxml.html.document_fromstring(page)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise ConvertError(f"{name}: not a web page ({exc}) — save it again from the browser") from None
-    meta = _meta(tree)
-    block = info_block(_render(tree.body if tree.body is not None else tree))
-    head_title = " ".join((tree.findtext(".//title") or "").split())
+def _found(
+    meta: dict[str, str], block: dict[str, tuple[str, str]], head_title: str, url: str
+) -> dict[str, Found]:
+    """The catalog fields the page states, each with where it was read: <meta> first, then the page's block,
+    then <title>; dates from the block first (it is what the reader of the page sees)."""
     found: dict[str, Found] = {}
     if meta.get("title"):
         found["title"] = Found(meta["title"], "<meta name=ArticleTitle>")
@@ -219,41 +211,58 @@ def convert_html(data: bytes, name: str, mhtml: bool = False) -> Converted:
         found["publisher"] = Found(meta["publisher"], "<meta name=ContentSource>")
     elif "publisher" in block:
         found["publisher"] = Found(block["publisher"][1], f"the page's {block['publisher'][0]}")
-    for field, label in (("published", "PubDate"),):
-        if "published" in block and find_date(block["published"][1]):
-            found[field] = Found(find_date(block["published"][1]), f"the page's {block['published'][0]}")
-        elif meta.get(field) and find_date(meta[field]):
-            found[field] = Found(find_date(meta[field]), f"<meta name={label}>")
-    if "written" in block and find_date(block["written"][1]):
-        found["written"] = Found(find_date(block["written"][1]), f"the page's {block['written'][0]}")
-    url = meta.get("url") or url_saved or _canonical(tree)
+    for field in ("published", "written"):
+        if field in block and find_date(block[field][1]):
+            found[field] = Found(find_date(block[field][1]), f"the page's {block[field][0]}")
+        elif field == "published" and find_date(meta.get(field, "")):
+            found[field] = Found(find_date(meta[field]), "<meta name=PubDate>")
     if url:
         found["url"] = Found(
             url, "<meta name=Url>" if meta.get("url") else "the address the page was saved from"
         )
-    for field in ("site", "column"):
+    for field, name in (("site", "SiteName"), ("column", "ColumnName")):
         if meta.get(field):
-            found[field] = Found(
-                meta[field], f"<meta name={'SiteName' if field == 'site' else 'ColumnName'}>"
-            )
-    body = _main_text(page, name)
-    title = found["title"].value if "title" in found else ""
+            found[field] = Found(meta[field], f"<meta name={name}>")
+    return found
+
+
+def _header(title: str, meta: dict[str, str], block: dict[str, tuple[str, str]]) -> list[str]:
+    """Title, then the page's 发布机构/成文日期/发布日期 lines as the page writes them (from <meta> when the
+    page shows no such line)."""
     header = [title] if title else []
     labels = words()["header_labels"]
     for field in words()["header_fields"]:
         if field in block:
             header.append(f"{block[field][0]}：{block[field][1]}")
-        elif field == "published" and meta.get("published"):
-            header.append(f"{labels[field]}：{meta['published']}")
-        elif field == "publisher" and meta.get("publisher"):
-            header.append(f"{labels[field]}：{meta['publisher']}")
+        elif meta.get(field):
+            header.append(f"{labels[field]}：{meta[field]}")
+    return header
+
+
+def convert_html(data: bytes, name: str, mhtml: bool = False) -> Converted:
+    url_saved, declared = "", None
+    if mhtml:
+        data, declared, url_saved = unpack_mhtml(data, name)
+    page, codec = decode_page(data, name, declared)
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ConvertError(f"{name}: not a web page ({exc}) — save it again from the browser") from None
+    meta = _meta(tree)
+    block = info_block(_render(tree.body if tree.body is not None else tree))
+    head_title = " ".join((tree.findtext(".//title") or "").split())
+    found = _found(meta, block, head_title, meta.get("url") or url_saved or _canonical(tree))
+    title = found["title"].value if "title" in found else ""
     info_words = {lb for names in words()["info_labels"].values() for lb in names}
     body = [
-        ln
-        for ln in body
-        if ln != title and not _is_furniture(ln) and sum(lb in ln.replace(" ", "") for lb in info_words) < 2
-    ]  # the 政务公开 block again: already in the header
-    return Converted("\n".join(header) + "\n\n" + "\n".join(body) + "\n", found, f"web page, {codec.upper()}")
+        line
+        for line in _main_text(page, name)
+        if line != title
+        and not _is_furniture(line)
+        and sum(lb in line.replace(" ", "") for lb in info_words) < 2  # the block again: it is in the header
+    ]
+    text = "\n".join(_header(title, meta, block)) + "\n\n" + "\n".join(body) + "\n"
+    return Converted(text, found, f"web page, {codec.upper()}")
 
 
 def _canonical(tree) -> str:

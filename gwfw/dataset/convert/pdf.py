@@ -11,20 +11,27 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from functools import cache
 
-from . import TABLE_SEPARATOR, Converted, ConvertError
+from . import TABLE_SEPARATOR, Converted, ConvertError, words
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-# A page number alone on its line: 「- 3 -」「— 3 —」「3」「第3页 共12页」「3/12」.
-_PAGE_NUMBER = re.compile(
-    r"""
-    [\s\-—–]*              # dashes around it
-    (?:第\s*)?\d+\s*(?:页)?  # the number, perhaps as 第3页
-    (?:\s*[/／共]\s*\d+\s*页?)?  # 「/12」 or 「共12页」
-    [\s\-—–]*
-    """,
-    re.VERBOSE,
-)
+
+
+@cache
+def _page_number() -> re.Pattern:
+    """A page number alone on its line: 「- 3 -」「— 3 —」「3」「第3页 共12页」「3/12」."""
+    w = words()["page_number_words"]
+    before, after, total = (re.escape(w[k]) for k in ("before", "after", "total"))
+    return re.compile(
+        rf"""
+        [\s\-—–]*                          # dashes around it
+        (?:{before}\s*)?\d+\s*(?:{after})?   # the number, perhaps as 第3页
+        (?:\s*(?:/|{total})\s*\d+\s*(?:{after})?)?  # 「/12」 or 「共12页」
+        [\s\-—–]*
+        """,
+        re.VERBOSE,
+    )
 
 
 def _join(a: str, b: str) -> str:
@@ -64,14 +71,16 @@ def _paragraphs(
     """Add a page's lines to `out` as paragraphs: a line ending near the right margin continues on an
     unindented next line, on this page or the next. Returns whether the last paragraph is still open."""
     left, right = margins
-    for _, kind, item in items:
+    lines = [i for i, (_, kind, _) in enumerate(items) if kind == "line"]
+    ends = {lines[0], lines[-1]} if lines else set()  # where a page's header or footer stands
+    for i, (_, kind, item) in enumerate(items):
         if kind == "table":
             rows = (TABLE_SEPARATOR.join(c for c in map(_cell, row) if c) for row in item)
             out.extend(r for r in rows if r)
             open_paragraph = False
             continue
         text = item["text"].strip()
-        if not text or _PAGE_NUMBER.fullmatch(text):
+        if not text or (i in ends and _page_number().fullmatch(text)):
             continue
         width = (item["x1"] - item["x0"]) / max(len(text), 1)  # about one character
         indented = item["x0"] > left + 0.8 * width
