@@ -18,7 +18,7 @@ from ..errors import ReportError
 from . import catalog as cat
 from .convert import Found, convert, readable
 from .dates import iso_date
-from .files import catalog_lock
+from .files import catalog_lock, write_atomic
 from .guess import guess_district, guess_kind, text_fields
 from .raw_folder import read_catalog
 
@@ -193,14 +193,12 @@ def _csv(row: dict) -> str:
 
 def _write(folder: Path, name: str, suffix: str, data: bytes, text: str, row: dict) -> int:
     """The original, the text, then the catalog row (the row last: a report is added once it is listed)."""
-    from .build import write_atomic
-
     original = folder / ORIGINALS / f"{name}{suffix}"
     target = folder / f"{name}.txt"
     write_atomic(original, data)
     write_atomic(target, text.encode("utf-8"))
     try:
-        return cat.append_row(folder, row, write_atomic)
+        return cat.append_row(folder, row)
     except BaseException:
         original.unlink(missing_ok=True)
         target.unlink(missing_ok=True)

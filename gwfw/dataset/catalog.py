@@ -13,8 +13,10 @@ import io
 from functools import cache
 from pathlib import Path
 
+from ..extract import places
 from ..langdata import load_csv
 from .dates import iso_date
+from .files import write_atomic
 
 CATALOG = "catalog.csv"
 # sha256: of the original file `gwfw add` kept under originals/ (empty for reports added by hand)
@@ -37,9 +39,6 @@ def kind_names() -> list[str]:
 def lookup_district(name: str, context: str = ""):
     """The place a catalog's district names: the exact name or alias, else the short name with a suffix.
     Returns (place, '') when exact, (place, note) when read from a short form, (None, reason) otherwise."""
-    from ..extract import (
-        places,
-    )  # not at the top: the extract package reads Report from raw_folder, which reads this
 
     place, warning = places.resolve(name, context)
     if place is not None:
@@ -88,9 +87,9 @@ def check_row(row: dict, where: str) -> tuple[dict, list[str], list[str]]:
     return row, problems, notes
 
 
-def append_row(folder: Path, row: dict, write) -> int:
+def append_row(folder: Path, row: dict) -> int:
     """Append a row to the folder's catalog (made if missing; a missing sha256 column is added); returns its
-    line number. `write(path, bytes)` writes atomically."""
+    line number. The catalog is replaced whole, atomically."""
     path = Path(folder) / CATALOG
     if path.exists():
         text = path.read_bytes().decode("utf-8-sig")
@@ -105,5 +104,5 @@ def append_row(folder: Path, row: dict, write) -> int:
     writer = csv.DictWriter(out, header, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows({c: (r.get(c) or "") for c in header} for r in rows)
-    write(path, out.getvalue().encode("utf-8"))
+    write_atomic(path, out.getvalue().encode("utf-8"))
     return len(rows) + 1

@@ -18,7 +18,6 @@ from ..errors import ReportError
 from ..extract.rows import Report
 from .catalog import CATALOG, CATALOG_COLUMNS, check_row
 
-
 _UNUSUAL = re.compile("[^\x20-\x7e\n\r\t\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
