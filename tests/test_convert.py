@@ -113,3 +113,14 @@ def test_each_file_gwfw_cannot_read_gets_one_line_naming_it_and_saying_what_to_d
     assert "\n" not in message
     if name.endswith((".doc", ".wps", "renamed.docx")):
         assert "save it as .docx or PDF" in message
+
+
+def test_a_letterhead_is_read_as_the_publisher_and_a_salutation_is_no_title():
+    found = text_fields(
+        "重庆市綦江区政务服务管理办公室\n\n关于綦江区2022年二季度政务服务工作情况通报\n\n"
+        "各街道办事处、各镇人民政府，各部门：\n二季度，区政务服务中心共受理办件9.1万件。\n"
+    )
+    assert found["publisher"].value == "重庆市綦江区政务服务管理办公室"
+    assert found["title"].value == "关于綦江区2022年二季度政务服务工作情况通报"
+    assert "published" not in found
+    assert "title" not in text_fields("区委、区政府:\n2022年，我办深入推进法治政府建设。\n")

@@ -35,15 +35,23 @@ def text_fields(text: str) -> dict[str, Found]:
     """Title, signing date and signing body of a report without page metadata (PDF, Word, plain text)."""
     found: dict[str, Found] = {}
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if lines and len(lines[0]) <= TITLE_MAX_CHARS:
-        found["title"] = Found(lines[0], "the first line of the text")
+    endings = tuple(words()["publisher_endings"])
+    if len(lines) > 1 and len(lines[0]) <= 40 and lines[0].endswith(endings):  # the letterhead (红头)
+        found["publisher"] = Found(lines[0], "the letterhead (the first line)")
+        lines_for_title = lines[1:]
+    else:
+        lines_for_title = lines
+    first = lines_for_title[0] if lines_for_title else ""
+    if first and len(first) <= TITLE_MAX_CHARS and not first.endswith((":", "：")):  # not 「区委、区政府：」
+        where = "the first line" if first == lines[0] else "the line under the letterhead"
+        found["title"] = Found(first, f"{where} of the text")
     tail = lines[-SIGNATURE_LINES:]
     for i in range(len(tail) - 1, -1, -1):
         day = find_date(tail[i]) if len(tail[i]) <= 30 else None
         if day:
             found["published"] = Found(day, f"the signing date at the end ({tail[i]})")
             before = tail[i - 1] if i > 0 else ""
-            if before and len(before) <= 40 and before.endswith(tuple(words()["publisher_endings"])):
+            if before and len(before) <= 40 and before.endswith(endings):
                 found["publisher"] = Found(before, "the signature at the end")
             break
     return found
@@ -87,5 +95,5 @@ def guess_district(sources: list[tuple[str, str]]) -> DistrictGuess:
         None,
         "no place name in " + ", ".join(where for where, _ in sources)
         if sources
-        else "nothing to read it from",
+        else "the file states no title, publisher or site name to read it from",
     )
