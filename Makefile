@@ -24,9 +24,17 @@ data: $(STAMP)
 	$(BIN)/gwfw build
 
 ## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
-report: data
-	$(BIN)/gwfw batch --all
-	@echo "open $(CURDIR)/reports/index.html"
+# A report with a problem (its catalog row, its file) does not stop the pages of the others: the build's exit
+# status 1 (problems) lets the pages run, then the problems are listed again and make fails; 2 (nothing
+# could be built) stops at once.
+report: $(STAMP)
+	@$(BIN)/gwfw build > $(VENV)/build.log 2>&1; status=$$?; cat $(VENV)/build.log; \
+	if [ $$status -gt 1 ]; then exit $$status; fi; \
+	$(BIN)/gwfw batch --all || status=$$?; \
+	echo "open $(CURDIR)/reports/index.html"; \
+	if [ $$status -ne 0 ]; then echo "gwfw: finished with problems (the pages of the other reports are built):"; \
+		grep '^problem:' $(VENV)/build.log || true; fi; \
+	exit $$status
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)

@@ -193,7 +193,7 @@ def _sample_tree(pid: int, peak: dict, stop: threading.Event) -> None:
 def load_corpus(folder: Path):
     from gwfw.dataset.raw_folder import Report, catalogued_files, read_text
 
-    jobs, problems = catalogued_files(folder)
+    jobs, problems, _ = catalogued_files(folder)
     reports = []
     for path, meta in jobs:
         text, enc = read_text(path)

@@ -1,4 +1,4 @@
-"""The `gwfw` command: build, extract, evaluate (and batch, for the notebooks)."""
+"""The `gwfw` command: add, build, extract, evaluate (and batch, for the notebooks)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,26 @@ def _build(args) -> int:
         result = build(
             args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache"
         )
-    print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
+    print(result.summary())  # its problems, if any, last: the reports they left out are listed at the end
     return 1 if result.problems else 0
+
+
+def _add(args) -> int:
+    from .dataset.add import Options, add
+
+    opts = Options(args.raw, args.district or "", args.kind or "", args.url or "", args.published or "")
+    outcomes, messages = add(args.paths, opts)
+    for o in outcomes:
+        print("\n".join(o.lines), file=sys.stderr if o.status == "failed" else sys.stdout)
+    for m in messages:
+        print(m)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("added", "duplicate", "failed")}
+    print(f"{counts['added']} added, {counts['duplicate']} already there, {counts['failed']} not added")
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"not added: {o.lines[0]}")
+    return 1 if counts["failed"] or any(m.endswith("check the path") for m in messages) else 0
 
 
 def _extract(args) -> int:
@@ -89,6 +106,25 @@ def _batch(args) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gwfw", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser(
+        "add",
+        help="saved web pages, PDF, .docx or .txt reports -> text + catalog row in data/raw (folders too)",
+    )
+    a.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="report files or folders of them")
+    a.add_argument(
+        "--raw", type=Path, default=paths.RAW, help="folder of reports and catalog.csv (default data/raw)"
+    )
+    a.add_argument(
+        "--district", help="the district the reports are about (default: read from publisher/site/title)"
+    )
+    a.add_argument(
+        "--kind", help="kind of report, one of gwfw/langdata/kinds.csv (default: read from the title)"
+    )
+    a.add_argument("--url", help="the address the report was published at (one file only)")
+    a.add_argument(
+        "--published", help="publication date, e.g. 2023-11-05 or 2023年11月5日 (default: from the file)"
+    )
+    a.set_defaults(run=_add)
     b = sub.add_parser("build", help="data/raw -> data/processed (observations and mentions tables)")
     b.add_argument("--raw", type=Path, default=paths.RAW, help="folder of reports and catalog.csv")
     b.add_argument("--out", type=Path, default=paths.PROCESSED, help="folder for the processed tables")

@@ -19,6 +19,11 @@ class ReportError(GwfwError, ValueError):
     """A raw report, its catalog or a gold/observations table cannot be read as given."""
 
 
+class ConvertError(ReportError):
+    """A report file (web page, PDF, Word) that `gwfw add` cannot turn into text; the message says what
+    to do."""
+
+
 class SchemaError(GwfwError, ValueError):
     """Rows that break a table's schema, all listed (the first 20 in the message)."""
 

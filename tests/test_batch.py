@@ -275,3 +275,44 @@ def test_a_failed_page_ends_at_the_failing_cell(tmp_path):
     page = read(tmp_path / "failed.html")
     assert "districts with data: 綦江区" in page and "画像" in page
     assert "Latest figures" not in page and "The report stopped here" in page
+
+
+def test_editing_a_report_s_catalog_row_runs_again_the_pages_that_may_cite_it(tmp_path):
+    setup_folders(tmp_path)
+    (tmp_path / "raw").mkdir()
+    catalog = tmp_path / "raw" / "catalog.csv"
+    catalog.write_text(
+        "file,district,publisher,kind,title,published,url,notes\n"
+        "a.txt,綦江区,綦江区政务服务管理办公室,quarterly_bulletin,2022年二季度通报,2022-07-05,,\n",
+        encoding="utf-8",
+    )
+    good = plan(with_bad=False)
+    assert run(tmp_path, good)["good"].status == "ok"
+    assert run(tmp_path, good)["good"].status == "skipped"
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace("二季度通报", "第二季度工作通报"), encoding="utf-8"
+    )
+    again = run(tmp_path, good)["good"]
+    assert (again.status, again.reason) == ("ok", "changed: sources")
+
+
+def test_a_page_s_sources_are_the_catalog_rows_of_its_districts_reports(tmp_path):
+    import pandas as pd
+
+    from gwfw.report.batch import _cited_rows
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    header = "file,district,publisher,kind,title,published,url,notes\n"
+    a = "a.txt,綦江区,,quarterly_bulletin,2022年二季度通报,2022-07-05,,\n"
+    b = "b.txt,荣昌区,,annual_report,2022年法治政府建设报告,2023-01-16,,\n"
+    obs = pd.DataFrame({"district": ["綦江区", "荣昌区"], "file": ["a.txt", "b.txt"]})
+    pages = [{"district": "綦江区"}, {"district": "荣昌区"}, {"districts": ["綦江区", "荣昌区"]}]
+
+    def digests(catalog: str) -> list[str]:
+        (raw / "catalog.csv").write_text(header + catalog, encoding="utf-8")
+        return [_cited_rows(obs, raw, parameters) for parameters in pages]
+
+    before = digests(a + b)
+    after = digests(a + b.replace("2023-01-16", "2023-01-17"))
+    assert [x != y for x, y in zip(before, after, strict=True)] == [False, True, True]

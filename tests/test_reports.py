@@ -63,10 +63,11 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
         assert "\n" not in line
 
 
-def test_unknown_district_keeps_its_name_without_code(tmp_path):
+def test_an_unknown_district_is_a_problem_naming_the_row_and_the_report_is_left_out(tmp_path):
     write_report(tmp_path, "x.txt", TEXT.encode(), district="桃源乡", title="2022年二季度通报")
+    write_report(tmp_path, "y.txt", TEXT.encode(), district="綦江区", title="2022年二季度通报")
     result = extract_folder(tmp_path)
-    assert result.problems == []
-    assert {o["district"] for o in result.observations} == {"桃源乡"}
-    assert {o["district_code"] for o in result.observations} == {""}
-    assert any("桃源乡" in w and "gazetteer" in w for w in result.warnings)
+    assert result.reports == ["y.txt"]
+    [problem] = result.problems
+    assert problem.startswith("x.txt: catalog.csv line 2: district '桃源乡' is not in the gazetteer")
+    assert {o["district"] for o in result.observations} == {"綦江区"}

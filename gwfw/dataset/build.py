@@ -173,7 +173,7 @@ def build(
     The mentions are copied into their table as the workers finish each report, in file order; the
     observations follow once every report is known, since a conflict can involve any two of them. All
     tables replace the old ones together at the end, or none does."""
-    jobs, problems = catalogued_files(raw)
+    jobs, problems, notes = catalogued_files(raw)
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp"):  # left by a build that was killed
         stale.unlink()
@@ -205,7 +205,7 @@ def build(
     return BuildResult(
         reports=[r.file for r in done],
         problems=sorted(problems),
-        warnings=[w for r in done for w in r.warnings],
+        warnings=notes + [w for r in done for w in r.warnings],
         figures=dict(figures),
         numbers=sum(r.numbers for r in done),
         unmapped=sum(r.unmapped for r in done),

@@ -25,6 +25,8 @@ EXTRACTION_MODULES = (
     "dataset",
     "dataset.build",
     "dataset.cache",
+    "dataset.catalog",
+    "dataset.dates",
     "dataset.files",
     "dataset.raw_folder",
     "dataset.schema",

@@ -1,7 +1,8 @@
-"""Files gwfw writes: one atomic writer, and one build at a time per output folder.
+"""Files gwfw writes: one atomic writer, one build at a time per output folder, and one `gwfw add` at a
+time per raw folder.
 
 Readers never see half a file: everything is written to a temporary file beside its target and put
-in place with os.replace. A second build waits briefly for the lock, then says why it stopped.
+in place with os.replace. A second build (or add) waits briefly for the lock, then says why it stopped.
 """
 
 from __future__ import annotations
@@ -19,14 +20,25 @@ from ..errors import BuildLocked
 
 @contextmanager
 def build_lock(out: Path, wait_seconds: float = 5.0):
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / ".gwfw-build.lock"))
+    with _lock(Path(out), ".gwfw-build.lock", "another gwfw build is writing here", wait_seconds):
+        yield
+
+
+@contextmanager
+def catalog_lock(raw: Path, wait_seconds: float = 5.0):
+    with _lock(Path(raw), ".gwfw-add.lock", "another gwfw add is adding reports here", wait_seconds):
+        yield
+
+
+@contextmanager
+def _lock(folder: Path, name: str, who: str, wait_seconds: float):
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(folder / name))
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
         raise BuildLocked(
-            f"{out}: another gwfw build is writing here (lock {lock.lock_file}) — "
+            f"{folder}: {who} (lock {lock.lock_file}) — "
             "wait for it to finish, then run again; the files it leaves are complete"
         ) from None
     try:

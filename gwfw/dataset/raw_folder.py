@@ -16,10 +16,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..extract.rows import Report
-
-CATALOG = "catalog.csv"
-CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes")
-
+from .catalog import CATALOG, CATALOG_COLUMNS, check_row
 
 _UNUSUAL = re.compile("[^\x20-\x7e\n\r\t\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -114,45 +111,64 @@ def read_catalog(folder: Path) -> list[dict]:
     return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in rows]
 
 
-def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
-    """(path, catalog row) of every report to read, sorted by name, and the problems met; reads no report.
-    Without a readable catalog nothing can be attributed: ReportError, and no table is written."""
+def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str], list[str]]:
+    """(path, checked catalog row) of every report to read, sorted by name, the problems met and notes; reads
+    no report. A row with a problem is left out. Without a readable catalog nothing can be attributed:
+    ReportError, and no table is written."""
     folder = Path(folder)
     problems: list[str] = []
+    notes: list[str] = []
     catalog = read_catalog(folder)
-    rows = {}
+    rows: dict[str, list[dict]] = {}
+    lines: dict[str, list[int]] = {}
+    bad: set[str] = set()
     for i, row in enumerate(catalog, start=2):
         name = row.get("file", "")
         if not name:
             problems.append(
                 f"{CATALOG}: line {i}: no file name — fill in the 'file' column or delete the row"
             )
-        elif name in rows:
-            problems.append(f"{name}: catalogued twice ({CATALOG} line {i}) — keep one row")
-        else:
-            rows[name] = row
+            continue
+        lines.setdefault(name, []).append(i)
+        row, row_problems, row_notes = check_row(row, f"{name}: {CATALOG} line {i}")
+        problems += row_problems
+        notes += row_notes
+        rows.setdefault(name, []).append(row)
+        if row_problems:
+            bad.add(name)
+    for name, at in lines.items():
+        if len(at) > 1:
+            differ = any(r != rows[name][0] for r in rows[name])
+            problems.append(
+                f"{name}: catalogued twice ({CATALOG} lines {', '.join(map(str, at))}) — keep one row"
+                + ("; the rows differ, so the report is left out until then" if differ else "")
+            )
+            if differ:
+                bad.add(name)
     files = {p.name: p for p in folder.glob("*.txt")}
-    for name in sorted(set(rows) - set(files)):
+    for name in sorted(set(lines) - set(files)):
         problems.append(
             f"{name}: listed in {CATALOG} but no such file in {folder} — add the file or delete the row"
         )
     jobs = []
     for name in sorted(files):
-        row = rows.get(name)
-        if row is None:
+        row = None if name in bad else rows.get(name, [None])[0]
+        if name not in lines:
             problems.append(
                 f"{name}: not in {CATALOG} — add a row with its district, publisher, kind, title and date"
             )
+        elif row is None:
+            continue  # its row's problems are listed above
         elif not row.get("district"):
             problems.append(f"{name}: the catalog row has no district — fill in the 'district' column")
         else:
             jobs.append((files[name], row))
-    return jobs, problems
+    return jobs, problems, notes
 
 
 def load_reports(folder: Path) -> tuple[list[Report], list[str]]:
     """Every readable, catalogued report of a folder, sorted by file name, and the problems met."""
-    jobs, problems = catalogued_files(folder)
+    jobs, problems, _ = catalogued_files(folder)
     reports = []
     for path, row in jobs:
         try:

@@ -7,10 +7,11 @@ are not part of a name. So: reports/2022Q4/20-district-profile__500110.html for 
 reports/2022Q4/30-compare-districts.html. Codes keep file names ASCII for zip tools and Windows shares.
 
 Up to date: reports/<quarter>/<name>.json records digests of everything that shapes the page: the
-notebook's bytes, the parameters, the bytes of data/processed/*.csv, the gwfw package (version, code,
-rules in gwfw/langdata, templates), and the options (code shown, kernel). A report is skipped when its last
-run was ok with the same digests and its .ipynb and .html exist; a failed report always runs again, and
-`force` runs all. The log says why a report ran ("changed: data", "last run failed", ...).
+notebook's bytes, the parameters, the bytes of data/processed/*.csv, the catalog rows of the reports the
+page can cite (its title, publisher and date are shown beside each figure), the gwfw package (version,
+code, rules in gwfw/langdata, templates), and the options (code shown, kernel). A report is skipped when
+its last run was ok with the same digests and its .ipynb and .html exist; a failed report always runs
+again, and `force` runs all. The log says why a report ran ("changed: data", "last run failed", ...).
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def plan_jobs(
                 "notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
                 "parameters": json.dumps(parameters, sort_keys=True, ensure_ascii=False),
                 "data": data_digest,
+                "sources": _cited_rows(obs, Path(data).parent / "raw", parameters),
                 "gwfw": _package_digest(),
                 "options": f"show_code={show_code} {KERNEL}",
             }
@@ -181,6 +183,25 @@ def _observations(data: Path):
         return load_observations(data)
     except Exception:  # a data folder of another shape (tests, a half-built folder): the column shows '—'
         return None
+
+
+def _cited_rows(obs, raw: Path, parameters: dict) -> str:
+    """A digest of the catalog rows of the reports whose figures a page with these parameters can show (the
+    rows of its districts' reports; of every report when the data cannot be read), so that editing a
+    report's title or date in the catalog runs again the pages that cite it, and only those."""
+    from ..dataset.raw_folder import read_catalog
+
+    try:
+        rows = {row["file"]: row for row in read_catalog(raw)}
+    except Exception:  # no catalog beside the data (tests, another layout): the pages show file names only
+        return ""
+    districts = parameters.get("districts") or [d for d in [parameters.get("district")] if d]
+    if obs is None or not districts:
+        files = sorted(rows)
+    else:
+        files = sorted(set(obs.loc[obs["district"].isin(list(districts)), "file"]))
+    cited = [rows.get(f, {}) for f in files]
+    return hashlib.sha256(json.dumps(cited, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def read_manifest(path: Path) -> dict | None:
