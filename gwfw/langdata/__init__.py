@@ -47,9 +47,11 @@ def load_yaml(name: str, spec: tuple[tuple[str, type], ...]) -> dict:
 def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     path = DATA_FILES / name
     with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        lines = f.read().splitlines(keepends=True)
+    header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))  # '#': notes
+    rows = list(csv.DictReader(lines[header:]))
     problems = []
-    for i, row in enumerate(rows, start=2):
+    for i, row in enumerate(rows, start=header + 2):
         for col in required:
             if not (row.get(col) or "").strip():
                 problems.append(f"gwfw/langdata/{name}: line {i}: column '{col}' is empty — fill it in")
