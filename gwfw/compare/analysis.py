@@ -57,6 +57,20 @@ def format_value(value: float, qualifier: str = "exact") -> str:
     return QUALIFIER_MARKS.get(qualifier, "{v}").format(v=text.replace(",", ""))
 
 
+def indicator_codes(indicators) -> list[str] | None:
+    """Notebook parameters name indicators by code or by Chinese name: ["办结率", "online_rate"] ->
+    ["completion_rate", "online_rate"]. Unknown names are kept, for check_parameters to name them.
+
+    >>> indicator_codes("办结率"), indicator_codes(None)
+    (['completion_rate'], None)
+    """
+    if indicators is None:
+        return None
+    by_name = {ind.name_zh: code for code, ind in by_code().items()}
+    items = [indicators] if isinstance(indicators, str) else list(indicators)
+    return [by_name.get(str(i).strip(), str(i).strip()) if i not in by_code() else i for i in items]
+
+
 def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> None:
     """Stop a notebook at its first cell when a parameter names nothing valid; the message lists what is."""
     quarters = quarters_in_data(obs)
@@ -73,12 +87,13 @@ def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators
     for d in [districts] if isinstance(districts, str) else (districts or []):
         if d not in known:
             raise ParameterError(f"district {d!r} has no data; districts with data: {', '.join(known)}")
-    if isinstance(indicators, str):
-        indicators = [indicators]
-    for code in indicators or []:
+    for code in indicator_codes(indicators) or []:
         if code not in by_code():
             valid = ", ".join(f"{c} ({i.name_zh})" for c, i in sorted(by_code().items()))
-            raise ParameterError(f"indicator {code!r} is not in the codebook; valid codes: {valid}")
+            raise ParameterError(
+                f"indicator {code!r} is neither a code nor a name in the codebook; "
+                f"valid codes (names): {valid}"
+            )
 
 
 def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> pd.DataFrame:

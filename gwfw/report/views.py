@@ -88,7 +88,7 @@ class Comparison(_View):
     def __init__(self, districts, indicators, quarter: str, folder: Path | None = None):
         super().__init__(quarter, folder)
         self.districts = [districts] if isinstance(districts, str) else list(districts)
-        indicators = [indicators] if isinstance(indicators, str) else indicators
+        indicators = analysis.indicator_codes(indicators)  # codes or Chinese names (办结率)
         analysis.check_parameters(self.obs, self.quarter, self.districts, indicators)
         known = analysis.as_of(self.obs, self.quarter, self.districts, indicators)
         self.indicators = (
