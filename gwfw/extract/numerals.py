@@ -41,29 +41,6 @@ from ..langdata import load_yaml
 
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
-_SPEC = (
-    ("fullwidth", dict),
-    ("digits", dict),
-    ("small_units", dict),
-    ("big_units", dict),
-    ("leading_units", list),
-    ("magnitudes", dict),
-    ("magnitude_exceptions", list),
-    ("percent_words", dict),
-    ("units", list),
-    ("unit_blocked_next", dict),
-    ("prefix_qualifiers", dict),
-    ("prefix_unit_exceptions", dict),
-    ("inner_suffixes", dict),
-    ("outer_suffixes", dict),
-    ("range_dashes", list),
-    ("ordinal_prefixes", list),
-    ("vague_prefixes", list),
-    ("bare_one", list),
-    ("bare_one_units", list),
-    ("fixed_expressions", list),
-    ("prefix_blocked_after", dict),
-)
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
@@ -203,7 +180,7 @@ class _Engine:
 
 @cache
 def _engine() -> _Engine:
-    return _Engine(load_yaml("numerals.yaml", _SPEC))
+    return _Engine(load_yaml("numerals.yaml"))
 
 
 def parse_numeral(s: str) -> Decimal | None:

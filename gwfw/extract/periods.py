@@ -17,27 +17,6 @@ from functools import cache
 
 from ..langdata import load_yaml
 
-_SPEC = (
-    ("relative_years", dict),
-    ("year_suffix", str),
-    ("year_not_followed_by", list),
-    ("quarters", dict),
-    ("quarter_word", str),
-    ("quarter_prefix", str),
-    ("quarters_to_date_prefix", str),
-    ("halves", dict),
-    ("month_range_joiners", str),
-    ("month_end_words", list),
-    ("month_suffix", list),
-    ("day_word", str),
-    ("as_of_words", list),
-    ("now_words", list),
-    ("since_words", list),
-    ("since_max_gap", int),
-    ("since_words_adjacent", list),
-    ("now_not_after", list),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -64,7 +43,7 @@ def _alt(words) -> str:
 
 @cache
 def _lexicon() -> dict:
-    return load_yaml("periods.yaml", _SPEC)
+    return load_yaml("periods.yaml")
 
 
 @cache
@@ -72,10 +51,12 @@ def _pattern() -> re.Pattern:
     lx = _lexicon()
     rel = _alt(lx["relative_years"])
     not_after = _alt(lx["year_not_followed_by"])
-    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{not_after})|(?P<rel>{rel}))"
+    centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
+    year = rf"(?:(?P<year>(?:{centuries})\d\d)\s*{lx['year_suffix']}(?!{not_after})|(?P<rel>{rel}))"
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
+    month_word = re.escape(lx["month_word"])
 
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
         return (
@@ -83,14 +64,14 @@ def _pattern() -> re.Pattern:
             rf"(?P<qn{tag}>{q}){lx['quarter_word']})"
             rf"|{re.escape(lx['quarter_prefix'])}?(?P<q{tag}>{q}){lx['quarter_word']}"
             rf"|(?P<half{tag}>{_alt(lx['halves'])})"
-            rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month})月"
-            rf"|(?P<m{tag}>{month})月(?:(?P<day{tag}>[1-3]?\d){lx['day_word']}"
+            rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month}){month_word}"
+            rf"|(?P<m{tag}>{month}){month_word}(?:(?P<day{tag}>[1-3]?\d){lx['day_word']}"
             rf"|(?P<mend{tag}>{_alt(lx['month_end_words'])})|{_alt(lx['month_suffix'])})?"
         )
 
     as_of = rf"(?P<asof>{_alt(lx['as_of_words'])})?"
     since = (
-        rf"(?P<since>[^，,。；;\n]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
+        rf"(?P<since>[^{re.escape(lx['since_stops'])}]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
         rf"|{_alt(lx['since_words_adjacent'])})?"
     )
     # Every phrase starts with a digit or one of these characters: checking that first lets the scan
