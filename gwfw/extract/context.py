@@ -69,7 +69,7 @@ def _iso(value: str) -> date | None:
         return None
 
 
-def _without_trailing_note(line: str) -> str:
+def without_trailing_note(line: str) -> str:
     """A stripped line without the bracketed note that ends it: 「2023年1月16日（此件公开发布）」.
 
     The same as re.sub(r"[(（][^)）]*[)）]\\s*$", "", line), but linear in the line: that regex rereads
@@ -88,7 +88,7 @@ def document_date(report: Report) -> date | None:
     for line in reversed(report.text.splitlines()):
         if not _full_date().search(line):  # nor in any part of it
             continue
-        line = _without_trailing_note(line.strip()).strip()
+        line = without_trailing_note(line.strip()).strip()
         m = _full_date().search(line)
         if m and len(line) <= limit and m.end() == len(line):
             try:
