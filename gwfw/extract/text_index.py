@@ -80,7 +80,9 @@ class Names:
         self.ends.append(t.end)
 
 
-_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
+# Performance: linking characters before a number that the regex may read (at most 2**12 readings);
+# a longer run is walked by TextIndex._walk_links, linear.
+_SHORT_RUN = 12
 
 
 class TextIndex:
