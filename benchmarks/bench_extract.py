@@ -294,12 +294,11 @@ def hotspots(t: Table, reports, top: int = 8) -> list[str]:
         lines.append(f"{tt / total:5.1%} own, {ct / total:5.1%} with callees  {where}")
         print("    " + lines[-1], flush=True)
     phases = {  # where a report's time goes, by the stage of extract() that spends it (with callees)
-        "TextIndex (boundaries, titles, programme names)": ("indicators.py", "__init__", "TextIndex"),
-        "report_context (date, period, sections)": ("context.py", "report_context", None),
-        "find_numbers (numerals)": ("numerals.py", "find_numbers", None),
-        "Matcher.match (indicators)": ("indicators.py", "match", None),
-        "_Periods (period phrases + lookup)": ("extract.py", ("__init__", "at"), None),
-        "_sentence_text": ("extract.py", "_sentence_text", None),
+        "TextIndex (boundaries, titles, programme names)": ("extract/text_index.py", "__init__", "TextIndex"),
+        "report_context (date, period, sections)": ("extract/context.py", "report_context", None),
+        "find_numbers (numerals)": ("extract/numerals.py", "find_numbers", None),
+        "Matcher.match (indicators)": ("extract/matcher.py", "match", None),
+        "_Periods (period phrases + lookup)": ("extract/rows.py", ("__init__", "at"), None),
     }
     print("  time by stage (with callees):", flush=True)
     stages = []
@@ -318,7 +317,7 @@ def hotspots(t: Table, reports, top: int = 8) -> list[str]:
     own = sum(
         v[2]
         for (path, line, name), v in stats.stats.items()
-        if path.endswith("gwfw/extract.py") and name == "extract"
+        if path.endswith("gwfw/extract/rows.py") and name == "extract"
     )
     lines.append(f"{own / total:5.1%}  extract() itself (building the row dicts)")
     print("    " + lines[-1], flush=True)

@@ -13,7 +13,7 @@ title and date valid or not). Every case checks that extraction
 - gives evidence == text[char_start:char_end] for every observation, and text == text[char_start:char_end]
   for every mention, with 0 <= char_start < char_end <= len(text);
 - gives finite values: each value and value_high parses as a finite Decimal *and* as a finite float
-  (the schema `gwfw build` checks before writing), and the rows pass gwfw.schemas;
+  (the schema `gwfw build` checks before writing), and the rows pass gwfw.dataset.schema;
 - reads a plain run of ASCII digits as exactly that number;
 - is deterministic: every --recheck-th case is extracted twice in the process, and a digest of the
   first --hash-cases cases' results is compared with a fresh interpreter run under another
@@ -59,8 +59,8 @@ def vocab() -> dict[str, list[str]]:
     from gwfw.extract.codebook import load_codebook
     from gwfw.langdata import load_yaml
 
-    n = load_yaml("numerals.yaml", ())
-    p = load_yaml("periods.yaml", ())
+    n = load_yaml("numerals.yaml")
+    p = load_yaml("periods.yaml")
     reports, _ = load_reports(paths.RAW)
     book = load_codebook()
     return {

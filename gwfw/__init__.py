@@ -4,7 +4,8 @@
     obs = gwfw.load_observations()      # one row per figure, with its evidence
     gwfw.load_mentions()                # every number read, mapped or not
     gwfw.indicators(), gwfw.districts() # the codebook and the gazetteer
-    gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views
+    gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views: they return DataFrames and Figures
+    gwfw.save_csv_for_excel(table, "t.csv")  # CSV as UTF-8 with BOM, so Excel shows the Chinese
 
 The pipeline runs one way: extract <- dataset <- compare <- report <- cli (langdata, paths and errors
 underneath). pandas is imported on first use, so `gwfw --help` stays fast.
@@ -13,13 +14,22 @@ underneath). pandas is imported on first use, so `gwfw --help` stays fast.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["load_observations", "load_mentions", "indicators", "districts", "Profile", "Comparison"]
+__all__ = [
+    "load_observations",
+    "load_mentions",
+    "indicators",
+    "districts",
+    "save_csv_for_excel",
+    "Profile",
+    "Comparison",
+]
 
 _HOMES = {
     "load_observations": "dataset.load",
     "load_mentions": "dataset.load",
     "indicators": "dataset.load",
     "districts": "dataset.load",
+    "save_csv_for_excel": "dataset.load",
     "Profile": "report.views",
     "Comparison": "report.views",
 }

@@ -37,3 +37,22 @@ def write_report(
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+CASES = Path(__file__).parent / "cases"
+
+
+def case_params(*names: str, marks=()) -> list:
+    """One pytest param per row of the CSV files tests/cases/<name>.csv (a name may be a glob), id'd by file
+    and line. Files are named <what>_<provenance>: seeds, heldout, heldout2 (the phrase is in those
+    reports) or handwritten. A literal \\n in a cell is a line break."""
+    import csv
+
+    params = []
+    for path in sorted({p for name in names for p in CASES.glob(f"{name}.csv")}):
+        with open(path, encoding="utf-8", newline="") as f:
+            for line, row in enumerate(csv.DictReader(f), start=2):
+                row = {k: v.replace("\\n", "\n") for k, v in row.items()}
+                params.append(pytest.param(row, id=f"{path.stem}:{line}:{row['text'][:16]}", marks=marks))
+    assert params, f"no cases in tests/cases/ for {names}"
+    return params

@@ -170,6 +170,11 @@ def test_a_bad_option_is_one_line_naming_the_file(tmp_path, page, capsys, option
 def test_a_catalog_without_the_sha256_column_gets_it_and_keeps_its_rows(tmp_path, page, capsys):
     raw = tmp_path / "raw"
     shutil.copytree(paths.RAW, raw)
+    older = [{k: v for k, v in r.items() if k != "sha256"} for r in rows(raw)]  # a catalog from before `add`
+    with open(raw / "catalog.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(older[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(older)
     before = rows(raw)
     code, _, _ = add(capsys, page, "--raw", raw)
     assert code == 0

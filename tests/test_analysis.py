@@ -216,6 +216,14 @@ def test_parameter_errors_list_quarters_and_indicator_names(obs):
     assert analysis.ParameterError("x")._render_traceback_() == ["\x1b[31mParameterError\x1b[0m: x"]
 
 
+def test_indicators_can_be_named_in_chinese(obs):
+    codes = analysis.indicator_codes(["办结率", "online_case_rate", " 网上可办率 "])
+    assert codes == ["completion_rate", "online_case_rate", "online_available_rate"]
+    analysis.check_parameters(obs, "2022Q4", indicators=["办结率"])
+    with pytest.raises(analysis.ParameterError, match=r"'办结' is neither a code nor a name"):
+        analysis.check_parameters(obs, "2022Q4", indicators=["办结"])
+
+
 def test_period_text_and_units():
     assert analysis.period_text("as of 2022-12-31") == "截至 2022-12-31"
     assert analysis.period_text("2022H1") == "2022H1"

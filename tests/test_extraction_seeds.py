@@ -4,7 +4,7 @@ import pytest
 
 from gwfw import paths
 from gwfw.dataset.build import extract_folder
-from gwfw.dataset.evaluate import _rows, evaluate
+from gwfw.dataset.evaluate import evaluate, read_table
 from gwfw.dataset.raw_folder import read_text
 
 from .conftest import GOLD
@@ -22,7 +22,7 @@ def _obs(seeds, file_prefix, indicator):
 
 
 def test_gold_precision_and_recall(seeds):
-    result = evaluate(_rows(GOLD), seeds.observations)
+    result = evaluate(read_table(GOLD), seeds.observations)
     assert result.recall >= 0.95, result.report()
     assert result.precision >= 0.95, result.report()
 

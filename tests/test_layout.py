@@ -93,3 +93,17 @@ def test_no_module_over_400_lines():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert not long, f"split these by what they do: {long}"
+
+
+def test_tests_use_only_public_names():
+    """A private name may change without notice: tests and benchmarks go through the public ones."""
+    private = []
+    for folder in ("tests", "benchmarks"):
+        for path in sorted((paths.ROOT / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("gwfw"):
+                    names = [
+                        a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")
+                    ]
+                    private += [f"{folder}/{path.name}:{node.lineno} {n}" for n in names]
+    assert not private, private

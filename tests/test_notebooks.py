@@ -137,9 +137,13 @@ def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path):
     )
 
 
-def test_start_here_runs(tmp_path):
-    text = _outputs(_run(tmp_path, "00-start-here"))
-    assert "completion_rate" in text
+def test_start_here_runs_for_its_own_district_and_takes_out_a_table_and_a_chart(tmp_path):
+    nb = _run(tmp_path, "00-start-here", district="荣昌区")
+    text = _outputs(nb)
+    assert "online_case_rate" in text and "荣昌区" in text
+    assert "綦江区" not in text  # every cell follows the parameter
+    assert "荣昌区-2022Q4.xlsx" in text and "荣昌区-2022Q4.csv" in text  # saved for Excel
+    assert _images(nb) >= 1  # the retitled chart
 
 
 def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gwfw.extract.numerals import _SPEC, QUALIFIERS, NumberMention, find_numbers, parse_numeral
+from gwfw.extract.numerals import QUALIFIERS, NumberMention, find_numbers, parse_numeral
 from gwfw.langdata import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -210,7 +210,7 @@ def _check_mentions(text: str, found: list[NumberMention]) -> None:
 
 
 # Characters the engine cares about, so random text often forms (near-)numbers.
-_LX = load_yaml("numerals.yaml", _SPEC)
+_LX = load_yaml("numerals.yaml")
 _ALPHABET = sorted(
     set("0123456789,.-— \n\u3000、。，第")
     | set(_LX["fullwidth"])

@@ -51,3 +51,25 @@ def test_one_version_number():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" not in project and "version" in project["dynamic"]
     assert version("gwfw") == gwfw.__version__
+
+
+def test_test_cases_come_from_where_their_file_says():
+    """tests/cases/<what>_<provenance>.csv: a seeds or held-out phrase is in one of that set's reports."""
+    import csv
+
+    folders = {"seeds": paths.RAW, "heldout": paths.ROOT / "benchmarks" / "heldout"}
+    folders["heldout2"] = paths.ROOT / "benchmarks" / "heldout2"
+    texts = {name: [p.read_text(encoding="utf-8") for p in f.glob("*.txt")] for name, f in folders.items()}
+    checked = 0
+    for path in sorted((paths.ROOT / "tests" / "cases").glob("*.csv")):
+        provenance = path.stem.split("_")[-1]
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                source = row.get("source") or provenance
+                if source in texts:
+                    text = row["text"].replace("\\n", "\n")
+                    assert any(text in doc for doc in texts[source]), f"{path.name}: {text!r} not in {source}"
+                    checked += 1
+                else:
+                    assert source in ("handwritten", "misses"), f"{path.name}: unknown provenance {source}"
+    assert checked >= 30

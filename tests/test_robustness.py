@@ -136,13 +136,13 @@ def test_a_run_of_one_numeral_character_and_of_brackets():
 
 
 def test_a_trailing_bracketed_note_is_dropped_as_the_regex_did():
-    from gwfw.extract.context import _without_trailing_note
+    from gwfw.extract.context import without_trailing_note
 
     note = re.compile(r"[(（][^)）]*[)）]\s*$")
     rnd = random.Random(6)
     for _ in range(20_000):
         line = "".join(rnd.choice("()（）a 日\t\u3000") for _ in range(rnd.randint(0, 12))).strip()
-        assert _without_trailing_note(line) == note.sub("", line), line
+        assert without_trailing_note(line) == note.sub("", line), line
 
 
 # -- no per-number work that grows with the distance to a line, clause or sentence start ----------------

@@ -51,6 +51,23 @@ def test_rate_charts_are_figures_whose_titles_can_change():
     assert any(kind == "text/html" and "Read with care" in data for kind, data in shown)
 
 
+def test_a_csv_for_excel_keeps_its_chinese(tmp_path):
+    import gwfw
+
+    coverage = Comparison(DISTRICTS, None, "2022Q4").coverage()
+    path = gwfw.save_csv_for_excel(coverage, tmp_path / "coverage.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "指标".encode() in data
+    back = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back.columns.tolist() == coverage.columns.tolist() and len(back) == len(coverage)
+
+
+def test_a_comparison_takes_chinese_indicator_names():
+    by_name = Comparison(DISTRICTS, ["办结率"], "2022Q4")
+    assert by_name.indicators == ["completion_rate"]
+    assert by_name.values().equals(Comparison(DISTRICTS, ["completion_rate"], "2022Q4").values())
+
+
 def test_no_common_rate_shows_a_remark_and_returns_no_figure():
     charts = Comparison(["綦江区"], None, "2022Q4").rate_charts()
     assert list(charts) == []

@@ -15,19 +15,11 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..extract.codebook import by_code, load_codebook
-from ..langdata import load_csv
+from ..langdata import labels, load_csv
 
 DEFAULT_DISTRICTS = ("綦江区", "荣昌区", "坡头区")
 STALE_AFTER_QUARTERS = 4
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
-QUALIFIER_MARKS = {
-    "exact": "{v}",
-    "more_than": "{v}+",
-    "at_least": "≥{v}",
-    "nearly": "近{v}",
-    "approx": "≈{v}",
-    "less_than": "<{v}",
-}
 
 
 def quarter_bounds(quarter: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -54,7 +46,21 @@ def format_value(value: float, qualifier: str = "exact") -> str:
     ('40000+', '≥80', '98.33')
     """
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    return QUALIFIER_MARKS.get(qualifier, "{v}").format(v=text.replace(",", ""))
+    return labels()["qualifier_marks"].get(qualifier, "{v}").format(v=text.replace(",", ""))
+
+
+def indicator_codes(indicators) -> list[str] | None:
+    """Notebook parameters name indicators by code or by Chinese name: ["办结率", "online_rate"] ->
+    ["completion_rate", "online_rate"]. Unknown names are kept, for check_parameters to name them.
+
+    >>> indicator_codes("办结率"), indicator_codes(None)
+    (['completion_rate'], None)
+    """
+    if indicators is None:
+        return None
+    by_name = {ind.name_zh: code for code, ind in by_code().items()}
+    items = [indicators] if isinstance(indicators, str) else list(indicators)
+    return [by_name.get(str(i).strip(), str(i).strip()) if i not in by_code() else i for i in items]
 
 
 def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> None:
@@ -73,12 +79,13 @@ def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators
     for d in [districts] if isinstance(districts, str) else (districts or []):
         if d not in known:
             raise ParameterError(f"district {d!r} has no data; districts with data: {', '.join(known)}")
-    if isinstance(indicators, str):
-        indicators = [indicators]
-    for code in indicators or []:
+    for code in indicator_codes(indicators) or []:
         if code not in by_code():
             valid = ", ".join(f"{c} ({i.name_zh})" for c, i in sorted(by_code().items()))
-            raise ParameterError(f"indicator {code!r} is not in the codebook; valid codes: {valid}")
+            raise ParameterError(
+                f"indicator {code!r} is neither a code nor a name in the codebook; "
+                f"valid codes (names): {valid}"
+            )
 
 
 def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> pd.DataFrame:
@@ -114,7 +121,7 @@ def _alternatives(rows: pd.DataFrame, row) -> str:
     ]
     shown = format_value(row.value, row.qualifier)
     others = dict.fromkeys(format_value(v, q) for v, q in zip(same["value"], same["qualifier"]))
-    return "、".join(o for o in others if o != shown)
+    return labels()["list_joiner"].join(o for o in others if o != shown)
 
 
 def with_conflicting(obs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
@@ -145,7 +152,7 @@ def with_conflicting(obs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
 def period_text(label: str) -> str:
     """A period label as a reader sees it: 'as of 2021-07-14' -> '截至 2021-07-14'; '2022H1' unchanged."""
     label = str(label)
-    return "截至 " + label[len("as of ") :] if label.startswith("as of ") else label
+    return labels()["as_of_prefix"] + label[len("as of ") :] if label.startswith("as of ") else label
 
 
 def with_unit(shown: str, unit: str) -> str:
@@ -189,19 +196,25 @@ def default_indicators(table: pd.DataFrame, districts) -> list[str]:
     return [c for c in order if counts.get(c, 0) >= 2]
 
 
-STALE_MARK = "⚠ 过旧 stale"
-CONFLICT_MARK = "⚠ 另有 also"
+def marks(row) -> list[str]:
+    """The ⚠ marks of a figure shown: stale, and the other values for its period (or that there are some)."""
+    words = labels()
+    found = [words["marks"]["stale"]] if row.get("stale") else []
+    others = row.get("alternatives") or ""
+    if others:
+        joiner = words["list_joiner"]
+        values = joiner.join(with_unit(o, row["unit"]) for o in others.split(joiner))
+        found.append(f"{words['marks']['also']} {values}")
+    elif row.get("conflict"):
+        found.append(words["marks"]["conflict"])
+    return found
 
 
 def cell_text(row) -> str:
     """'98.33% (2022H1)', '98 项 (as of 2021-07-14) ⚠ 过旧 stale', '91.73% (2022) ⚠ 另有 also 66.7%'."""
     text = f"{with_unit(row['shown'], row['unit'])} ({period_text(row['period_label'])})"
-    if row.get("stale"):
-        text += f" {STALE_MARK}"
-    others = row.get("alternatives") or ""
-    if others:
-        text += f" {CONFLICT_MARK} " + "、".join(with_unit(o, row["unit"]) for o in others.split("、"))
-    return text
+    shown = marks({**row, "conflict": False})  # a cell names the other values, or says nothing more
+    return " ".join([text, *shown])
 
 
 def coverage(table: pd.DataFrame, districts, indicators) -> pd.DataFrame:
@@ -211,14 +224,13 @@ def coverage(table: pd.DataFrame, districts, indicators) -> pd.DataFrame:
     names = [by_code()[c].name_zh for c in indicators]
     grid = grid.reindex(index=names, columns=list(districts)).fillna("—")
     grid.columns.name = None
-    return grid.rename_axis(
-        index="指标"
-    ).reset_index()  # a plain column: one header row, '指标' then districts
+    # a plain column: one header row, '指标' then districts
+    return grid.rename_axis(index=labels()["columns"]["indicator"]).reset_index()
 
 
 @cache
 def _scope_notes() -> tuple[dict, ...]:
-    return load_csv("comparability.csv", ("indicator", "province", "note"))
+    return load_csv("comparability.csv")
 
 
 def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]) -> list[str]:
@@ -308,34 +320,8 @@ def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:
     return period_end <= stale_before
 
 
-QUALIFIER_LABELS = {
-    "exact": "",
-    "more_than": "超过（余/多/逾）",
-    "at_least": "不少于（以上）",
-    "nearly": "接近（近）",
-    "approx": "约",
-    "less_than": "不足",
-}
-PERIOD_SOURCE_LABELS = {
-    "sentence": "句中写明",
-    "paragraph": "段内写明",
-    "document_title": "据报告标题",
-    "document_text": "据报告正文",
-    "publication_date": "据发布日期",
-    "none": "未知",
-}
-DIMENSION_LABELS = {
-    "online": "网上办理 · online services",
-    "effectiveness": "办事效率 · effectiveness",
-    "coverage": "事项覆盖 · coverage",
-    "completeness": "服务完备 · completeness",
-    "evaluation": "好差评 · evaluation",
-    "volume": "办件量 · volume",
-}
-
-
 def dimension_label(dimension: str) -> str:
-    return DIMENSION_LABELS.get(dimension, dimension)
+    return labels()["dimension_labels"].get(dimension, dimension)
 
 
 def values_table(table: pd.DataFrame, with_district: bool = True) -> pd.DataFrame:
@@ -345,28 +331,23 @@ def values_table(table: pd.DataFrame, with_district: bool = True) -> pd.DataFram
     values the reports give for the same period.
     """
 
-    def note(row) -> str:
-        marks = [STALE_MARK] if row["stale"] else []
-        if row.get("alternatives"):
-            marks.append(
-                f"{CONFLICT_MARK} "
-                + "、".join(with_unit(o, row["unit"]) for o in row["alternatives"].split("、"))
-            )
-        elif row["conflict"]:
-            marks.append("⚠ 冲突 conflict")
-        return "；".join(marks)
-
+    words = labels()
+    head = words["columns"]
+    qualifiers, sources = words["qualifier_labels"], words["period_source_labels"]
     rows = [
         {
-            "区县": r["district"],
-            "指标": r["name_zh"],
-            "数值": with_unit(r["shown"], r["unit"]),
-            "限定": QUALIFIER_LABELS.get(r["qualifier"], r["qualifier"]),
-            "时期": period_text(r["period_label"]),
-            "时期依据": PERIOD_SOURCE_LABELS.get(r["period_source"], r["period_source"]),
-            "提示": note(r),
+            head["district"]: r["district"],
+            head["indicator"]: r["name_zh"],
+            head["value"]: with_unit(r["shown"], r["unit"]),
+            head["qualifier"]: qualifiers.get(r["qualifier"], r["qualifier"]),
+            head["period"]: period_text(r["period_label"]),
+            head["period_source"]: sources.get(r["period_source"], r["period_source"]),
+            head["marks"]: words["marks_joiner"].join(marks(r)),
         }
         for _, r in table.iterrows()
     ]
-    frame = pd.DataFrame(rows, columns=["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"])
-    return frame if with_district else frame.drop(columns="区县")
+    columns = [
+        head[c] for c in ("district", "indicator", "value", "qualifier", "period", "period_source", "marks")
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame if with_district else frame.drop(columns=head["district"])

@@ -10,6 +10,8 @@ from html import escape
 
 import pandas as pd
 
+from ..langdata import labels
+
 STYLE = """<style>
 .gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
 .gwfw-title h2{margin:0 0 8px 0;font-size:1.35em}
@@ -48,14 +50,15 @@ def title_block(title: str, parameters: dict[str, object], facts: dict[str, str]
 
 def _show(value: object) -> str:
     if isinstance(value, (list, tuple)):
-        return "、".join(map(str, value))
-    return "（默认 / default）" if value is None else str(value)
+        return labels()["list_joiner"].join(map(str, value))
+    return labels()["parameters"]["default"] if value is None else str(value)
 
 
-def notes(items: list[str], heading: str = "Read with care") -> str:
+def notes(items: list[str], heading: str | None = None) -> str:
     if not items:
         return ""
     lis = "".join(f"<li>{escape(n)}</li>" for n in items)
+    heading = labels()["messages"]["read_with_care"] if heading is None else heading
     return f'<div class="gwfw-note"><b>{escape(heading)}</b><ul>{lis}</ul></div>'
 
 
@@ -84,14 +87,16 @@ def _link(url: str) -> str:
     """A link to the report online (a plain link: the page loads nothing from it); only http(s) addresses."""
     if not url.startswith(("http://", "https://")):
         return ""
-    return f' <a href="{escape(url, quote=True)}" rel="noopener noreferrer">原文 · original</a>'
+    text = escape(labels()["messages"]["original"])
+    return f' <a href="{escape(url, quote=True)}" rel="noopener noreferrer">{text}</a>'
 
 
 def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
     """Each figure shown, with the sentence it came from, the exact evidence marked, and its report."""
-    from .analysis import CONFLICT_MARK, STALE_MARK, period_text, with_unit
+    from .analysis import marks, period_text, with_unit
 
     sources = sources or {}
+    words = labels()
     items = []
     for r in rows.itertuples(index=False):
         sentence = str(r.sentence)
@@ -107,15 +112,11 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
         else:  # evidence spanning a line break: show it beside the sentence
             quoted = escape(sentence) + " — <mark>" + escape(str(r.evidence)) + "</mark>"
         head = f"{r.district} · {r.name_zh} · {with_unit(r.shown, r.unit)} ({period_text(r.period_label)})"
-        marks = [STALE_MARK] if getattr(r, "stale", False) else []
-        others = getattr(r, "alternatives", "") or ""
-        if others:
-            marks.append(f"{CONFLICT_MARK} " + "、".join(with_unit(o, r.unit) for o in others.split("、")))
-        elif getattr(r, "conflict", False):
-            marks.append("⚠ 冲突 conflict")
-        warn = f" <span class='gwfw-warn'>{escape('；'.join(marks))}</span>" if marks else ""
+        found = marks(r._asdict())
+        warn = f" <span class='gwfw-warn'>{escape(words['marks_joiner'].join(found))}</span>" if found else ""
         url = (sources.get(r.file) or {}).get("url", "")
-        where = f"{source_text(r.file, sources)} · {r.file}, 字符 chars {r.char_start}–{r.char_end}"
+        chars = words["messages"]["characters"]
+        where = f"{source_text(r.file, sources)} · {r.file}, {chars} {r.char_start}–{r.char_end}"
         items.append(
             f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
             f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>"

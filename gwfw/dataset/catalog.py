@@ -29,7 +29,7 @@ DISTRICT_SUFFIXES = ("区", "县", "市", "旗")  # tried after a short name: �
 @cache
 def kinds() -> tuple[dict[str, str], ...]:
     """The kinds of report gwfw knows (gwfw/langdata/kinds.csv), in the order `gwfw add` tries them."""
-    return load_csv("kinds.csv", ("kind", "name_zh"))
+    return load_csv("kinds.csv")
 
 
 def kind_names() -> list[str]:

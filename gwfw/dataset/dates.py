@@ -13,20 +13,9 @@ from functools import cache
 
 from ..langdata import load_yaml
 
-_SPEC = (
-    ("digits", dict),
-    ("ten", str),
-    ("year_word", str),
-    ("month_word", str),
-    ("day_words", list),
-    ("separators", list),
-    ("weekday_words", list),
-)
-
-
 @cache
 def _words() -> dict:
-    return load_yaml("dates.yaml", _SPEC)
+    return load_yaml("dates.yaml")
 
 
 @cache

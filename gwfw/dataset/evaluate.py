@@ -19,7 +19,8 @@ from .raw_folder import ReportError, read_text
 _NEEDED = ("file", "district", "indicator", "value", "period_end")
 
 
-def _rows(path: Path) -> list[dict]:
+def read_table(path: Path) -> list[dict]:
+    """The rows of a gold or observations CSV, checked for the columns an evaluation needs."""
     text, _ = read_text(path)
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in _NEEDED if c not in (reader.fieldnames or [])]
@@ -164,4 +165,4 @@ def evaluate(gold: list[dict], preds: list[dict]) -> Evaluation:
 
 
 def evaluate_files(gold_path: Path, observations_path: Path) -> Evaluation:
-    return evaluate(_rows(Path(gold_path)), _rows(Path(observations_path)))
+    return evaluate(read_table(Path(gold_path)), read_table(Path(observations_path)))

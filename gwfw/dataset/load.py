@@ -9,6 +9,7 @@ import pandas as pd
 from ..errors import NotBuilt
 from ..paths import PROCESSED
 from . import schema
+from .files import write_atomic
 
 # A column has the same kind in every table that has it.
 _KINDS = {name: kind for table in schema.TABLES for name, kind in schema.kinds(table).items()}
@@ -34,6 +35,19 @@ def _load(name: str, folder: Path | None) -> pd.DataFrame:
     if not path.exists():
         raise NotBuilt(f"{path}: not built yet — run `gwfw build` (or `make report`)")
     return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
+
+
+def save_csv_for_excel(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write a table as CSV that Excel opens with its Chinese intact: UTF-8 with a byte-order mark.
+
+    Excel reads a CSV without a BOM in the system's legacy code page (GBK on Chinese Windows, cp1252
+    elsewhere), so plain UTF-8 turns 办结率 into mojibake. The file is written atomically.
+
+        gwfw.save_csv_for_excel(view.coverage(), "coverage.csv")
+    """
+    path = Path(path)
+    write_atomic(path, frame.to_csv(index=False).encode("utf-8-sig"), durable=False)
+    return path
 
 
 def load_observations(folder: Path | None = None) -> pd.DataFrame:

@@ -56,7 +56,7 @@ def _split(value: str) -> tuple[str, ...]:
 
 @cache
 def load_codebook() -> tuple[Indicator, ...]:
-    rows = load_csv("indicators.csv", ("code", "name_zh", "unit", "measure", "surface_forms"))
+    rows = load_csv("indicators.csv")
     problems, seen, out = [], set(), []
     for i, row in enumerate(rows, start=2):
         missing = [c for c in COLUMNS if c not in row]

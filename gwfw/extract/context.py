@@ -6,9 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from ..langdata import load_yaml
 from . import periods
 from . import places as gazetteer
 from .name_patterns import rules
@@ -17,7 +18,21 @@ from .text_index import TextIndex
 if TYPE_CHECKING:  # rows imports this module
     from .rows import Report
 
-_FULL_DATE = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月([1-3]?\d)日")
+
+@cache
+def _full_date() -> re.Pattern:
+    """「2023年1月16日」: the date a report is signed, with the words of periods.yaml."""
+    lx = load_yaml("periods.yaml")
+    words = {part: re.escape(word) for part, word in lx["date_words"].items()}
+    centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
+    return re.compile(
+        rf"""
+        ((?:{centuries})\d\d) {words["year"]}    # the year: 2023年
+        (1[0-2]|0?[1-9]) {words["month"]}         # the month: 1月 or 01月
+        ([1-3]?\d) {words["day"]}                 # the day: 16日
+        """,
+        re.VERBOSE,
+    )
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,7 @@ def _iso(value: str) -> date | None:
         return None
 
 
-def _without_trailing_note(line: str) -> str:
+def without_trailing_note(line: str) -> str:
     """A stripped line without the bracketed note that ends it: 「2023年1月16日（此件公开发布）」.
 
     The same as re.sub(r"[(（][^)）]*[)）]\\s*$", "", line), but linear in the line: that regex rereads
@@ -71,10 +86,10 @@ def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's."""
     limit = rules()["signature_max_chars"]
     for line in reversed(report.text.splitlines()):
-        if not _FULL_DATE.search(line):  # nor in any part of it
+        if not _full_date().search(line):  # nor in any part of it
             continue
-        line = _without_trailing_note(line.strip()).strip()
-        m = _FULL_DATE.search(line)
+        line = without_trailing_note(line.strip()).strip()
+        m = _full_date().search(line)
         if m and len(line) <= limit and m.end() == len(line):
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
@@ -103,7 +118,8 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
 def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tuple[str, ...]]:
     """Split a city-wide report into its districts' numbered sections; the rest stays the city's."""
     name = report.district
-    context = " ".join([report.meta.get("publisher", ""), report.meta.get("title", ""), report.text[:500]])
+    start = report.text[: rules()["place_context_chars"]]
+    context = " ".join([report.meta.get("publisher", ""), report.meta.get("title", ""), start])
     place, warning = gazetteer.resolve(name, context)
     whole = Section(0, len(report.text), name, place.code if place else "")
     warnings = (f"{report.file}: {warning}",) if warning else ()

@@ -50,17 +50,16 @@ class Matcher:
         self.ix = index
         self.rules = index.rules
         self.numbers = numbers
+        # Performance: the state below is kept so that each number costs a few bisections, however many
+        # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
-        self.fitting_counts: dict[
-            str, list[int]
-        ] = {}  # codebook unit -> running count of numbers that fit it
+        # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
+        self.fitting_counts: dict[str, list[int]] = {}
         self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
-        self.context: tuple[tuple[int, int], dict[str, bool]] = (
-            (-1, -1),
-            {},
-        )  # a sentence; code -> in context
+        # the last sentence looked at, and for each indicator code whether it is in context there
+        self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires and none it excludes?

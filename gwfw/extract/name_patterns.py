@@ -16,32 +16,6 @@ from typing import NamedTuple
 from ..langdata import load_yaml
 from .codebook import Indicator, load_codebook
 
-_SPEC = (
-    ("unit_accepts", dict),
-    ("link_words", list),
-    ("link_max_chars", int),
-    ("quote_chars", str),
-    ("clause_delimiters", str),
-    ("sentence_delimiters", str),
-    ("title_brackets", list),
-    ("respectively", str),
-    ("list_separator", str),
-    ("formula_joiners", str),
-    ("breakdown_markers", list),
-    ("rate_after_links", list),
-    ("generic_heads", list),
-    ("date_units", list),
-    ("section_heading", str),
-    ("section_heading_chars", int),
-    ("signature_max_chars", int),
-    ("as_of_publication_kinds", list),
-    ("decoy_names", list),
-    ("target_markers", list),
-    ("increment_markers", list),
-    ("generic_indicators", list),
-    ("programme_verbs", list),
-)
-
 
 class Trigger(NamedTuple):
     start: int
@@ -51,7 +25,7 @@ class Trigger(NamedTuple):
 
 @cache
 def rules() -> dict:
-    return load_yaml("extraction.yaml", _SPEC)
+    return load_yaml("extraction.yaml")
 
 
 def _surface_regex(surface: str, quotes: str) -> str:

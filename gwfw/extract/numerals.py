@@ -41,29 +41,6 @@ from ..langdata import load_yaml
 
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
-_SPEC = (
-    ("fullwidth", dict),
-    ("digits", dict),
-    ("small_units", dict),
-    ("big_units", dict),
-    ("leading_units", list),
-    ("magnitudes", dict),
-    ("magnitude_exceptions", list),
-    ("percent_words", dict),
-    ("units", list),
-    ("unit_blocked_next", dict),
-    ("prefix_qualifiers", dict),
-    ("prefix_unit_exceptions", dict),
-    ("inner_suffixes", dict),
-    ("outer_suffixes", dict),
-    ("range_dashes", list),
-    ("ordinal_prefixes", list),
-    ("vague_prefixes", list),
-    ("bare_one", list),
-    ("bare_one_units", list),
-    ("fixed_expressions", list),
-    ("prefix_blocked_after", dict),
-)
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
@@ -126,7 +103,7 @@ class _Engine:
             f"(?=(?:{_WS}(?:{units}))|{inner}|{outer}|{_WS}(?:{dash})|{_NOT_CJK}|\\Z)"
         )
         # A Chinese numeral is a whole run of numeral characters and must stand before a unit or a
-        # range dash; the possessive ++ and the look-behind keep a long run linear (一一一…).
+        # range dash. Performance: the possessive ++ and the look-behind keep a long run linear (一一一…).
         cn_run = rf"(?<!{cn}){cn}++(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
         num = f"(?:{arabic}|{cn_run})"
         part = r"(?P<n{k}>{num})(?:(?P<a{k}>{inner})?(?P<m{k}>{mag}))?"
@@ -141,7 +118,7 @@ class _Engine:
         never = r"(?:(?!)(?P<u1>)(?P<dash>)(?P<n2>)(?P<a2>)(?P<m2>))?"
         self.pattern = re.compile(rf"(?:{pct}|{one}{ranged}){tail}")
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
-        # Where a number can start: one character class, which re scans for at C speed.
+        # Performance: where a number can start is one character class, which re scans for at C speed.
         lead = "".join(sorted({w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars))
         self.lead = re.compile("[" + re.escape(lead) + "]")
         self.skip = re.compile(rf"{cn}+|.", re.DOTALL)
@@ -203,7 +180,7 @@ class _Engine:
 
 @cache
 def _engine() -> _Engine:
-    return _Engine(load_yaml("numerals.yaml", _SPEC))
+    return _Engine(load_yaml("numerals.yaml"))
 
 
 def parse_numeral(s: str) -> Decimal | None:

@@ -17,27 +17,6 @@ from functools import cache
 
 from ..langdata import load_yaml
 
-_SPEC = (
-    ("relative_years", dict),
-    ("year_suffix", str),
-    ("year_not_followed_by", list),
-    ("quarters", dict),
-    ("quarter_word", str),
-    ("quarter_prefix", str),
-    ("quarters_to_date_prefix", str),
-    ("halves", dict),
-    ("month_range_joiners", str),
-    ("month_end_words", list),
-    ("month_suffix", list),
-    ("day_word", str),
-    ("as_of_words", list),
-    ("now_words", list),
-    ("since_words", list),
-    ("since_max_gap", int),
-    ("since_words_adjacent", list),
-    ("now_not_after", list),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -64,37 +43,47 @@ def _alt(words) -> str:
 
 @cache
 def _lexicon() -> dict:
-    return load_yaml("periods.yaml", _SPEC)
+    return load_yaml("periods.yaml")
 
 
 @cache
 def _pattern() -> re.Pattern:
+    """One regex for every period phrase, assembled from periods.yaml (the words are data, not code)."""
     lx = _lexicon()
     rel = _alt(lx["relative_years"])
     not_after = _alt(lx["year_not_followed_by"])
-    year = rf"(?:(?P<year>(?:19|20)\d\d)\s*{lx['year_suffix']}(?!{not_after})|(?P<rel>{rel}))"
+    centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
+    year = rf"""(?:
+        (?P<year>(?:{centuries})\d\d) \s* {lx["year_suffix"]} (?!{not_after})  # 2022年, not 2022年版
+        | (?P<rel>{rel})                                                  # 今年, 去年
+    )"""
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
+    month_word = re.escape(lx["month_word"])
+    quarter_word, day_word = lx["quarter_word"], lx["day_word"]
+    to_date, quarter_prefix = re.escape(lx["quarters_to_date_prefix"]), re.escape(lx["quarter_prefix"])
 
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
-        return (
-            rf"(?P<todate{tag}>{re.escape(lx['quarters_to_date_prefix'])}"
-            rf"(?P<qn{tag}>{q}){lx['quarter_word']})"
-            rf"|{re.escape(lx['quarter_prefix'])}?(?P<q{tag}>{q}){lx['quarter_word']}"
-            rf"|(?P<half{tag}>{_alt(lx['halves'])})"
-            rf"|(?P<m1{tag}>{month})\s*[{joiners}]\s*(?P<m2{tag}>{month})月"
-            rf"|(?P<m{tag}>{month})月(?:(?P<day{tag}>[1-3]?\d){lx['day_word']}"
-            rf"|(?P<mend{tag}>{_alt(lx['month_end_words'])})|{_alt(lx['month_suffix'])})?"
-        )
+        return rf"""
+            (?P<todate{tag}> {to_date} (?P<qn{tag}>{q}) {quarter_word})               # 前三季度
+            | {quarter_prefix}? (?P<q{tag}>{q}) {quarter_word}                        # (第)二季度
+            | (?P<half{tag}>{_alt(lx["halves"])})                                     # 上半年
+            | (?P<m1{tag}>{month}) \s* [{joiners}] \s* (?P<m2{tag}>{month}) {month_word}  # 1—6月
+            | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
+              (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
+                | (?P<mend{tag}>{_alt(lx["month_end_words"])})                      # ... 底
+                | {_alt(lx["month_suffix"])}                                        # ... 份
+              )?
+        """
 
-    as_of = rf"(?P<asof>{_alt(lx['as_of_words'])})?"
-    since = (
-        rf"(?P<since>[^，,。；;\n]{{0,{lx['since_max_gap']}}}?(?:{_alt(lx['since_words'])})"
-        rf"|{_alt(lx['since_words_adjacent'])})?"
-    )
-    # Every phrase starts with a digit or one of these characters: checking that first lets the scan
-    # skip ordinary text in C instead of trying each alternative at every position.
+    as_of = rf"(?P<asof>{_alt(lx['as_of_words'])})?"  # 截至
+    since = rf"""(?P<since>
+        [^{re.escape(lx["since_stops"])}]{{0,{lx["since_max_gap"]}}}? (?:{_alt(lx["since_words"])})  # …以来
+        | {_alt(lx["since_words_adjacent"])}                                          # 今年来
+    )?"""
+    # Performance: every phrase starts with a digit or one of these characters; checking that first lets
+    # the scan skip ordinary text in C instead of trying each alternative at every position.
     words = [
         *lx["now_words"],
         *lx["as_of_words"],
@@ -106,9 +95,18 @@ def _pattern() -> re.Pattern:
     ]
     first = "".join(sorted({w[0] for w in words} - set("0123456789")))
     return re.compile(
-        rf"(?=[\d{re.escape(first)}])(?:"
-        rf"(?<!{_alt(lx['now_not_after'])})(?P<now>{_alt(lx['now_words'])})"
-        rf"|{as_of}(?:{year}(?:{body('')})?|(?<![\d.])(?:{body('_')})){since})"
+        rf"""
+        (?=[\d{re.escape(first)}])                                    # a phrase can start here
+        (?:
+            (?<!{_alt(lx["now_not_after"])}) (?P<now>{_alt(lx["now_words"])})  # 目前, not 项目前期
+            | {as_of}
+              (?: {year} (?:{body("")})?                               # a year, maybe with a part of it
+                | (?<![\d.]) (?:{body("_")})                          # a part standing alone: 上半年
+              )
+              {since}
+        )
+        """,
+        re.VERBOSE,
     )
 
 

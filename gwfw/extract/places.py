@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..langdata import LexiconError, load_csv
+from ..errors import LexiconError
+from ..langdata import load_csv, load_yaml
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
 DIVISIONS = "divisions.csv"  # 民政部's table; its '#' lines name the edition
@@ -36,7 +37,7 @@ class Place:
 @cache
 def places() -> tuple[Place, ...]:
     """民政部's units (by code), then the project's zones; extra aliases join the unit they name."""
-    rows = {row["code"]: row for row in load_csv(DIVISIONS, ("code", "name", "kind"))}
+    rows = {row["code"]: row for row in load_csv(DIVISIONS)}
     bad = [code for code in rows if not (len(code) == 6 and code.isdigit())]
     if bad:
         raise LexiconError(
@@ -56,7 +57,7 @@ def places() -> tuple[Place, ...]:
             city = prov if code[:2] in MUNICIPALITIES else names.get(code[:4] + "00", prov)
             out[code] = Place(code, name, "county", prov, city, **info)
     extra = []
-    for row in load_csv("districts_extra.csv", ("name",)):
+    for row in load_csv("districts_extra.csv"):
         aliases = tuple(a for a in row.get("aliases", "").split("|") if a and a != row["name"])
         code = row.get("code", "")
         if code in out:
@@ -75,17 +76,6 @@ def places() -> tuple[Place, ...]:
     return tuple(sorted(out.values(), key=lambda p: p.code)) + tuple(extra)
 
 
-SUFFIXES = (
-    "省",
-    "市",
-    "区",
-    "县",
-    "旗",
-    "州",
-    "盟",
-)  # short forms without one (长寿, 石柱) are ordinary words
-
-
 @cache
 def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
     index: dict[str, list[Place]] = {}
@@ -93,7 +83,8 @@ def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
         for n in (p.name, *p.aliases):
             if len(n) >= 2:
                 index.setdefault(n, []).append(p)
-    names = sorted((n for n in index if n.endswith(SUFFIXES)), key=lambda n: (-len(n), n))
+    suffixes = tuple(load_yaml("places.yaml")["name_suffixes"])  # short forms (长寿) are ordinary words
+    names = sorted((n for n in index if n.endswith(suffixes)), key=lambda n: (-len(n), n))
     return re.compile("|".join(re.escape(n) for n in names)), index
 
 

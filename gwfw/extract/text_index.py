@@ -80,7 +80,9 @@ class Names:
         self.ends.append(t.end)
 
 
-_SHORT_RUN = 12  # linking characters before a number that the regex may read: at most 2**12 readings
+# Performance: linking characters before a number that the regex may read (at most 2**12 readings);
+# a longer run is walked by TextIndex._walk_links, linear.
+_SHORT_RUN = 12
 
 
 class TextIndex:
@@ -97,7 +99,8 @@ class TextIndex:
         self.masked = []  # spans inside 《…》: document titles, not statements
         for pair in r["title_brackets"]:
             o, c = re.escape(pair[0]), re.escape(pair[1])
-            self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}[^{o}{c}。\n]{{0,60}}{c}", text)]
+            inside = f"[^{o}{c}{re.escape(r['title_stops'])}]{{0,{r['title_max_chars']}}}"
+            self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}{inside}{c}", text)]
         self.masked.sort()
         self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = compiled_names()

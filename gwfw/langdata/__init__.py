@@ -1,7 +1,9 @@
-"""Loading and validating the language data in gwfw/langdata/, once per process.
+"""The language data in gwfw/langdata/, read and checked together, once per process.
 
-Every problem in a data file is reported at once, naming the file, the key and the value
-(as dateparser validates its language files), so an edit to a lexicon fails loudly.
+Every file's keys and required columns are listed here. The first use of any file checks all of them and
+reports every problem at once, naming the file, the line or key and the fix (as dateparser validates its
+language files): a missing key, a key of the wrong type, an unknown key (a typo), an empty required
+cell, a YAML syntax error. An edit to the language data fails loudly and completely.
 """
 
 from __future__ import annotations
@@ -14,47 +16,201 @@ import yaml
 from ..errors import LexiconError
 from ..paths import DATA_FILES
 
+# Each YAML file: its keys and their types. A key not listed is an error (a typo would go unread).
+YAML_KEYS: dict[str, dict[str, type]] = {
+    "numerals.yaml": {
+        "fullwidth": dict,
+        "digits": dict,
+        "small_units": dict,
+        "big_units": dict,
+        "leading_units": list,
+        "magnitudes": dict,
+        "magnitude_exceptions": list,
+        "percent_words": dict,
+        "units": list,
+        "unit_blocked_next": dict,
+        "prefix_qualifiers": dict,
+        "prefix_unit_exceptions": dict,
+        "inner_suffixes": dict,
+        "outer_suffixes": dict,
+        "range_dashes": list,
+        "ordinal_prefixes": list,
+        "vague_prefixes": list,
+        "bare_one": list,
+        "bare_one_units": list,
+        "fixed_expressions": list,
+        "prefix_blocked_after": dict,
+    },
+    "periods.yaml": {
+        "relative_years": dict,
+        "year_suffix": str,
+        "year_not_followed_by": list,
+        "quarters": dict,
+        "quarter_word": str,
+        "quarter_prefix": str,
+        "quarters_to_date_prefix": str,
+        "halves": dict,
+        "month_range_joiners": str,
+        "month_end_words": list,
+        "month_suffix": list,
+        "day_word": str,
+        "as_of_words": list,
+        "now_words": list,
+        "since_words": list,
+        "since_max_gap": int,
+        "since_words_adjacent": list,
+        "now_not_after": list,
+        "year_centuries": list,
+        "date_words": dict,
+        "month_word": str,
+        "since_stops": str,
+    },
+    "extraction.yaml": {
+        "unit_accepts": dict,
+        "link_words": list,
+        "link_max_chars": int,
+        "quote_chars": str,
+        "clause_delimiters": str,
+        "sentence_delimiters": str,
+        "title_brackets": list,
+        "respectively": str,
+        "list_separator": str,
+        "formula_joiners": str,
+        "breakdown_markers": list,
+        "rate_after_links": list,
+        "generic_heads": list,
+        "date_units": list,
+        "section_heading": str,
+        "section_heading_chars": int,
+        "signature_max_chars": int,
+        "as_of_publication_kinds": list,
+        "decoy_names": list,
+        "target_markers": list,
+        "increment_markers": list,
+        "generic_indicators": list,
+        "programme_verbs": list,
+        "title_max_chars": int,
+        "title_stops": str,
+        "place_context_chars": int,
+    },
+    "places.yaml": {
+        "name_suffixes": list,
+    },
+    "dates.yaml": {
+        "digits": dict,
+        "ten": str,
+        "year_word": str,
+        "month_word": str,
+        "day_words": list,
+        "separators": list,
+        "weekday_words": list,
+    },
+    "pages.yaml": {
+        "meta_names": dict,
+        "info_labels": dict,
+        "header_labels": dict,
+        "header_fields": list,
+        "furniture_words": list,
+        "not_publishers": list,
+        "title_separators": list,
+        "publisher_endings": list,
+        "page_number_words": dict,
+    },
+    "labels.yaml": {
+        "marks": dict,
+        "chart_marks": dict,
+        "list_joiner": str,
+        "marks_joiner": str,
+        "as_of_prefix": str,
+        "qualifier_marks": dict,
+        "qualifier_labels": dict,
+        "period_source_labels": dict,
+        "dimension_labels": dict,
+        "columns": dict,
+        "parameters": dict,
+        "facts": dict,
+        "messages": dict,
+    },
+}
+# Each CSV file: the columns every row must fill.
+CSV_REQUIRED: dict[str, tuple[str, ...]] = {
+    "indicators.csv": ("code", "name_zh", "unit", "measure", "surface_forms"),
+    "divisions.csv": ("code", "name", "kind"),
+    "districts_extra.csv": ("name",),
+    "kinds.csv": ("kind", "name_zh"),
+    "comparability.csv": ("indicator", "province", "note"),
+}
 
-def _require(problems: list[str], data: dict, name: str, spec: dict[str, type]) -> None:
-    for key, kind in spec.items():
-        if key not in data:
-            problems.append(f"gwfw/langdata/{name}: missing key '{key}' — add it (see the file's comments)")
-        elif not isinstance(data[key], kind):
-            problems.append(f"gwfw/langdata/{name}: key '{key}' should be {kind.__name__}, got {data[key]!r}")
+
+def _where(name: str) -> str:
+    return f"gwfw/langdata/{name}"
 
 
-@functools.cache
-def load_yaml(name: str, spec: tuple[tuple[str, type], ...]) -> dict:
-    path = DATA_FILES / name
-    with open(path, encoding="utf-8") as f:
+def _read_yaml(name: str, keys: dict[str, type], problems: list[str]) -> dict:
+    with open(DATA_FILES / name, encoding="utf-8") as f:
         try:
             data = yaml.safe_load(f) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f": line {mark.line + 1}" if mark else ""
-            raise LexiconError(
-                f"gwfw/langdata/{name}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}) "
+            problems.append(
+                f"{_where(name)}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}) "
                 "— fix the syntax there"
-            ) from None
+            )
+            return {}
+    if not isinstance(data, dict):
+        problems.append(f"{_where(name)}: should hold keys, got {type(data).__name__}")
+        return {}
+    for key, kind in keys.items():
+        if key not in data:
+            problems.append(f"{_where(name)}: missing key '{key}' — add it (see the file's comments)")
+        elif not isinstance(data[key], kind):
+            problems.append(f"{_where(name)}: key '{key}' should be {kind.__name__}, got {data[key]!r}")
+    for key in data:
+        if key not in keys:
+            problems.append(
+                f"{_where(name)}: unknown key '{key}' — a typo? gwfw reads only: {', '.join(keys)}"
+            )
+    return data
+
+
+def _read_csv(name: str, required: tuple[str, ...], problems: list[str]) -> tuple[dict[str, str], ...]:
+    with open(DATA_FILES / name, encoding="utf-8", newline="") as f:
+        lines = f.read().splitlines(keepends=True)
+    header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))  # '#': notes
+    rows = tuple(csv.DictReader(lines[header:]))
+    for i, row in enumerate(rows, start=header + 2):
+        for col in required:
+            if not (row.get(col) or "").strip():
+                problems.append(f"{_where(name)}: line {i}: column '{col}' is empty — fill it in")
+    return rows
+
+
+def check_all() -> dict[str, object]:
+    """Every language data file, read and checked: one LexiconError lists every problem in every file."""
     problems: list[str] = []
-    _require(problems, data, name, dict(spec))
+    data: dict[str, object] = {name: _read_yaml(name, keys, problems) for name, keys in YAML_KEYS.items()}
+    data |= {name: _read_csv(name, required, problems) for name, required in CSV_REQUIRED.items()}
     if problems:
         raise LexiconError("\n".join(problems))
     return data
 
 
 @functools.cache
-def load_csv(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]:
-    path = DATA_FILES / name
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = f.read().splitlines(keepends=True)
-    header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))  # '#': notes
-    rows = list(csv.DictReader(lines[header:]))
-    problems = []
-    for i, row in enumerate(rows, start=header + 2):
-        for col in required:
-            if not (row.get(col) or "").strip():
-                problems.append(f"gwfw/langdata/{name}: line {i}: column '{col}' is empty — fill it in")
-    if problems:
-        raise LexiconError("\n".join(problems))
-    return tuple(rows)
+def _checked() -> dict[str, object]:
+    return check_all()
+
+
+def load_yaml(name: str) -> dict:
+    """One YAML file of gwfw/langdata (all of them are checked on first use)."""
+    return _checked()[name]
+
+
+def load_csv(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of one CSV file of gwfw/langdata (all files are checked on first use)."""
+    return _checked()[name]
+
+
+def labels() -> dict:
+    """The words and marks the pages show (labels.yaml)."""
+    return load_yaml("labels.yaml")

@@ -19,6 +19,7 @@ from matplotlib import font_manager
 
 from ..compare.analysis import period_text
 from ..errors import MissingPackage
+from ..langdata import labels
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 PALETTE = ["#1b6ca8", "#e07b39", "#3a9a5b", "#b8423f", "#7d5ba6", "#8c6d31", "#cc5f9a", "#5f6b73"]
@@ -49,10 +50,12 @@ def use_cjk_font() -> str:
 def _bar_label(row) -> str:
     """'98.33% (2022H1)', '91.73% (2022) ⚠ 另有 66.7%', '87% (截至 2021-07-14) ⚠ 过旧': the period,
     other values for the same period and staleness are on the chart, not only in the tables."""
+    words = labels()
+    marks, joiner = words["chart_marks"], words["list_joiner"]
     label = f"{row['shown']}% ({period_text(row['period_label'])})"
     if row.get("alternatives"):
-        label += " ⚠ 另有 " + "、".join(f"{o}%" for o in row["alternatives"].split("、"))
-    return label + (" ⚠ 过旧" if row.get("stale") else "")
+        label += f" {marks['also']} " + joiner.join(f"{o}%" for o in row["alternatives"].split(joiner))
+    return label + (f" {marks['stale']}" if row.get("stale") else "")
 
 
 def rate_chart(table: pd.DataFrame, districts, title: str):

@@ -14,6 +14,7 @@ As the last line of a cell it renders as on the published page; assigned, it is 
 from __future__ import annotations
 
 import hashlib
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -24,15 +25,10 @@ from ..dataset.load import load_observations
 from ..dataset.raw_folder import read_catalog
 from ..extract.codebook import by_code
 from ..extract.places import places
+from ..langdata import labels
 from ..paths import PROCESSED, RAW
 from . import charts as plots
 from .shown import Block, Charts, Table
-
-RATE_NOTES = "注意 · Read with care: periods and definitions differ"
-EVIDENCE_NOTE = (
-    "每个数值都附有其出处原句，标黄的是原文中的数字 · "
-    "Every value shown above, with the sentence it came from; the marked text is the exact evidence."
-)
 
 
 def _provinces() -> dict[str, str]:
@@ -57,14 +53,16 @@ def _data_facts(
     latest = shown["period_end"].max() if len(shown) else pd.NaT
     files = sorted(set(shown["file"])) if len(shown) else []
     published = sorted(d for d in ((sources.get(f) or {}).get("published", "") for f in files) if d)
-    reports = f"{len(files)} 份报告 · {len(files)} report{'s' if len(files) != 1 else ''}" + (
-        f"（最近发布 latest published {published[-1]}）" if published else ""
-    )
+    facts = labels()["facts"]
+    reports = facts["reports"].format(n=len(files), s="s" if len(files) != 1 else "")
+    if published:
+        reports += facts["latest_published"].format(date=published[-1])
     return {
-        "数据截至 / figures up to": "—" if pd.isna(latest) else f"{latest:%Y-%m-%d}",
-        "来源报告 / source reports": reports,
-        "数据集 / dataset": f"observations.csv {digest}: {len(obs)} figures "
-        f"from {obs['file'].nunique()} reports",
+        facts["figures_up_to"]: "—" if pd.isna(latest) else f"{latest:%Y-%m-%d}",
+        facts["source_reports"]: reports,
+        facts[
+            "dataset"
+        ]: f"observations.csv {digest}: {len(obs)} figures from {obs['file'].nunique()} reports",
     }
 
 
@@ -80,15 +78,16 @@ class _View:
 
     def _evidence(self, table: pd.DataFrame) -> Block:
         if table.empty:
-            return Block(display.muted("No figures to quote. · 无可引用的数值。"))
-        return Block(f"<p class='gwfw-muted'>{EVIDENCE_NOTE}</p>" + display.evidence(table, self.sources))
+            return Block(display.muted(labels()["messages"]["nothing_to_quote"]))
+        note = escape(labels()["messages"]["evidence"])
+        return Block(f"<p class='gwfw-muted'>{note}</p>" + display.evidence(table, self.sources))
 
 
 class Comparison(_View):
     def __init__(self, districts, indicators, quarter: str, folder: Path | None = None):
         super().__init__(quarter, folder)
         self.districts = [districts] if isinstance(districts, str) else list(districts)
-        indicators = [indicators] if isinstance(indicators, str) else indicators
+        indicators = analysis.indicator_codes(indicators)  # codes or Chinese names (办结率)
         analysis.check_parameters(self.obs, self.quarter, self.districts, indicators)
         known = analysis.as_of(self.obs, self.quarter, self.districts, indicators)
         self.indicators = (
@@ -99,14 +98,15 @@ class Comparison(_View):
         self.provinces = _provinces()
 
     def title(self) -> Block:
+        words = labels()["parameters"]
         params = {
-            "区县 / districts": self.districts,
-            "季度 / quarter": self.quarter,
-            "比较的指标 / indicators compared": [by_code()[c].name_zh for c in self.indicators] or "—",
+            words["districts"]: self.districts,
+            words["quarter"]: self.quarter,
+            words["indicators"]: [by_code()[c].name_zh for c in self.indicators] or "—",
         }
         return Block(
             display.title_block(
-                f"{'、'.join(self.districts)} · {self.quarter}",
+                f"{labels()['list_joiner'].join(self.districts)} · {self.quarter}",
                 params,
                 _data_facts(self.obs, self.folder, self.known, self.sources),
             )
@@ -114,7 +114,9 @@ class Comparison(_View):
 
     def coverage(self) -> Table:
         """District × indicator: each cell the value with unit, period and marks (a DataFrame)."""
-        no_data = display.notes([f"No figures for these districts by the end of {self.quarter}."], "No data")
+        no_data = display.notes(
+            [f"No figures for these districts by the end of {self.quarter}."], labels()["messages"]["no_data"]
+        )
         if self.known.empty:
             return Table.of(pd.DataFrame(), empty=no_data)
         codes = list(dict.fromkeys(self.known["indicator"]))
@@ -139,19 +141,16 @@ class Comparison(_View):
                 display.notes(
                     analysis.rate_notes(part, self.quarter)
                     + analysis.comparability_notes(part, self.provinces),
-                    RATE_NOTES,
+                    labels()["messages"]["rate_notes"],
                 )
             )
-        none = display.muted(
-            "No indicator in % is reported by two of these districts or more: no chart. · 无共同的比率指标。"
-        )
-        return Charts(figures, notes, empty=none)
+        return Charts(figures, notes, empty=display.muted(labels()["messages"]["no_common_rate"]))
 
     def values(self) -> Table:
         """Every value compared, as text a reader understands (a DataFrame), with notes on counts."""
         notes = display.notes(
             analysis.comparability_notes(self.table[self.table["measure"] != "rate"], self.provinces),
-            "Counts are not all alike",
+            labels()["messages"]["counts_differ"],
         )
         return Table.of(analysis.values_table(self.table), notes)
 
@@ -165,7 +164,8 @@ class Profile(_View):
         self.changes = analysis.history(self.obs, district, self.quarter)
 
     def title(self) -> Block:
-        params = {"区县 / district": self.district, "季度 / quarter": self.quarter}
+        words = labels()["parameters"]
+        params = {words["district"]: self.district, words["quarter"]: self.quarter}
         return Block(
             display.title_block(
                 f"{self.district} · {self.quarter}",
@@ -176,7 +176,9 @@ class Profile(_View):
 
     def indicators(self) -> Table:
         """The latest figure of each indicator (a DataFrame)."""
-        no_data = display.notes([f"No figures for {self.district} by the end of {self.quarter}."], "No data")
+        no_data = display.notes(
+            [f"No figures for {self.district} by the end of {self.quarter}."], labels()["messages"]["no_data"]
+        )
         if self.table.empty:
             return Table.of(pd.DataFrame(), empty=no_data)
         return Table.of(analysis.values_table(self.table, with_district=False))
@@ -185,14 +187,10 @@ class Profile(_View):
         """The indicators given for several periods: one Figure, and their values as `.table`."""
         rows = self.changes
         if rows.empty:
-            return Charts(
-                empty=display.muted(
-                    "Each indicator has one period in the data so far: no change to show yet. · "
-                    "各指标暂只有一个时期的数据。"
-                )
-            )
+            return Charts(empty=display.muted(labels()["messages"]["no_change"]))
+        change = labels()["messages"]["change_over_time"]
         return Charts(
-            [plots.history_chart(rows, f"{self.district} · 变化 · change over time")],
+            [plots.history_chart(rows, f"{self.district} · {change}")],
             table=Table.of(analysis.values_table(rows.assign(stale=False), with_district=False)),
         )
 

@@ -36,22 +36,9 @@ class Converted:
     )  # what the catalog's notes should say (pages without text …)
 
 
-_SPEC = (
-    ("meta_names", dict),
-    ("info_labels", dict),
-    ("header_labels", dict),
-    ("header_fields", list),
-    ("furniture_words", list),
-    ("not_publishers", list),
-    ("title_separators", list),
-    ("publisher_endings", list),
-    ("page_number_words", dict),
-)
-
-
 @cache
 def words() -> dict:
-    return load_yaml("pages.yaml", _SPEC)
+    return load_yaml("pages.yaml")
 
 
 READERS = {

@@ -1,0 +1,145 @@
+"""What a report is about: the date it was signed, the period its figures default to, and, in a
+city-wide notice, which district each numbered section speaks for."""
+
+from datetime import date
+
+from gwfw.extract import Report
+from gwfw.extract.context import (
+    document_date,
+    reference_period,
+    report_context,
+    sections,
+    without_trailing_note,
+)
+from gwfw.extract.text_index import TextIndex
+
+from .conftest import write_report
+
+
+def _report(text: str, **meta) -> Report:
+    return Report("r.txt", text, "utf-8", {"district": "綦江区", **meta})
+
+
+# -- signature dates -----------------------------------------------------------------------------------
+
+
+def test_the_signature_line_dates_the_report():
+    text = "一、办件情况\n上半年办结率98%。\n重庆市綦江区政务服务管理办公室\n2022年7月15日\n"
+    assert document_date(_report(text, published="2022-08-01")) == date(2022, 7, 15)
+
+
+def test_a_bracketed_note_after_the_signature_date_is_read_past():
+    text = "正文。\n重庆市荣昌区政务服务管理办公室 2023年1月16日（此件公开发布）\n"
+    assert document_date(_report(text)) == date(2023, 1, 16)
+
+
+def test_a_date_inside_a_sentence_is_not_a_signature():
+    text = "2022年7月1日起，我区推行预审服务，办结率98%。\n"
+    assert document_date(_report(text, published="2022-08-01")) == date(2022, 8, 1)  # the catalog's
+    assert document_date(_report(text)) is None
+
+
+def test_an_impossible_signature_date_falls_back_to_the_catalog():
+    assert document_date(_report("正文。\n2022年2月30日\n", published="2022-03-02")) == date(2022, 3, 2)
+
+
+def test_a_long_line_ending_in_a_date_is_not_a_signature():
+    line = "据统计" + "政务服务" * 10 + "截至2022年6月30日"
+    assert len(line) > 40
+    assert document_date(_report(line + "\n")) is None
+
+
+def test_a_trailing_note_is_cut_at_its_opening_bracket():
+    assert without_trailing_note("2023年1月16日（此件公开发布）") == "2023年1月16日"
+    assert without_trailing_note("办件情况（一）") == "办件情况"
+    assert without_trailing_note("办件（含网办）情况") == "办件（含网办）情况"
+
+
+# -- reference periods ---------------------------------------------------------------------------------
+
+
+def _reference(text: str, **meta):
+    report = _report(text, **meta)
+    return reference_period(report, document_date(report), TextIndex(text))
+
+
+def test_the_title_gives_the_reference_period():
+    ref = _reference(
+        "办结率98%。\n", title="关于綦江区2022年二季度政务服务工作情况通报", published="2022-07-20"
+    )
+    assert (ref.start, ref.end, ref.label, ref.source) == (
+        date(2022, 4, 1),
+        date(2022, 6, 30),
+        "2022Q2",
+        "document_title",
+    )
+
+
+def test_without_a_title_the_text_gives_it_but_not_a_period_after_the_report():
+    text = "各项工作有序推进。\n2023年计划新增窗口。2022年上半年办结率98%。\n"  # no title: its first line
+    ref = _reference(text, published="2022-07-20")
+    assert (ref.label, ref.source) == ("2022H1", "document_text")  # 2023 lies after the report's date
+
+
+def test_news_is_the_state_at_publication():
+    ref = _reference(
+        "大厅共有窗口50个。\n", kind="news", title="2022年上半年工作总结", published="2022-07-20"
+    )
+    assert (ref.start, ref.end, ref.source) == (None, date(2022, 7, 20), "publication_date")
+
+
+def test_with_no_period_anywhere_the_year_to_publication_is_taken():
+    ref = _reference("大厅共有窗口50个。\n", published="2022-07-20")
+    assert (ref.start, ref.end, ref.source) == (date(2022, 1, 1), date(2022, 7, 20), "publication_date")
+    assert _reference("大厅共有窗口50个。\n") is None  # no date at all: no period, said so in the rows
+
+
+# -- sections of a city-wide notice --------------------------------------------------------------------
+
+CITY_NOTICE = (
+    "重庆市政务服务管理办公室关于2022年二季度政务服务工作情况的通报\n"
+    "全市办结率99%。\n"
+    "一、九龙坡区推行预审服务\n九龙坡区办结率98%。\n"
+    "二、巴南区优化窗口\n巴南区大厅共有窗口40个。\n"
+    "三、下一步工作\n全市将继续推进。\n"
+)
+
+
+def test_a_city_notice_gives_each_district_section_to_its_district():
+    report = Report("city.txt", CITY_NOTICE, "utf-8", {"district": "重庆市", "title": "2022年二季度通报"})
+    parts, warnings = sections(report, TextIndex(CITY_NOTICE))
+    assert warnings == ()
+    names = [(s.district, CITY_NOTICE[s.start : s.end].splitlines()[0]) for s in parts]
+    assert names == [
+        ("重庆市", "重庆市政务服务管理办公室关于2022年二季度政务服务工作情况的通报"),
+        ("九龙坡区", "一、九龙坡区推行预审服务"),
+        ("巴南区", "二、巴南区优化窗口"),
+        ("重庆市", "三、下一步工作"),  # a section naming no district stays the city's
+    ]
+    assert [s.code for s in parts[1:3]] == ["500107", "500113"]
+    assert parts[0].start == 0 and parts[-1].end == len(CITY_NOTICE)
+
+
+def test_a_district_report_is_one_section_whatever_its_headings():
+    text = "一、九龙坡区经验借鉴\n我区办结率98%。\n"
+    parts, _ = sections(_report(text), TextIndex(text))
+    assert [(s.district, s.start, s.end) for s in parts] == [("綦江区", 0, len(text))]
+
+
+def test_the_figures_of_a_city_notice_land_in_their_districts(tmp_path):
+    from gwfw.dataset.build import extract_folder
+
+    raw = tmp_path / "raw"
+    write_report(raw, "city.txt", CITY_NOTICE.encode("utf-8"), district="重庆市", title="2022年二季度通报")
+    rows = {(o["district"], o["indicator"], o["value"]) for o in extract_folder(raw).observations}
+    assert ("九龙坡区", "completion_rate", "98") in rows and ("重庆市", "completion_rate", "99") in rows
+    assert ("巴南区", "windows_total", "40") in rows
+
+
+def test_the_context_puts_it_together():
+    text = CITY_NOTICE + "重庆市政务服务管理办公室\n2022年7月15日\n"
+    report = Report("city.txt", text, "utf-8", {"district": "重庆市", "title": "2022年二季度通报"})
+    ctx = report_context(report, TextIndex(text))
+    assert ctx.doc_date == date(2022, 7, 15) and ctx.year == 2022 and ctx.reference.label == "2022Q2"
+    assert ctx.section_at(text.index("巴南区大厅")).district == "巴南区"
+    assert ctx.section_at(0).district == "重庆市"
