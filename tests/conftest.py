@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from gwfw import paths
+from gwfw.dataset.build import build
 
 SEEDS = paths.ROOT.parent / "shared" / "corpus" / "seeds"
 GOLD = SEEDS / "gold.csv"
@@ -16,6 +17,32 @@ def raw_copy(tmp_path) -> Path:
     dest = tmp_path / "raw"
     shutil.copytree(paths.RAW, dest)
     return dest
+
+
+def copy_seeds(dest: Path) -> Path:
+    """The five seed reports and their catalog (not the gold) as a raw folder of their own: data/raw holds
+    more reports than the seeds, so a test of what the seeds say reads them from here."""
+    dest.mkdir(parents=True)
+    for path in SEEDS.iterdir():
+        if path.is_file() and path != GOLD:
+            shutil.copy2(path, dest / path.name)
+    assert len(list(dest.glob("*.txt"))) == 5, f"{SEEDS}: expected the five seed reports"
+    return dest
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A private copy of the seed reports that a test may break."""
+    return copy_seeds(tmp_path / "seeds")
+
+
+@pytest.fixture(scope="session")
+def seeds_data(tmp_path_factory) -> Path:
+    """The seeds built alone, laid out as the project is: <folder>/raw and <folder>/processed (the views
+    read the catalog beside the processed folder). Returns <folder>/processed."""
+    folder = tmp_path_factory.mktemp("seeds-data")
+    build(copy_seeds(folder / "raw"), folder / "processed")
+    return folder / "processed"
 
 
 def write_report(

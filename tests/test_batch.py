@@ -299,7 +299,7 @@ def test_editing_a_report_s_catalog_row_runs_again_the_pages_that_may_cite_it(tm
 def test_a_page_s_sources_are_the_catalog_rows_of_its_districts_reports(tmp_path):
     import pandas as pd
 
-    from gwfw.report.batch import _cited_rows
+    from gwfw.report.batch import cited_rows
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -311,7 +311,7 @@ def test_a_page_s_sources_are_the_catalog_rows_of_its_districts_reports(tmp_path
 
     def digests(catalog: str) -> list[str]:
         (raw / "catalog.csv").write_text(header + catalog, encoding="utf-8")
-        return [_cited_rows(obs, raw, parameters) for parameters in pages]
+        return [cited_rows(obs, raw, parameters) for parameters in pages]
 
     before = digests(a + b)
     after = digests(a + b.replace("2023-01-16", "2023-01-17"))

@@ -21,9 +21,9 @@ def test_extract_and_evaluate_on_the_seeds(tmp_path, capsys):
     assert report.startswith("precision ") and "recall" in report and "misses:" in report
 
 
-def test_build_summary_and_exit_code_with_a_broken_report(tmp_path, raw_copy, capsys):
-    write_report(raw_copy, "broken.txt", b"\x00\x01\x02" * 100)
-    code = main(["build", "--raw", str(raw_copy), "--out", str(tmp_path / "out")])
+def test_build_summary_and_exit_code_with_a_broken_report(tmp_path, seeds_copy, capsys):
+    write_report(seeds_copy, "broken.txt", b"\x00\x01\x02" * 100)
+    code = main(["build", "--raw", str(seeds_copy), "--out", str(tmp_path / "out")])
     out = capsys.readouterr().out
     assert code == 1
     assert "5 report(s)" in out and "綦江区:" in out and "left unmapped" in out

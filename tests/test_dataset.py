@@ -96,12 +96,12 @@ def test_parallel_build_equals_serial(tmp_path):
     assert (serial.observations, serial.mentions) == (parallel.observations, parallel.mentions)
 
 
-def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, monkeypatch):
+def test_incremental_build_reextracts_only_changed_reports(tmp_path, seeds_copy, monkeypatch):
     from gwfw.dataset import build as dataset
     from gwfw.dataset import cache as entries
 
     cache = tmp_path / "cache"
-    first = extract_folder(raw_copy, cache=cache)
+    first = extract_folder(seeds_copy, cache=cache)
     assert len(list(cache.glob("*.rows"))) == 5
     seen = []
     real = dataset.extract
@@ -111,17 +111,17 @@ def test_incremental_build_reextracts_only_changed_reports(tmp_path, raw_copy, m
         return real(report)
 
     monkeypatch.setattr(dataset, "extract", counting)
-    again = extract_folder(raw_copy, cache=cache)
+    again = extract_folder(seeds_copy, cache=cache)
     assert seen == [] and again.observations == first.observations  # all from the cache
-    target = raw_copy / "002_79b203d46d5c2895.txt"
+    target = seeds_copy / "002_79b203d46d5c2895.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\n目前，大厅共有窗口140个。", encoding="utf-8")
-    changed = extract_folder(raw_copy, cache=cache)
+    changed = extract_folder(seeds_copy, cache=cache)
     assert seen == ["002_79b203d46d5c2895.txt"]
     assert any(o["value"] == "140" for o in changed.observations)
     assert len(list(cache.glob("*.rows"))) == 5  # the stale entry is gone
     monkeypatch.setattr(entries, "rules_version", lambda: "a-changed-lexicon")
     seen.clear()
-    extract_folder(raw_copy, cache=cache)
+    extract_folder(seeds_copy, cache=cache)
     assert len(seen) == 5  # new rules: everything again
 
 
@@ -159,7 +159,7 @@ def test_the_rules_version_covers_every_module_the_extraction_runs():
     assert sorted(EXTRACTION_MODULES) == loaded
 
 
-def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(raw_copy, monkeypatch):
+def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(seeds_copy, monkeypatch):
     from gwfw.dataset import build as dataset
 
     real = dataset.extract
@@ -171,7 +171,7 @@ def test_a_report_whose_rows_break_the_schema_is_that_reports_problem(raw_copy, 
         return ex
 
     monkeypatch.setattr(dataset, "extract", breaking)
-    result = extract_folder(raw_copy)
+    result = extract_folder(seeds_copy)
     assert len(result.problems) == 1, result.problems
     problem = result.problems[0]
     assert problem.startswith("002_79b203d46d5c2895.txt: observations: 1 row(s) break the schema")

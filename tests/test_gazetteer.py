@@ -129,11 +129,11 @@ def data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(paths.DATA_FILES, copy)
     monkeypatch.setattr(lexicon, "DATA_FILES", copy)
-    for cached in (lexicon.load_csv, gazetteer.places):
-        cached.cache_clear()
+    lexicon.forget()
+    gazetteer.places.cache_clear()
     yield copy
-    for cached in (lexicon.load_csv, gazetteer.places):
-        cached.cache_clear()
+    lexicon.forget()
+    gazetteer.places.cache_clear()
 
 
 def test_a_broken_row_in_the_table_names_the_file_and_line(data):
@@ -145,6 +145,6 @@ def test_a_broken_row_in_the_table_names_the_file_and_line(data):
         gazetteer.places()
     lines[row] = "50011,渝北区,市辖区,,,"
     (data / "divisions.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    lexicon.load_csv.cache_clear()
+    lexicon.forget()
     with pytest.raises(lexicon.LexiconError, match=r"divisions.csv: code\(s\) 50011 are not six digits"):
         gazetteer.places()

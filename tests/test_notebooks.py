@@ -1,7 +1,9 @@
 """The notebooks: committed clean and thin, and what they show when papermill runs them on the seed data."""
 
 import json
+import os
 import re
+import shutil
 
 import nbformat
 import papermill
@@ -31,16 +33,37 @@ def test_committed_clean_and_thin(path):
         )
 
 
-def _run(tmp_path, stem, **parameters):
+@pytest.fixture(scope="module")
+def seeds_project(tmp_path_factory, seeds_data):
+    """A copy of the project whose data/ holds the seeds alone. The notebooks read the package's own
+    data/processed, which holds more reports than the seeds; the kernel imports this copy of gwfw
+    (PYTHONPATH comes before the editable install), so the pages below show the seeds' figures."""
+    root = tmp_path_factory.mktemp("seeds-project")
+    shutil.copytree(paths.PACKAGE, root / "gwfw", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(paths.NOTEBOOKS, root / "notebooks")
+    shutil.copytree(seeds_data.parent, root / "data")
+    return root
+
+
+def _run(tmp_path, stem, root, **parameters):
+    """Run a notebook with papermill on the seeds project (or, with root=paths.ROOT, on data/processed)."""
     out = tmp_path / f"{stem}.ipynb"
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS / f"{stem}.ipynb"),
-        str(out),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(tmp_path),
-    )
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = str(root) + (os.pathsep + saved if saved else "")
+    try:
+        papermill.execute_notebook(
+            str(root / "notebooks" / f"{stem}.ipynb"),
+            str(out),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(tmp_path),
+        )
+    finally:
+        if saved is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = saved
     return nbformat.read(out, as_version=4)
 
 
@@ -57,8 +80,8 @@ def _images(nb) -> int:
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
-def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidence(tmp_path):
-    nb = _run(tmp_path, "30-compare-districts", quarter="2022Q2")
+def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidence(tmp_path, seeds_project):
+    nb = _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q2")
     text = _outputs(nb)
     assert "98.33% (2022H1)" in text  # the coverage matrix: value, unit and the period it comes from
     assert "1364 项 (截至 2022-05-31)" in text  # a stock: its unit and the date it describes
@@ -70,8 +93,23 @@ def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidenc
     assert "No indicator in % is reported by two" in text and _images(nb) == 0  # 荣昌区's 2021 rates differ
 
 
-def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path):
-    nb = _run(tmp_path, "30-compare-districts", quarter="2022Q4")
+def test_comparison_runs_on_the_projects_own_data(tmp_path):
+    """On data/processed (every report of data/raw), the page cites reports beyond the seeds."""
+    from gwfw import load_observations
+    from gwfw.compare import analysis
+
+    from .conftest import SEEDS
+
+    known = analysis.as_of(load_observations(), "2022Q4", analysis.DEFAULT_DISTRICTS)
+    others = set(known["file"]) - {p.name for p in SEEDS.glob("*.txt")}
+    assert others, "data/raw has reports beyond the seeds on the three districts"
+    text = _outputs(_run(tmp_path, "30-compare-districts", paths.ROOT, quarter="2022Q4"))
+    assert all(d in text for d in analysis.DEFAULT_DISTRICTS) and "<mark>" in text
+    assert any(name in text for name in others)
+
+
+def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path, seeds_project):
+    nb = _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q4")
     text = _outputs(nb)
     assert _images(nb) >= 2  # rate charts, one per codebook dimension
     assert "Read with care" in text and "广东省" in text
@@ -79,12 +117,12 @@ def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path):
     assert "98 项 (截至 2021-07-14) ⚠ 过旧 stale" in text  # a stale value says so where it is shown
 
 
-def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path):
+def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path, seeds_project):
     for stem, params in [
         ("30-compare-districts", {"quarter": "2022Q4"}),
         ("20-district-profile", {"district": "荣昌区", "quarter": "2022Q4"}),
     ]:
-        text = _outputs(_run(tmp_path, stem, **params))
+        text = _outputs(_run(tmp_path, stem, seeds_project, **params))
         for noise in (
             "NaN",
             "00:00:00",
@@ -100,8 +138,8 @@ def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path):
         assert "<td>据报告标题</td>" in text and "<td>句中写明</td>" in text
 
 
-def test_profile_shows_every_indicator_and_change(tmp_path):
-    nb = _run(tmp_path, "20-district-profile", district="荣昌区", quarter="2022Q4")
+def test_profile_shows_every_indicator_and_change(tmp_path, seeds_project):
+    nb = _run(tmp_path, "20-district-profile", seeds_project, district="荣昌区", quarter="2022Q4")
     text = _outputs(nb)
     assert "平均跑动次数" in text and "0.08 次" in text and "0.15 次" in text  # 2021 and 2022
     assert _images(nb) == 1
@@ -110,9 +148,9 @@ def test_profile_shows_every_indicator_and_change(tmp_path):
     assert "<mark>平均跑动次数仅为0.15次</mark>" in text
 
 
-def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path):
+def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path, seeds_project):
     with pytest.raises(papermill.PapermillExecutionError) as err:
-        _run(tmp_path, "20-district-profile", district="綦江县", quarter="2022Q4")
+        _run(tmp_path, "20-district-profile", seeds_project, district="綦江县", quarter="2022Q4")
     assert "ParameterError" in str(err.value) and "綦江区" in str(err.value)
     nb = nbformat.read(tmp_path / "20-district-profile.ipynb", as_version=4)
     failed = [
@@ -137,8 +175,8 @@ def test_invalid_parameters_stop_at_the_first_cell_with_valid_values(tmp_path):
     )
 
 
-def test_start_here_runs_for_its_own_district_and_takes_out_a_table_and_a_chart(tmp_path):
-    nb = _run(tmp_path, "00-start-here", district="荣昌区")
+def test_start_here_runs_for_its_own_district_and_takes_out_a_table_and_a_chart(tmp_path, seeds_project):
+    nb = _run(tmp_path, "00-start-here", seeds_project, district="荣昌区")
     text = _outputs(nb)
     assert "online_case_rate" in text and "荣昌区" in text
     assert "綦江区" not in text  # every cell follows the parameter
@@ -146,10 +184,10 @@ def test_start_here_runs_for_its_own_district_and_takes_out_a_table_and_a_chart(
     assert _images(nb) >= 1  # the retitled chart
 
 
-def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path):
+def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path, seeds_project):
     from gwfw.report import fragments as html
 
-    _run(tmp_path, "30-compare-districts", quarter="2022Q4")
+    _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q4")
     html.notebook_page(tmp_path / "30-compare-districts.ipynb", tmp_path / "page.html", "2022Q4")
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "<script" not in page and not re.search(r"""src=["']?(https?:)?//""", page)  # nothing fetched

@@ -8,6 +8,8 @@ import yaml
 from gwfw import paths
 from gwfw.extract.codebook import load_codebook
 
+from .conftest import SEEDS
+
 
 def _name(requirement: str) -> str:
     return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower()
@@ -57,7 +59,7 @@ def test_test_cases_come_from_where_their_file_says():
     """tests/cases/<what>_<provenance>.csv: a seeds or held-out phrase is in one of that set's reports."""
     import csv
 
-    folders = {"seeds": paths.RAW, "heldout": paths.ROOT / "benchmarks" / "heldout"}
+    folders = {"seeds": SEEDS, "heldout": paths.ROOT / "benchmarks" / "heldout"}  # data/raw holds more
     folders["heldout2"] = paths.ROOT / "benchmarks" / "heldout2"
     texts = {name: [p.read_text(encoding="utf-8") for p in f.glob("*.txt")] for name, f in folders.items()}
     checked = 0

@@ -1,18 +1,28 @@
 """Reading reports: every encoding the same, every bad input a clear message naming the file."""
 
+from gwfw import paths
 from gwfw.dataset.build import extract_folder
-from gwfw.dataset.raw_folder import load_reports, read_text
+from gwfw.dataset.raw_folder import load_reports, read_catalog, read_text
 
 from .conftest import write_report
 
 TEXT = "1—6月，我区“渝快办”平台的政务服务事项申请33771件，受理33136件，办结率98.33%。\n满意率99.99%。\n"
 
 
-def test_seed_reports_all_load(raw_copy):
-    reports, problems = load_reports(raw_copy)
+def test_seed_reports_all_load(seeds_copy):
+    reports, problems = load_reports(seeds_copy)
     assert problems == []
     assert [r.file[:3] for r in reports] == ["000", "001", "002", "003", "004"]
     assert all(r.encoding == "utf-8" for r in reports)
+
+
+def test_every_report_in_data_raw_loads(raw_copy):
+    """Each report the catalog of data/raw lists loads, in catalog order, with no problem."""
+    reports, problems = load_reports(raw_copy)
+    assert problems == []
+    listed = [row["file"] for row in read_catalog(paths.RAW)]
+    assert listed and [r.file for r in reports] == listed
+    assert all(r.encoding == "utf-8" and r.text.strip() for r in reports)
 
 
 def test_every_encoding_gives_the_same_observations(tmp_path):

@@ -1,4 +1,5 @@
-"""The notebook views return what they show, and render it as the published page does."""
+"""The notebook views return what they show, and render it as the published page does (on the seeds, built
+apart from the rest of data/raw: the figures asserted are theirs)."""
 
 import matplotlib
 
@@ -26,8 +27,8 @@ def _shown(obj):
     ]
 
 
-def test_coverage_is_a_dataframe_a_researcher_can_save(tmp_path):
-    coverage = Comparison(DISTRICTS, None, "2022Q4").coverage()
+def test_coverage_is_a_dataframe_a_researcher_can_save(tmp_path, seeds_data):
+    coverage = Comparison(DISTRICTS, None, "2022Q4", seeds_data).coverage()
     assert isinstance(coverage, pd.DataFrame)
     assert list(coverage.columns) == ["指标", *DISTRICTS]
     assert coverage.shape[0] >= 5 and any("%" in str(v) for v in coverage["綦江区"])
@@ -39,8 +40,8 @@ def test_coverage_is_a_dataframe_a_researcher_can_save(tmp_path):
     assert type(coverage.head(2)) is pd.DataFrame  # what a researcher derives is plain pandas
 
 
-def test_rate_charts_are_figures_whose_titles_can_change():
-    charts = Comparison(DISTRICTS, None, "2022Q4").rate_charts()
+def test_rate_charts_are_figures_whose_titles_can_change(seeds_data):
+    charts = Comparison(DISTRICTS, None, "2022Q4", seeds_data).rate_charts()
     assert len(charts) >= 1 and all(isinstance(fig, Figure) for fig in charts)
     fig = charts[0]
     assert "2022Q4" in fig.axes[0].get_title()
@@ -51,10 +52,10 @@ def test_rate_charts_are_figures_whose_titles_can_change():
     assert any(kind == "text/html" and "Read with care" in data for kind, data in shown)
 
 
-def test_a_csv_for_excel_keeps_its_chinese(tmp_path):
+def test_a_csv_for_excel_keeps_its_chinese(tmp_path, seeds_data):
     import gwfw
 
-    coverage = Comparison(DISTRICTS, None, "2022Q4").coverage()
+    coverage = Comparison(DISTRICTS, None, "2022Q4", seeds_data).coverage()
     path = gwfw.save_csv_for_excel(coverage, tmp_path / "coverage.csv")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "指标".encode() in data
@@ -62,20 +63,20 @@ def test_a_csv_for_excel_keeps_its_chinese(tmp_path):
     assert back.columns.tolist() == coverage.columns.tolist() and len(back) == len(coverage)
 
 
-def test_a_comparison_takes_chinese_indicator_names():
-    by_name = Comparison(DISTRICTS, ["办结率"], "2022Q4")
+def test_a_comparison_takes_chinese_indicator_names(seeds_data):
+    by_name = Comparison(DISTRICTS, ["办结率"], "2022Q4", seeds_data)
     assert by_name.indicators == ["completion_rate"]
-    assert by_name.values().equals(Comparison(DISTRICTS, ["completion_rate"], "2022Q4").values())
+    assert by_name.values().equals(Comparison(DISTRICTS, ["completion_rate"], "2022Q4", seeds_data).values())
 
 
-def test_no_common_rate_shows_a_remark_and_returns_no_figure():
-    charts = Comparison(["綦江区"], None, "2022Q4").rate_charts()
+def test_no_common_rate_shows_a_remark_and_returns_no_figure(seeds_data):
+    charts = Comparison(["綦江区"], None, "2022Q4", seeds_data).rate_charts()
     assert list(charts) == []
     assert [kind for kind, _ in _shown(charts)] == ["text/html"]
 
 
-def test_profile_returns_its_table_and_its_chart_with_the_values():
-    view = Profile("荣昌区", "2022Q4")  # the seeds give 荣昌区 figures for several periods
+def test_profile_returns_its_table_and_its_chart_with_the_values(seeds_data):
+    view = Profile("荣昌区", "2022Q4", seeds_data)  # the seeds give 荣昌区 figures for several periods
     latest = view.indicators()
     assert isinstance(latest, pd.DataFrame) and len(latest) >= 5
     history = view.history()
@@ -83,12 +84,13 @@ def test_profile_returns_its_table_and_its_chart_with_the_values():
     assert isinstance(history.table, pd.DataFrame) and len(history.table) >= 2
     kinds = [kind for kind, _ in _shown(history)]
     assert kinds == ["image/png", "text/html"]  # the chart, then the table of its values
-    unchanged = Profile("綦江区", "2022Q4").history()  # one period per indicator: a remark, no chart
+    # one period per indicator: a remark, no chart
+    unchanged = Profile("綦江区", "2022Q4", seeds_data).history()
     assert list(unchanged) == [] and [kind for kind, _ in _shown(unchanged)] == ["text/html"]
 
 
-def test_values_and_evidence_keep_their_notes_and_escaping():
-    view = Comparison(DISTRICTS, None, "2022Q4")
+def test_values_and_evidence_keep_their_notes_and_escaping(seeds_data):
+    view = Comparison(DISTRICTS, None, "2022Q4", seeds_data)
     values = view.values()
     assert isinstance(values, pd.DataFrame)
     assert list(values.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]

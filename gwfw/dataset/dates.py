@@ -13,6 +13,7 @@ from functools import cache
 
 from ..langdata import load_yaml
 
+
 @cache
 def _words() -> dict:
     return load_yaml("dates.yaml")

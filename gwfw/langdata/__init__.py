@@ -201,6 +201,11 @@ def _checked() -> dict[str, object]:
     return check_all()
 
 
+def forget() -> None:
+    """Drop the files read so far: the next use reads and checks them again (after an edit in a session)."""
+    _checked.cache_clear()
+
+
 def load_yaml(name: str) -> dict:
     """One YAML file of gwfw/langdata (all of them are checked on first use)."""
     return _checked()[name]

@@ -151,7 +151,7 @@ def plan_jobs(
                 "notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
                 "parameters": json.dumps(parameters, sort_keys=True, ensure_ascii=False),
                 "data": data_digest,
-                "sources": _cited_rows(obs, Path(data).parent / "raw", parameters),
+                "sources": cited_rows(obs, Path(data).parent / "raw", parameters),
                 "gwfw": _package_digest(),
                 "options": f"show_code={show_code} {KERNEL}",
             }
@@ -185,7 +185,7 @@ def _observations(data: Path):
         return None
 
 
-def _cited_rows(obs, raw: Path, parameters: dict) -> str:
+def cited_rows(obs, raw: Path, parameters: dict) -> str:
     """A digest of the catalog rows of the reports whose figures a page with these parameters can show (the
     rows of its districts' reports; of every report when the data cannot be read), so that editing a
     report's title or date in the catalog runs again the pages that cite it, and only those."""
