@@ -24,9 +24,16 @@ data: $(STAMP)
 	$(BIN)/gwfw build
 
 ## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
+## and the review pages (reports/review/index.html: every figure highlighted in its report)
 report: data
 	$(BIN)/gwfw batch --all
+	$(BIN)/gwfw review
 	@echo "open $(CURDIR)/reports/index.html"
+	@echo "check figures: $(CURDIR)/reports/review/index.html"
+
+## review: the review pages alone (reports/review/), from the data already built
+review: $(STAMP)
+	$(BIN)/gwfw review
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)
@@ -61,4 +68,4 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report test lint format lab clean bench fuzz
+.PHONY: help install data report review test lint format lab clean bench fuzz

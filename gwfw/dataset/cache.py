@@ -24,8 +24,10 @@ ENTRY_SUFFIX = ".rows"
 # complete). A change to any of them, or to any language data file, makes every entry stale.
 EXTRACTION_MODULES = (
     "dataset",
+    "dataset.apply",
     "dataset.build",
     "dataset.cache",
+    "dataset.corrections",
     "dataset.files",
     "dataset.raw_folder",
     "dataset.schema",
