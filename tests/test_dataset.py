@@ -135,7 +135,12 @@ def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_pa
     data = package / "langdata"
     monkeypatch.setattr(paths, "DATA_FILES", data)
     before = cache.rules_version.__wrapped__()
-    for page_only in (package / "report" / "charts.py", data / "labels.yaml", data / "comparability.csv"):
+    for page_only in (
+        package / "report" / "charts.py",
+        data / "labels.yaml",
+        data / "comparability.csv",
+        data / "review.yaml",
+    ):
         with open(page_only, "a", encoding="utf-8") as f:
             f.write("\n# a chart or a label changed\n")
     assert cache.rules_version.__wrapped__() == before  # what the pages show: cached extractions stay

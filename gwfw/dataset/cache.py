@@ -48,7 +48,7 @@ EXTRACTION_MODULES = (
 
 
 # Language data the extraction never reads: editing what the pages show keeps every cached extraction.
-PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv")
+PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv", "review.yaml")
 
 
 def _module_file(module: str) -> Path:
