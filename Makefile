@@ -24,6 +24,7 @@ data: $(STAMP)
 	$(BIN)/gwfw build
 
 ## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
+## and the review pages (reports/review/index.html: every figure highlighted in its report)
 # A report with a problem (its catalog row, its file) does not stop the pages of the others: the build's exit
 # status 1 (problems) lets the pages run, then the problems are listed again and make fails; 2 (nothing
 # could be built) stops at once.
@@ -31,10 +32,16 @@ report: $(STAMP)
 	@$(BIN)/gwfw build > $(VENV)/build.log 2>&1; status=$$?; cat $(VENV)/build.log; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	$(BIN)/gwfw batch --all || status=$$?; \
+	$(BIN)/gwfw review || status=$$?; \
 	echo "open $(CURDIR)/reports/index.html"; \
+	echo "check figures: $(CURDIR)/reports/review/index.html"; \
 	if [ $$status -ne 0 ]; then echo "gwfw: finished with problems (the pages of the other reports are built):"; \
 		grep '^problem:' $(VENV)/build.log || true; fi; \
 	exit $$status
+
+## review: the review pages alone (reports/review/), from the data already built
+review: $(STAMP)
+	$(BIN)/gwfw review
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)
@@ -69,4 +76,4 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report test lint format lab clean bench fuzz
+.PHONY: help install data report review test lint format lab clean bench fuzz

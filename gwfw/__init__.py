@@ -6,6 +6,7 @@
     gwfw.indicators(), gwfw.districts() # the codebook and the gazetteer
     gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views: they return DataFrames and Figures
     gwfw.save_csv_for_excel(table, "t.csv")  # CSV as UTF-8 with BOM, so Excel shows the Chinese
+    gwfw.review("001_0f2180a73927f1eb.txt")  # a report's figures highlighted in its text
 
 The pipeline runs one way: extract <- dataset <- compare <- report <- cli (langdata, paths and errors
 underneath). pandas is imported on first use, so `gwfw --help` stays fast.
@@ -22,6 +23,7 @@ __all__ = [
     "save_csv_for_excel",
     "Profile",
     "Comparison",
+    "review",
 ]
 
 _HOMES = {
@@ -32,6 +34,7 @@ _HOMES = {
     "save_csv_for_excel": "dataset.load",
     "Profile": "report.views",
     "Comparison": "report.views",
+    "review": "report.review",
 }
 
 

@@ -15,11 +15,16 @@ def _build(args) -> int:
     from .dataset.build import build
     from .dataset.files import build_lock
 
+    corrections = args.corrections or Path(args.raw).resolve().parent / "curation" / "corrections.csv"
     with build_lock(args.out):
         result = build(
-            args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache"
+            args.raw,
+            args.out,
+            workers=args.workers,
+            cache=None if args.no_cache else args.out / ".cache",
+            corrections=corrections,
         )
-    print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
+    print(f"wrote {args.out}/observations.csv, mentions.csv, corrections_status.csv (+ .parquet)")
     print(result.summary())  # its problems, if any, last: the reports they left out are listed at the end
     return 1 if result.problems else 0
 
@@ -103,6 +108,65 @@ def _batch(args) -> int:
     return 1 if failed else 0
 
 
+def _correct(args) -> int:
+    from .dataset import correct
+
+    if args.action == "reject":
+        fields = correct.reject_row(args.data, args.id, args.note)
+    elif args.action == "fix":
+        changes = {k: getattr(args, k) for k in correct.curation.FIXABLE if k != "unit"}
+        fields = correct.fix_row(args.data, args.id, changes, args.note)
+    else:
+        given = {
+            k: getattr(args, k)
+            for k in ("indicator", "value", "qualifier", "district", "period_start", "period_end")
+        }
+        fields, evidence = correct.add_row(
+            args.raw, args.data, args.file, args.start, args.end, given, args.note
+        )
+        print(f"evidence: 「{evidence}」")
+    line = correct.write(args.corrections, fields)
+    print(f"{args.corrections}: appended\n{line}\nrun `gwfw build` to apply it")
+    return 0
+
+
+def _review(args) -> int:
+    from .report.review_page import write_reviews
+
+    written = write_reviews(args.out, args.files or None, args.data, args.raw)
+    print(f"{len(written)} review page(s) in {args.out}")
+    print(args.out / "index.html")
+    return 0
+
+
+def _correct_parser(sub) -> None:
+    c = sub.add_parser("correct", help="append a checked correction to data/curation/corrections.csv")
+    actions = c.add_subparsers(dest="action", required=True)
+    reject = actions.add_parser("reject", help="remove a figure the extractor got wrong")
+    reject.add_argument("id", help="the figure's id (review page or observations.csv)")
+    fix = actions.add_parser("fix", help="change a figure's value, indicator, period, district or qualifier")
+    fix.add_argument("id", help="the figure's id (review page or observations.csv)")
+    add = actions.add_parser("add", help="add a figure the extractor missed, from the text at START–END")
+    add.add_argument("file", help="the report's file name in data/raw")
+    add.add_argument("start", type=int, help="character offset where the evidence starts")
+    add.add_argument("end", type=int, help="character offset where it ends (exclusive)")
+    for p in (fix, add):
+        p.add_argument("--indicator", required=p is add, help="codebook code, e.g. cases_total")
+        p.add_argument("--value", help="the number (default for add: the number read at the offsets)")
+        p.add_argument("--qualifier", help="exact, more_than, at_least, nearly, approx or less_than")
+        p.add_argument("--district", help="the district the figure is about")
+        p.add_argument(
+            "--period-start", dest="period_start", help="first day, e.g. 2022-01-01 (none for a stock)"
+        )
+        p.add_argument("--period-end", dest="period_end", help="last day, e.g. 2022-12-31")
+    for p in (reject, fix, add):
+        p.add_argument("--note", required=True, help="why: kept in the data and quoted beside the figure")
+        p.add_argument("--corrections", type=Path, default=paths.CORRECTIONS, help="the corrections file")
+        p.add_argument("--data", type=Path, default=paths.PROCESSED, help="the processed tables")
+        p.add_argument("--raw", type=Path, default=paths.RAW, help="the raw reports")
+        p.set_defaults(run=_correct)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gwfw", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -137,6 +201,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)"
     )
+    b.add_argument(
+        "--corrections",
+        type=Path,
+        default=None,
+        help="corrections to apply (default: curation/corrections.csv beside the raw folder)",
+    )
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
@@ -164,6 +234,15 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--timeout", type=int, default=600, help="seconds a single cell may run (default 600)")
     n.add_argument("--verbose", action="store_true", help="log every cell's output while it runs")
     n.set_defaults(run=_batch)
+    _correct_parser(sub)
+    r = sub.add_parser(
+        "review", help="review pages: each report's text with its figures highlighted in place"
+    )
+    r.add_argument("files", nargs="*", help="report file names (default: every report)")
+    r.add_argument("--out", type=Path, default=paths.REPORTS / "review", help="folder for the pages")
+    r.add_argument("--data", type=Path, default=paths.PROCESSED, help="the processed tables")
+    r.add_argument("--raw", type=Path, default=paths.RAW, help="the raw reports")
+    r.set_defaults(run=_review)
     return p
 
 

@@ -53,3 +53,7 @@ class ParameterError(GwfwError, ValueError):
 
 class MissingPackage(GwfwError, ImportError):
     """A dependency gwfw needs at run time is not installed; the message says how to install it."""
+
+
+class CorrectionError(GwfwError, ValueError):
+    """A correction that cannot be written to data/curation/corrections.csv as asked; the message says why."""

@@ -10,5 +10,8 @@ DATA_FILES = PACKAGE / "langdata"  # language data and codebook shipped with the
 ROOT = PACKAGE.parent
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
+CORRECTIONS = (
+    ROOT / "data" / "curation" / "corrections.csv"
+)  # a researcher's corrections, applied by the build
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"

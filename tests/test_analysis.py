@@ -232,7 +232,7 @@ def test_period_text_and_units():
 
 
 def test_latest_figure_for_the_index(obs):
-    assert analysis.latest_figure(obs, {"district": "九龙坡区", "quarter": "2021Q3"}) == "2020-12-31"
+    assert analysis.latest_figure(obs, {"district": "长寿区", "quarter": "2021Q3"}) == "2020-12-31"
     assert (
         analysis.latest_figure(
             obs, {"districts": ["綦江区", "荣昌区"], "indicators": None, "quarter": "2022Q2"}

@@ -16,14 +16,14 @@ NAMES = ("observations.csv", "mentions.csv", "observations.parquet", "mentions.p
 
 def test_same_raw_data_gives_byte_identical_files(tmp_path):
     for run in ("a", "b"):
-        build(paths.RAW, tmp_path / run)
+        build(paths.RAW, tmp_path / run, corrections=paths.CORRECTIONS)
     for name in NAMES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_committed_processed_files_equal_a_fresh_build(tmp_path):
-    build(paths.RAW, tmp_path)
-    for name in ("observations.csv", "mentions.csv"):
+    build(paths.RAW, tmp_path, corrections=paths.CORRECTIONS)  # as `gwfw build` makes them
+    for name in ("observations.csv", "mentions.csv", "corrections_status.csv"):
         fresh = (tmp_path / name).read_bytes()
         assert (paths.PROCESSED / name).read_bytes() == fresh, (
             f"data/processed/{name} is stale: run `make data`"
@@ -135,7 +135,12 @@ def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_pa
     data = package / "langdata"
     monkeypatch.setattr(paths, "DATA_FILES", data)
     before = cache.rules_version.__wrapped__()
-    for page_only in (package / "report" / "charts.py", data / "labels.yaml", data / "comparability.csv"):
+    for page_only in (
+        package / "report" / "charts.py",
+        data / "labels.yaml",
+        data / "comparability.csv",
+        data / "review.yaml",
+    ):
         with open(page_only, "a", encoding="utf-8") as f:
             f.write("\n# a chart or a label changed\n")
     assert cache.rules_version.__wrapped__() == before  # what the pages show: cached extractions stay

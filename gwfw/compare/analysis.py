@@ -197,9 +197,12 @@ def default_indicators(table: pd.DataFrame, districts) -> list[str]:
 
 
 def marks(row) -> list[str]:
-    """The ⚠ marks of a figure shown: stale, and the other values for its period (or that there are some)."""
+    """The marks of a figure shown: corrected or added by a researcher, stale, and the other values for its
+    period (or that there are some)."""
     words = labels()
-    found = [words["marks"]["stale"]] if row.get("stale") else []
+    source = row.get("source")  # corrected or added by a researcher: a small mark first
+    found = [words["marks"][source]] if source in ("corrected", "added") else []
+    found += [words["marks"]["stale"]] if row.get("stale") else []
     others = row.get("alternatives") or ""
     if others:
         joiner = words["list_joiner"]

@@ -27,6 +27,7 @@ table.gwfw-table th,table.gwfw-table td,
 table.gwfw-table th{background:#f0f0f0}
 .gwfw-evidence li{margin:6px 0}.gwfw-evidence mark{background:#ffe58a}
 .gwfw-warn{color:#9b1c1c;font-weight:600}
+.gwfw-curated{color:#1b4f72;background:#eef5fb;padding:0 4px;font-size:0.92em}
 .gwfw-muted{color:#666;font-size:0.85em}.gwfw-empty{font-size:0.95em;font-style:italic}
 </style>"""
 
@@ -113,6 +114,10 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
             quoted = escape(sentence) + " — <mark>" + escape(str(r.evidence)) + "</mark>"
         head = f"{r.district} · {r.name_zh} · {with_unit(r.shown, r.unit)} ({period_text(r.period_label)})"
         found = marks(r._asdict())
+        note = str(getattr(r, "note", "") or "") if getattr(r, "source", "") in ("corrected", "added") else ""
+        if note:  # the researcher's reason, quoted under the report's sentence
+            said = escape(words["messages"]["researcher_note"])
+            quoted += f"<br><span class='gwfw-curated'>{said}：「{escape(note)}」</span>"
         warn = f" <span class='gwfw-warn'>{escape(words['marks_joiner'].join(found))}</span>" if found else ""
         url = (sources.get(r.file) or {}).get("url", "")
         chars = words["messages"]["characters"]

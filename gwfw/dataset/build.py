@@ -27,7 +27,9 @@ from pathlib import Path
 
 from ..errors import LexiconError, ReportError, SchemaError
 from ..extract.rows import Extraction, extract
+from . import corrections as curation
 from . import schema
+from .apply import STATUS_COLUMNS, Outcome, ReportSource, apply, orphaned
 from .cache import ENTRY_SUFFIX, entries_folder, read_head, write_entry
 from .cache import key as cache_key
 from .files import replacing
@@ -35,6 +37,7 @@ from .raw_folder import Report, catalogued_files, decode, unreadable
 
 OBSERVATIONS = "observations"
 MENTIONS = "mentions"
+STATUS = "corrections_status"  # what became of each correction: applied, no longer needed, orphan
 OBSERVATION_TABLE_COLUMNS = schema.names(OBSERVATIONS)
 OBSERVATION_COLUMNS = schema.names(OBSERVATIONS, computed=False)  # those one report's extraction fills
 MENTION_COLUMNS = schema.names(MENTIONS)
@@ -70,6 +73,7 @@ class BuildResult:
     numbers: int = 0
     unmapped: int = 0
     conflicts: int = 0
+    corrections: list[Outcome] = field(default_factory=list)  # one per well-formed correction
     # The rows, as written to CSV: filled only by `extract_folder`, which reads the tables back.
     observations: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
@@ -81,6 +85,21 @@ class BuildResult:
             f"{self.conflicts} figure(s) in conflict"
         ]
         lines += [f"  {district}: {n}" for district, n in sorted(self.figures.items())]
+        if self.corrections:
+            done = Counter(o.action for o in self.corrections if o.status == "applied")
+            lines.append(
+                f"corrections: {sum(done.values())} applied ({done['reject']} rejected, {done['fix']} fixed, "
+                f"{done['add']} added), "
+                + ", ".join(
+                    f"{sum(o.status == s for o in self.corrections)} {s}"
+                    for s in ("no longer needed", "orphan")
+                )
+            )
+            lines += [
+                f"correction: line {o.line}: {o.action} {o.status}: {o.message}"
+                for o in self.corrections
+                if o.status != "applied"
+            ]
         lines += [f"warning: {w}" for w in self.warnings]
         lines += [f"problem: {p}" for p in self.problems]
         return "\n".join(lines)
@@ -166,18 +185,26 @@ def _run(tasks: list, workers: int) -> Iterator[Extracted]:
 
 
 def build(
-    raw: Path, out: Path, workers: int = 1, cache: Path | None = None, parquet: bool = True
+    raw: Path,
+    out: Path,
+    workers: int = 1,
+    cache: Path | None = None,
+    parquet: bool = True,
+    corrections: Path | None = None,
 ) -> BuildResult:
-    """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not).
+    """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not),
+    with a researcher's `corrections` (a corrections.csv) applied to the extracted figures.
 
-    The mentions are copied into their table as the workers finish each report, in file order; the
+    The corrections apply to the extracted rows, cached or not: a change to them rewrites the tables
+    without extracting any report again. The mentions are copied into their table as the workers finish
+    each report, in file order; the
     observations follow once every report is known, since a conflict can involve any two of them. All
     tables replace the old ones together at the end, or none does."""
     jobs, problems, notes = catalogued_files(raw)
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp"):  # left by a build that was killed
         stale.unlink()
-    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv"] + (
+    names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv", f"{STATUS}.csv"] + (
         [f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else []
     )
     done: list[Extracted] = []
@@ -192,16 +219,27 @@ def build(
                 with open(r.entry, "rb") as f:
                     f.readline()  # the head: observations, written below
                     shutil.copyfileobj(f, mentions)
-        conflicts = _write_observations(done, tmps[0])
+        fixes, malformed = curation.read(corrections) if corrections else ([], [])
+        problems += malformed
+        corrected, outcomes = _corrected(done, fixes, {p.name: (p, m) for p, m in jobs}, problems)
+        conflicts = _write_observations(done, tmps[0], corrected)
+        with open(tmps[2], "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(STATUS_COLUMNS)
+            writer.writerows(o.row() for o in outcomes)
         if parquet:  # pyarrow works outside the GIL: the two tables convert side by side
             with ThreadPoolExecutor(2) as pool:
-                list(pool.map(_to_parquet, tmps[:2], tmps[2:], (OBSERVATIONS, MENTIONS)))
+                list(pool.map(_to_parquet, tmps[:2], tmps[3:], (OBSERVATIONS, MENTIONS)))
         if cache is not None:  # forget reports that are gone or changed, and extractions by older rules
             live = {r.entry.name for r in done}
             for old in entries.glob(f"*{ENTRY_SUFFIX}"):
                 if old.name not in live:
                     old.unlink()
-    figures = Counter(group[0] for r in done for group, _ in r.figures)
+    figures = Counter(
+        group[0]
+        for r in done
+        for group, _ in (_figures(corrected[r.file]) if r.file in corrected else r.figures)
+    )
     return BuildResult(
         reports=[r.file for r in done],
         problems=sorted(problems),
@@ -210,25 +248,100 @@ def build(
         numbers=sum(r.numbers for r in done),
         unmapped=sum(r.unmapped for r in done),
         conflicts=conflicts,
+        corrections=outcomes,
     )
 
 
-def _write_observations(done: list[Extracted], path: Path) -> int:
-    """The observations of every report, each flagged when its district, indicator and period has another
-    value anywhere; returns how many are."""
+# -- corrections ------------------------------------------------------------------------------------
+
+
+def _rows(entry: Path) -> list[dict]:
+    """A report's extracted observations from its cache entry, as strings (as written to CSV)."""
+    return [{c: str(v) for c, v in zip(OBSERVATION_COLUMNS, row)} for row in read_head(entry)["observations"]]
+
+
+def _figures(rows: list[dict]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(r[OBSERVATION_COLUMNS[i]] for i in _GROUP), r["value"]) for r in rows)
+
+
+def _mentions(entry: Path) -> list[dict]:
+    with open(entry, encoding="utf-8", newline="") as f:
+        f.readline()
+        return [dict(zip(MENTION_COLUMNS, row)) for row in csv.reader(f)]
+
+
+def _text_or_none(path: Path) -> str | None:
+    try:
+        return decode(path.read_bytes(), path.name)[0]
+    except (OSError, ReportError):
+        return None
+
+
+def _corrected(
+    done: list[Extracted], fixes: list, jobs: dict[str, tuple[Path, dict]], problems: list[str]
+) -> tuple[dict[str, list[dict]], list[Outcome]]:
+    """The figures of every report a correction touches, corrected, and what became of each correction.
+    Reads only those reports' entries (and texts, for adds): the other reports are untouched."""
+    entries = {r.file: r.entry for r in done}
+    if any(not c.file for c in fixes):  # a hand-written row with an id alone: find its report
+        owner = {
+            curation.observation_id(r["file"], r["char_start"], r["char_end"], r["indicator"]): r["file"]
+            for d in done
+            for r in _rows(d.entry)
+        }
+        fixes = [c if c.file else type(c)(c.line, {**c.fields, "file": owner.get(c.id, "")}) for c in fixes]
+    by_file = defaultdict(list)
+    for c in fixes:
+        by_file[c.file].append(c)
+    corrected, outcomes = {}, []
+    for file, group in sorted(by_file.items()):
+        if file not in entries:
+            why = (
+                "no figure has this id in any report"
+                if not file
+                else f"{file} is not among the reports built"
+            )
+            outcomes += [orphaned(c, why) for c in group]
+            continue
+        path, meta = jobs[file]
+        src = ReportSource(file, meta, lambda p=path: _text_or_none(p), lambda e=entries[file]: _mentions(e))
+        rows, said, failed = apply(_rows(entries[file]), group, src)
+        corrected[file] = rows
+        outcomes += said
+        problems += [f"{file}: corrections: {p}" for p in failed]
+    return corrected, sorted(outcomes, key=lambda o: o.line)
+
+
+def _write_observations(done: list[Extracted], path: Path, corrected: dict[str, list[dict]]) -> int:
+    """The observations of every report (corrected where a researcher said so), each flagged when its
+    district, indicator and period has another value anywhere; returns how many are."""
+    figures = {r.file: _figures(corrected[r.file]) if r.file in corrected else r.figures for r in done}
     values = defaultdict(set)
     for r in done:
-        for group, value in r.figures:
+        for group, value in figures[r.file]:
             values[group].add(value)
     conflicts = 0
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(OBSERVATION_TABLE_COLUMNS)
         for r in done:
-            for (group, _), row in zip(r.figures, read_head(r.entry)["observations"]):
+            rows = corrected[r.file] if r.file in corrected else _rows(r.entry)
+            for (group, _), row in zip(figures[r.file], rows):
                 conflict = len(values[group]) > 1
                 conflicts += conflict
-                writer.writerow(row + [str(conflict)])
+                full = {
+                    "source": "extracted",
+                    "note": "",
+                    **row,
+                    "conflict": str(conflict),
+                }
+                full.setdefault(
+                    "id",
+                    curation.observation_id(
+                        row["file"], row["char_start"], row["char_end"], row["indicator"]
+                    ),
+                )
+                writer.writerow([full[c] for c in OBSERVATION_TABLE_COLUMNS])
     return conflicts
 
 

@@ -23,10 +23,12 @@ ENTRY_SUFFIX = ".rows"
 # complete). A change to any of them, or to any language data file, makes every entry stale.
 EXTRACTION_MODULES = (
     "dataset",
+    "dataset.apply",
     "dataset.build",
     "dataset.cache",
     "dataset.catalog",
     "dataset.dates",
+    "dataset.corrections",
     "dataset.files",
     "dataset.raw_folder",
     "dataset.schema",
@@ -47,7 +49,7 @@ EXTRACTION_MODULES = (
 
 
 # Language data the extraction never reads: editing what the pages show keeps every cached extraction.
-PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv")
+PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv", "review.yaml")
 
 
 def _module_file(module: str) -> Path:

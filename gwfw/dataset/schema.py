@@ -18,7 +18,16 @@ from ..errors import SchemaError
 from ..extract.codebook import by_code
 from ..extract.numerals import QUALIFIERS
 
-PERIOD_SOURCES = ("sentence", "paragraph", "document_title", "document_text", "publication_date", "none")
+PERIOD_SOURCES = (
+    "sentence",
+    "paragraph",
+    "document_title",
+    "document_text",
+    "publication_date",
+    "none",
+    "correction",  # given by a researcher in data/curation/corrections.csv
+)
+SOURCES = ("extracted", "corrected", "added")  # who says what a figure is: the extractor or a researcher
 KINDS = ("text", "number", "integer", "date", "bool")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")
 _CODE = re.compile(r"\d{6}")
@@ -65,6 +74,9 @@ class Column:
 
 
 OBSERVATIONS: tuple[Column, ...] = (
+    # a digest of file, char_start, char_end and indicator (gwfw.dataset.corrections.observation_id):
+    # what a correction names; a fixed figure keeps the id of the figure it fixes
+    Column("id", "text", lambda v: bool(re.fullmatch(r"[0-9a-f]{16}", v)), computed=True),
     Column("file", "text", _nonempty),
     Column("district", "text", _nonempty),
     Column("district_code", "text", _optional(_district_code)),
@@ -84,6 +96,8 @@ OBSERVATIONS: tuple[Column, ...] = (
     Column("raw_unit", "text"),
     Column("rule", "text", _nonempty),
     Column("conflict", "bool", computed=True),  # another value for the same district, indicator, period
+    Column("source", "text", lambda v: v in SOURCES, computed=True),  # extracted | corrected | added
+    Column("note", "text", computed=True),  # the researcher's note, for a corrected or added figure
 )
 
 MENTIONS: tuple[Column, ...] = (

@@ -116,6 +116,15 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "publisher_endings": list,
         "page_number_words": dict,
     },
+    "review.yaml": {
+        "miss_units": list,
+        "miss_count_units": list,
+        "service_words": list,
+        "not_a_miss": list,
+        "low_confidence_below": float,
+        "low_confidence_words": list,
+        "labels": dict,
+    },
     "labels.yaml": {
         "marks": dict,
         "chart_marks": dict,
