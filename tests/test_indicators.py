@@ -1,13 +1,18 @@
 """Mapping numbers to indicators on small texts written for the hard cases."""
 
+import csv
 import dataclasses
 import random
+import re
+from pathlib import Path
 
 import pytest
 
+from gwfw import paths
 from gwfw.extract import Report, extract
 from gwfw.extract.matcher import Match, Matcher, unit_fits
 from gwfw.extract.name_patterns import names_before, rules
+from gwfw.extract.names import trie_regex
 from gwfw.extract.numerals import find_numbers
 from gwfw.extract.text_index import TextIndex, WordSpans
 
@@ -224,3 +229,73 @@ def test_a_long_run_of_linking_words_is_read_in_linear_time():
     text = "率" + "仅为" * 50_000 + "达到" * 50_000 + "1件"  # the plain regex would never finish
     ex = extract(Report("links.txt", text, "utf-8", {"district": "綦江区"}))
     assert [m["text"] for m in ex.mentions] == ["1件"]
+
+
+# -- phrasings from many provinces: tests/cases/indicator_phrasings_handwritten.csv ---------------------
+
+PHRASINGS = Path(__file__).parent / "cases" / "indicator_phrasings_handwritten.csv"
+
+
+def _phrasing_cases() -> list:
+    """One param per row. `expected`: 「code=value」 items separated by 「;」, each optionally with
+    「@district」 (the row's district) and 「#period」 (its period label); empty = no observation."""
+    with open(PHRASINGS, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert all(row["provenance"].strip() for row in rows), "every case names where its phrasing comes from"
+    return [
+        pytest.param(row, id=f"csv-line-{line}:{row['text'][:14]}") for line, row in enumerate(rows, start=2)
+    ]
+
+
+@pytest.mark.parametrize("row", _phrasing_cases())
+def test_phrasings_from_many_provinces(row):
+    meta = {"district": row["district"] or "綦江区", "published": row["published"] or "2023-12-31"}
+    want = sorted(item.strip() for item in row["expected"].split(";") if item.strip())
+    by_place, by_period = any("@" in w for w in want), any("#" in w for w in want)
+    got = sorted(
+        f"{o['indicator']}={o['value']}"
+        + (f"@{o['district']}" if by_place else "")
+        + (f"#{o['period_label']}" if by_period else "")
+        for o in extract(Report("case.txt", row["text"], "utf-8", meta)).observations
+    )
+    assert got == want
+
+
+def test_the_name_parts_agree_with_the_shared_spec():
+    """Every surface form of the shared codebook that the parts can compose is composed to its code: the
+    parts describe how provinces name indicators, the spec is the authority on what each name means."""
+    spec = paths.ROOT.parent / "shared" / "spec" / "indicators.csv"
+    composer = TextIndex("").lexicon.composer
+    composed = 0
+    with open(spec, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for form in row["surface_forms"].split("|"):
+                made = composer.parse(form.replace("“", "").replace("”", ""))
+                if made is None:
+                    continue
+                composed += 1
+                codes = [ind.code for ind in made.concept.indicators(made.measure, made.obj)]
+                assert row["code"] in codes, (form, codes)
+    assert composed >= 15  # the parts do cover much of the spec
+
+
+def test_a_prefix_tree_regex_finds_the_longest_name():
+    rnd = random.Random(21)
+    for _ in range(500):
+        names = {
+            "".join(rnd.choice("abc") for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(1, 8))
+        }
+        text = "".join(rnd.choice("abc") for _ in range(rnd.randint(0, 10)))
+        for reverse in (False, True):
+            tree = re.compile(trie_regex(names, "“”", reverse))
+            for pos in range(len(text) + 1):
+                m = tree.match(text, pos)
+                forms = [n[::-1] if reverse else n for n in names]
+                want = max((f for f in forms if text.startswith(f, pos)), key=len, default=None)
+                assert (m.group() if m else None) == want, (names, text, pos, reverse)
+    quoted = re.compile(trie_regex(["“全程网办”事项"], "“”"))
+    assert (
+        quoted.fullmatch("“全程网办”事项")
+        and quoted.fullmatch("全程网办事项")
+        and quoted.fullmatch("全程网办“事项")
+    )
