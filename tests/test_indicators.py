@@ -4,7 +4,6 @@ import csv
 import dataclasses
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -231,34 +230,25 @@ def test_a_long_run_of_linking_words_is_read_in_linear_time():
     assert [m["text"] for m in ex.mentions] == ["1件"]
 
 
-# -- phrasings from many provinces: tests/cases/indicator_phrasings_handwritten.csv ---------------------
-
-PHRASINGS = Path(__file__).parent / "cases" / "indicator_phrasings_handwritten.csv"
+# -- whole observations from phrases of many provinces: tests/cases/observations_handwritten.csv ------
 
 
-def _phrasing_cases() -> list:
-    """One param per row. `expected`: 「code=value」 items separated by 「;」, each optionally with
-    「@district」 (the row's district) and 「#period」 (its period label); empty = no observation."""
-    with open(PHRASINGS, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    assert all(row["provenance"].strip() for row in rows), "every case names where its phrasing comes from"
-    return [
-        pytest.param(row, id=f"csv-line-{line}:{row['text'][:14]}") for line, row in enumerate(rows, start=2)
-    ]
-
-
-@pytest.mark.parametrize("row", _phrasing_cases())
-def test_phrasings_from_many_provinces(row):
-    meta = {"district": row["district"] or "綦江区", "published": row["published"] or "2023-12-31"}
-    want = sorted(item.strip() for item in row["expected"].split(";") if item.strip())
+@pytest.mark.parametrize("case", case_params("observations_handwritten"))
+def test_observations_of_phrases_from_many_provinces(case):
+    """The observations extract() makes of a phrase. `expected`: 「code=value」 items separated by 「;」,
+    each optionally with 「@district」 and 「#period label」; empty = none. `note` says where the phrasing
+    comes from (an issue 9 class, or the province whose reports in benchmarks/survey write it so)."""
+    assert case["note"].strip()
+    meta = {"district": case["district"] or "綦江区", "published": case["published"] or "2023-12-31"}
+    want = sorted(item.strip() for item in case["expected"].split(";") if item.strip())
     by_place, by_period = any("@" in w for w in want), any("#" in w for w in want)
     got = sorted(
         f"{o['indicator']}={o['value']}"
         + (f"@{o['district']}" if by_place else "")
         + (f"#{o['period_label']}" if by_period else "")
-        for o in extract(Report("case.txt", row["text"], "utf-8", meta)).observations
+        for o in extract(Report("case.txt", case["text"], "utf-8", meta)).observations
     )
-    assert got == want
+    assert got == want, case["note"]
 
 
 def test_the_name_parts_agree_with_the_shared_spec():

@@ -16,25 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from ..langdata import LexiconError, load_yaml
+from ..errors import LexiconError
+from ..langdata import load_yaml
 from .codebook import Indicator, by_code
 
-_SPEC = (
-    ("objects", dict),
-    ("modifiers", list),
-    ("measures", dict),
-    ("joiners", list),
-    ("unit_objects", dict),
-    ("concepts", list),
-    ("concept_separators", list),
-    ("each_words", list),
-    ("share_words", list),
-    ("subject_max_chars", int),
-    ("unitless_magnitudes", list),
-    ("concept_quotes", list),
-    ("count_share_max_chars", int),
-    ("leading_object_min_chars", int),
-)
 _KINDS = ("items", "cases", "none")
 
 
@@ -52,7 +37,7 @@ class Match(NamedTuple):
 
 @cache
 def parts() -> dict:
-    return load_yaml("name_parts.yaml", _SPEC)
+    return load_yaml("name_parts.yaml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,22 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     "places.yaml": {
         "name_suffixes": list,
     },
+    "name_parts.yaml": {
+        "objects": dict,
+        "leading_object_min_chars": int,
+        "modifiers": list,
+        "measures": dict,
+        "joiners": list,
+        "concept_quotes": list,
+        "unit_objects": dict,
+        "concepts": list,
+        "concept_separators": list,
+        "each_words": list,
+        "share_words": list,
+        "count_share_max_chars": int,
+        "subject_max_chars": int,
+        "unitless_magnitudes": list,
+    },
     "labels.yaml": {
         "marks": dict,
         "chart_marks": dict,
