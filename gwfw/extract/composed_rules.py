@@ -18,14 +18,24 @@ from .name_patterns import Trigger
 from .names import Concept, Match, concepts, parts, unit_object
 from .numerals import NumberMention
 
-_MAX_LISTED = 8  # concepts read back from a name: a list of more is not a list of indicators
+# concepts read back from a name: a list of more is not a list of indicators (Performance: and a run of
+# concepts costs at most this much per number)
+_MAX_LISTED = 8
 
 
 @cache
 def _share_prefix(link_words: tuple[str, ...], quotes: str) -> re.Pattern:
     """What may stand before a share that divides a count stated before it (「，占比达」)."""
-    words = sorted([*link_words, *parts()["share_words"]], key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))}|[{re.escape(quotes)}]|\s)*")
+    words = "|".join(map(re.escape, sorted([*link_words, *parts()["share_words"]], key=len, reverse=True)))
+    return re.compile(
+        rf"""
+        (?: {words}              # linking and share words: 占比, 达
+          | [{re.escape(quotes)}] # quotes
+          | \s                   # spaces
+        )*
+        """,
+        re.VERBOSE,
+    )
 
 
 class ComposedRules:
@@ -165,7 +175,7 @@ class ComposedRules:
         the share of the concept counted earlier in the sentence."""
         if n.unit != "%" or c_start <= s_start:
             return None
-        if n.start - c_start > self.rules["link_max_chars"]:
+        if n.start - c_start > self.rules["link_max_chars"]:  # Performance: no slice of a long clause
             return None
         prefix = self.ix.text[c_start : n.start]
         if not any(w in prefix for w in parts()["share_words"]) or not _share_prefix(

@@ -120,18 +120,32 @@ class ComposedNames:
         def alt(words, reverse=False):
             return f"(?:{trie_regex(words, '', reverse)})"
 
-        # each pattern starts by checking the first character it can read: most places start no name
+        # Performance: each pattern first checks the one character it can start with (most places in
+        # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
         quote_chars = "".join(p["concept_quotes"])
         first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))
         last = "".join(sorted({w[-1] for w in [*measures, *objects, *concepts(), quote_chars]}))
         self.forward = re.compile(
-            rf"(?=[{re.escape(first)}])(?P<pre>{alt(leading)})?{opening}(?P<concept>{alt(concepts())}){closing}"
-            rf"(?:(?:{alt(p['modifiers'])})?(?P<obj>{alt(objects)}))?(?:{alt(p['joiners'])}?(?P<measure>{alt(measures)}))?"
+            rf"""
+            (?=[{re.escape(first)}])                           # a name can start here
+            (?P<pre>{alt(leading)})?                           # an object before: 事项(可网办率)
+            {opening} (?P<concept>{alt(concepts())}) {closing} # the concept, maybe quoted: “一趟不用跑”
+            (?: (?:{alt(p["modifiers"])})?                     # 各类
+                (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
+            (?: {alt(p["joiners"])}?                           # 的
+                (?P<measure>{alt(measures)}) )?                # the measure: 率, 比例, 占比, 数, 量
+            """,
+            re.VERBOSE,
         )
-        self.backward = re.compile(
-            rf"(?=[{re.escape(last)}])(?:(?P<measure>{alt(measures, True)}){alt(p['joiners'], True)}?)?"
-            rf"(?:(?P<obj>{alt(objects, True)})(?:{alt(p['modifiers'], True)})?)?"
-            rf"{closing}(?P<concept>{alt(concepts(), True)}){opening}(?P<pre>{alt(leading, True)})?"
+        self.backward = re.compile(  # the same, read on the reversed text from the name's last character
+            rf"""
+            (?=[{re.escape(last)}])                                      # a name can end here
+            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}? )?  # 率, 的比例
+            (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
+            {closing} (?P<concept>{alt(concepts(), True)}) {opening}    # the concept, maybe quoted
+            (?P<pre>{alt(leading, True)})?                               # an object before it
+            """,
+            re.VERBOSE,
         )
         self.parsed: dict[str, Composed | None] = {}
 
@@ -155,7 +169,8 @@ class ComposedNames:
 
 def trie_regex(surfaces, quotes: str, reverse: bool = False) -> str:
     """One regex for many names, as a prefix tree: at each branch the longer continuations come first,
-    so the longest name wins. A quote in a name is optional and may be any quote
+    so the longest name wins. Performance: a lookup costs about the length of the name found, where an
+    alternation of the names would try them one by one. A quote in a name is optional and may be any quote
     (“全程网办”事项 = 全程网办事项)."""
     root: dict = {}
     for surface in set(surfaces):
