@@ -194,10 +194,10 @@ class ComposedRules:
             for m in self.numbers[
                 bisect.bisect_left(self.starts, last.end()) : bisect.bisect_left(self.starts, c_start)
             ]
-            if m.unit not in self.rules["date_units"] and m.unit != "%"
+            if m.unit not in self.rules["date_units"]
         ]
-        if not counts:
-            return None
+        if len(counts) != 1 or counts[0].unit == "%":
+            return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
         kind = next(
             (
                 k
