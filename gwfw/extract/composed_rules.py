@@ -39,7 +39,8 @@ def _share_prefix(link_words: tuple[str, ...], quotes: str) -> re.Pattern:
 
 
 class ComposedRules:
-    """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link and _fits)."""
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link, periods_before
+    and _fits)."""
 
     def _object_counted_before(self, pos: int) -> str:
         """items or cases when a count in 项 or 件 ends right before pos in its sentence, else none."""
@@ -222,7 +223,9 @@ class ComposedRules:
     def _series(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
         """「主动评价率4月提升至85.2%，5月、6月提升至91%」: periods and linking words alone, at the start of
         a clause or right after a figure (「…84.57%9月、10月提升至100%」), continue the figure before."""
-        pos = self._before_periods(n.start, c_start)
+        start, pos = self.periods_before
+        if start != n.start:
+            pos = self._before_periods(n.start, c_start)
         if pos is None:
             return None
         i = bisect.bisect_left(self.starts, pos) - 1  # the run may follow the figure it continues directly

@@ -57,6 +57,10 @@ class Matcher(ComposedRules):
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
+        self.periods_before: tuple[int, int | None] = (
+            -1,
+            None,
+        )  # a number's start, where periods before it start
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires and none it excludes?
@@ -76,7 +80,8 @@ class Matcher(ComposedRules):
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
         for ind in candidates:
-            if (unit_fits(ind, n.unit) or self._unitless_count(ind, n)) and self._in_context(ind, n.start):
+            fits = unit_fits(ind, n.unit) or (not n.unit and self._unitless_count(ind, n))
+            if fits and self._in_context(ind, n.start):
                 return ind
         return None
 
@@ -148,9 +153,10 @@ class Matcher(ComposedRules):
         periods and linking words (「主动评价率4月提升至85.2%」)."""
         found = self._name_before(n.start, n, c_start)
         if found is None:
-            pos = self._before_periods(n.start, c_start)
-            if pos is not None:
-                found = self._name_before(pos, n, c_start)
+            # Performance: kept for _series, which asks the same of the same number
+            self.periods_before = (n.start, self._before_periods(n.start, c_start))
+            if self.periods_before[1] is not None:
+                found = self._name_before(self.periods_before[1], n, c_start)
         return found
 
     def _name_before(self, pos: int, n: NumberMention, c_start: int) -> Match | None:
@@ -294,7 +300,7 @@ class Matcher(ComposedRules):
         s_start, _ = self.ix.sentence(n.start)
         c_start, c_end = self.ix.clause(n.start)
         found = self._respectively(n, c_start, c_end)
-        if found is None or found.indicator is None:
+        if (found is None or found.indicator is None) and self.ix.respectively.starts:
             found = self._respective_concepts(n, c_start, c_end) or found
         if found and found.indicator is None:
             return found

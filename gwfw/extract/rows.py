@@ -176,11 +176,9 @@ def extract(report: Report) -> Extraction:
         )
         if ind is None:
             continue
-        listed = governing.listed(n.start, bounds[0]) or [period]
+        listed = governing.listed(n.start, bounds[0]) if governing.list_ends else []
         for one in (ind, *found.also):
-            for p in listed:
-                if p is not None and one.measure == "stock":
-                    p = p.as_of()
+            for p in [p.as_of() if one.measure == "stock" else p for p in listed] or [period]:
                 observations.append(
                     {
                         "file": report.file,
