@@ -289,3 +289,27 @@ def test_a_prefix_tree_regex_finds_the_longest_name():
         and quoted.fullmatch("全程网办事项")
         and quoted.fullmatch("全程网办“事项")
     )
+
+
+def test_a_name_part_with_an_unknown_code_fails_loudly(monkeypatch):
+    """A concept in name_parts.yaml that names no codebook code, or an unknown object kind, is an error
+    naming the file and the concept, not a silently dropped name."""
+    from gwfw.errors import LexiconError
+    from gwfw.extract import names
+
+    broken = dict(names.parts())
+    broken["concepts"] = [
+        {"forms": ["一趟不用跑"], "share": "zero_visit_shares"},
+        {"forms": ["可网办"], "share": {"item": "online_available_rate"}},
+    ]
+    monkeypatch.setattr(names, "parts", lambda: broken)
+    names.concepts.cache_clear()
+    try:
+        with pytest.raises(LexiconError) as err:
+            names.concepts()
+    finally:
+        names.concepts.cache_clear()
+    message = str(err.value)
+    assert "gwfw/langdata/name_parts.yaml" in message
+    assert "'zero_visit_shares' is not a codebook code" in message and "一趟不用跑" in message
+    assert "object 'item'" in message and "可网办" in message
