@@ -1,13 +1,17 @@
 """Mapping numbers to indicators on small texts written for the hard cases."""
 
+import csv
 import dataclasses
 import random
+import re
 
 import pytest
 
+from gwfw import paths
 from gwfw.extract import Report, extract
 from gwfw.extract.matcher import Match, Matcher, unit_fits
 from gwfw.extract.name_patterns import names_before, rules
+from gwfw.extract.names import trie_regex
 from gwfw.extract.numerals import find_numbers
 from gwfw.extract.text_index import TextIndex, WordSpans
 
@@ -224,3 +228,88 @@ def test_a_long_run_of_linking_words_is_read_in_linear_time():
     text = "率" + "仅为" * 50_000 + "达到" * 50_000 + "1件"  # the plain regex would never finish
     ex = extract(Report("links.txt", text, "utf-8", {"district": "綦江区"}))
     assert [m["text"] for m in ex.mentions] == ["1件"]
+
+
+# -- whole observations from phrases of many provinces: tests/cases/observations_handwritten.csv ------
+
+
+@pytest.mark.parametrize("case", case_params("observations_handwritten"))
+def test_observations_of_phrases_from_many_provinces(case):
+    """The observations extract() makes of a phrase. `expected`: 「code=value」 items separated by 「;」,
+    each optionally with 「@district」 and 「#period label」; empty = none. `note` says where the phrasing
+    comes from (an issue 9 class, or the province whose reports in benchmarks/survey write it so)."""
+    assert case["note"].strip()
+    meta = {"district": case["district"] or "綦江区", "published": case["published"] or "2023-12-31"}
+    want = sorted(item.strip() for item in case["expected"].split(";") if item.strip())
+    by_place, by_period = any("@" in w for w in want), any("#" in w for w in want)
+    got = sorted(
+        f"{o['indicator']}={o['value']}"
+        + (f"@{o['district']}" if by_place else "")
+        + (f"#{o['period_label']}" if by_period else "")
+        for o in extract(Report("case.txt", case["text"], "utf-8", meta)).observations
+    )
+    assert got == want, case["note"]
+
+
+def test_the_name_parts_agree_with_the_shared_spec():
+    """Every surface form of the shared codebook that the parts can compose is composed to its code: the
+    parts describe how provinces name indicators, the spec is the authority on what each name means."""
+    spec = paths.ROOT.parent / "shared" / "spec" / "indicators.csv"
+    composer = TextIndex("").lexicon.composer
+    composed = 0
+    with open(spec, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for form in row["surface_forms"].split("|"):
+                made = composer.parse(form.replace("“", "").replace("”", ""))
+                if made is None:
+                    continue
+                composed += 1
+                codes = [ind.code for ind in made.concept.indicators(made.measure, made.obj)]
+                assert row["code"] in codes, (form, codes)
+    assert composed >= 15  # the parts do cover much of the spec
+
+
+def test_a_prefix_tree_regex_finds_the_longest_name():
+    rnd = random.Random(21)
+    for _ in range(500):
+        names = {
+            "".join(rnd.choice("abc") for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(1, 8))
+        }
+        text = "".join(rnd.choice("abc") for _ in range(rnd.randint(0, 10)))
+        for reverse in (False, True):
+            tree = re.compile(trie_regex(names, "“”", reverse))
+            for pos in range(len(text) + 1):
+                m = tree.match(text, pos)
+                forms = [n[::-1] if reverse else n for n in names]
+                want = max((f for f in forms if text.startswith(f, pos)), key=len, default=None)
+                assert (m.group() if m else None) == want, (names, text, pos, reverse)
+    quoted = re.compile(trie_regex(["“全程网办”事项"], "“”"))
+    assert (
+        quoted.fullmatch("“全程网办”事项")
+        and quoted.fullmatch("全程网办事项")
+        and quoted.fullmatch("全程网办“事项")
+    )
+
+
+def test_a_name_part_with_an_unknown_code_fails_loudly(monkeypatch):
+    """A concept in name_parts.yaml that names no codebook code, or an unknown object kind, is an error
+    naming the file and the concept, not a silently dropped name."""
+    from gwfw.errors import LexiconError
+    from gwfw.extract import names
+
+    broken = dict(names.parts())
+    broken["concepts"] = [
+        {"forms": ["一趟不用跑"], "share": "zero_visit_shares"},
+        {"forms": ["可网办"], "share": {"item": "online_available_rate"}},
+    ]
+    monkeypatch.setattr(names, "parts", lambda: broken)
+    names.concepts.cache_clear()
+    try:
+        with pytest.raises(LexiconError) as err:
+            names.concepts()
+    finally:
+        names.concepts.cache_clear()
+    message = str(err.value)
+    assert "gwfw/langdata/name_parts.yaml" in message
+    assert "'zero_visit_shares' is not a codebook code" in message and "一趟不用跑" in message
+    assert "object 'item'" in message and "可网办" in message

@@ -14,19 +14,13 @@ from __future__ import annotations
 import bisect
 from functools import cache
 from itertools import accumulate
-from typing import NamedTuple
 
 from .codebook import Indicator, load_codebook
+from .composed_rules import ComposedRules
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
+from .names import Match, parts
 from .numerals import NumberMention
 from .text_index import TextIndex
-
-
-class Match(NamedTuple):
-    indicator: Indicator | None
-    reason: str  # how the indicator was found, or why none was
-    evidence_start: int
-    evidence_end: int
 
 
 @cache
@@ -43,8 +37,9 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
-class Matcher:
-    """Maps the numbers of one text to indicators, left to right."""
+class Matcher(ComposedRules):
+    """Maps the numbers of one text to indicators, left to right (the rules by which composed names
+    reach beyond the name right before a number are in ComposedRules)."""
 
     def __init__(self, index: TextIndex, numbers: list[NumberMention]):
         self.ix = index
@@ -60,6 +55,12 @@ class Matcher:
         self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
         # the last sentence looked at, and for each indicator code whether it is in context there
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
+        self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
+        self.link = link_pattern()
+        self.periods_before: tuple[int, int | None] = (
+            -1,
+            None,
+        )  # a number's start, where periods before it start
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires and none it excludes?
@@ -79,9 +80,18 @@ class Matcher:
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
         for ind in candidates:
-            if unit_fits(ind, n.unit) and self._in_context(ind, n.start):
+            fits = unit_fits(ind, n.unit) or (not n.unit and self._unitless_count(ind, n))
+            if fits and self._in_context(ind, n.start):
                 return ind
         return None
+
+    @staticmethod
+    def _unitless_count(ind: Indicator, n: NumberMention) -> bool:
+        """「共办理政务服务事项15万余」: no unit, but a magnitude word makes it a count in the
+        indicator's unit."""
+        return (
+            n.unit == "" and ind.kind == "count" and any(w in n.text for w in parts()["unitless_magnitudes"])
+        )
 
     def _fitting_between(self, ind: Indicator, start: int, end: int) -> bool:
         """Does a number starting inside [start, end) have a unit that fits the indicator?"""
@@ -92,7 +102,17 @@ class Matcher:
         return counts[bisect.bisect_left(self.starts, end)] > counts[bisect.bisect_left(self.starts, start)]
 
     def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
-        return self._fits(self.ix.lexicon.names.get(t.surface, []), n) if t else None
+        """What a name found for n gives it. A share named without its object (「网办率」) right after a count
+        of items or cases is a share of what was just counted (「可网办事项1580项，网办率99.5%」)."""
+        if not t:
+            return None
+        found = self.ix.lexicon.lookup(t.surface)
+        made = self.ix.lexicon.composer.parse(t.surface)
+        if made and made.obj == "none" and made.measure != "count":
+            kind = self._object_counted_before(t.start)
+            if kind != "none":
+                found = made.concept.indicators("share", kind) + found
+        return self._fits(found, n)
 
     def _is_formula(self, n: NumberMention) -> bool:
         joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
@@ -129,23 +149,33 @@ class Matcher:
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
     def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
-        """The name closest before the number, joined by linking words only (「办结率达100%」)."""
-        gap = self.ix.linked_name_gap(n.start)
+        """The name closest before the number, joined by linking words only (「办结率达100%」), or by
+        periods and linking words (「主动评价率4月提升至85.2%」)."""
+        found = self._name_before(n.start, n, c_start)
+        if found is None:
+            # Performance: kept for _series, which asks the same of the same number
+            self.periods_before = (n.start, self._before_periods(n.start, c_start))
+            if self.periods_before[1] is not None:
+                found = self._name_before(self.periods_before[1], n, c_start)
+        return found
+
+    def _name_before(self, pos: int, n: NumberMention, c_start: int) -> Match | None:
+        gap = self.ix.linked_name_gap(pos)
         if gap is None:
             return None
         if gap <= self.rules["link_max_chars"]:  # the usual case: the nearest name fits
-            t = self.ix.name_ending_at(n.start - gap, c_start)
+            t = self.ix.name_ending_at(pos - gap, c_start)
             ind = self._named(t, n)
             if ind:
-                return Match(ind, "name before", t.start, n.end)
-        link = link_pattern()  # rare: a nearer name does not fit; look further back
-        for wider in range(gap + 1, min(self.rules["link_max_chars"], n.start - c_start) + 1):
-            if wider and not link.fullmatch(self.ix.text, n.start - wider, n.start):
+                return self._listed(t, ind, n)
+        # rare: a nearer name does not fit; look further back
+        for far in range(gap + 1, min(self.rules["link_max_chars"], pos - c_start) + 1):
+            if not self.link.fullmatch(self.ix.text, pos - far, pos):
                 continue
-            t = self.ix.name_ending_at(n.start - wider, c_start)
+            t = self.ix.name_ending_at(pos - far, c_start)
             ind = self._named(t, n)
             if ind:
-                return Match(ind, "name before", t.start, n.end)
+                return self._listed(t, ind, n)
         return None
 
     def _near_after(self, n: NumberMention) -> Match | None:
@@ -270,12 +300,22 @@ class Matcher:
         s_start, _ = self.ix.sentence(n.start)
         c_start, c_end = self.ix.clause(n.start)
         found = self._respectively(n, c_start, c_end)
+        if (found is None or found.indicator is None) and self.ix.respectively.starts:
+            found = self._respective_concepts(n, c_start, c_end) or found
         if found and found.indicator is None:
             return found
         found = found or self._near_after(n) or self._near_before(n, c_start)
+        if found and found.indicator is None:
+            return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
             found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
-        found = found or self._topic(n, s_start, c_start, c_end)
+        found = (
+            found
+            or self._topic(n, s_start, c_start, c_end)
+            or self._subject_after(n, c_end)
+            or self._share_after_count(n, s_start, c_start)
+            or self._series(n, s_start, c_start)
+        )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if self.ix.target_markers.inside(s_start, n.start):
@@ -284,4 +324,5 @@ class Matcher:
             return Match(
                 None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end
             )
+        self.last = (n.start, found.indicator)
         return found

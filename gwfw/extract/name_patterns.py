@@ -1,7 +1,8 @@
 """The indicator names, programme names and linking words of the codebook, compiled into regexes.
 
 Built once per process from gwfw/langdata (indicators.csv, extraction.yaml). Names are matched
-longest first; quotes inside a name are optional. The patterns that read *backwards* (on the reversed
+longest first (as prefix trees, gwfw/extract/names.py, which also composes names from parts); quotes
+inside a name are optional. The patterns that read *backwards* (on the reversed
 text) find the name ending right before a number in one regex match instead of a scan: that is for
 speed, the rule itself is "the nearest name before the number, joined by linking words only".
 """
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 from .codebook import Indicator, load_codebook
+from .names import ComposedNames, concepts, trie_regex
 
 
 class Trigger(NamedTuple):
@@ -45,18 +47,31 @@ def strip_quotes(s: str) -> str:
 
 @dataclass(frozen=True)
 class CompiledNames:
-    names: dict[str, list[Indicator]]  # quote-free surface form -> indicators named by it
+    names: dict[str, list[Indicator]]  # quote-free surface form listed whole -> indicators named by it
     topics: dict[str, list[Indicator]]  # quote-free programme name -> indicators it governs
     afters: dict[str, list[Indicator]]  # quote-free phrase after a rate -> indicators it names
-    name_before: re.Pattern  # on reversed text: the longest name ending at a position
-    linked_name_before: (
-        re.Pattern
-    )  # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    name_before: re.Pattern  # on reversed text: a name (listed or composed) ending at a position
+    # on reversed text: linking words, then a name (「办结率达」 read backwards)
+    linked_name_before: re.Pattern
     link_run: re.Pattern  # on reversed text: the characters that linking words, quotes and spaces are made of
     links_before: dict[str, list[str]]  # on reversed text: first character -> linking words, longest first
-    name_after: re.Pattern  # the longest name starting at a position
+    name_after: re.Pattern  # a name (listed or composed) starting at a position
     topic: re.Pattern
     rate_after: re.Pattern  # linking words, then a phrase that follows a rate (「的事项已实现全程网办」)
+    listed_before: re.Pattern  # on reversed text: the longest listed name ending at a position
+    listed_after: re.Pattern  # the longest listed name starting at a position
+    composer: ComposedNames  # names composed from parts (gwfw/langdata/name_parts.yaml)
+    concept_before: re.Pattern  # on reversed text: the longest concept ending at a position
+    concept: re.Pattern  # concepts, forward
+
+    def lookup(self, surface: str) -> list[Indicator]:
+        """The indicators a quote-free name found in a text may measure: a name listed whole in the
+        codebook first, else what its parts compose to."""
+        listed = self.names.get(surface)
+        if listed is not None:
+            return listed
+        made = self.composer.parse(surface)
+        return made.concept.indicators(made.measure, made.obj) if made else []
 
 
 def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
@@ -65,11 +80,13 @@ def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
 
 
 def names_before(
-    surfaces, link_words, quotes: str
+    surfaces, link_words, quotes: str, composed: str = ""
 ) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, list[str]]]:
     """The CompiledNames fields that read names and linking words backwards
-    (see TextIndex.linked_name_gap)."""
-    before = _alternation(surfaces, quotes, reverse=True)
+    (see TextIndex.linked_name_gap); `composed`: the backward pattern of composed names, an
+    alternative to the names listed whole (a prefix tree of them: names_before(...)[0])."""
+    before = trie_regex(surfaces, quotes, reverse=True)
+    before = re.compile(f"(?:{composed})|(?:{before})" if composed else before)
     link_words = sorted(link_words, key=len, reverse=True)
     linked = "|".join(re.escape(w[::-1]) for w in link_words)
     linked = re.compile(rf"(?:{linked}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
@@ -96,17 +113,25 @@ def compiled_names() -> CompiledNames:
     for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
         names[strip_quotes(decoy)] = []
     surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
+    composer = ComposedNames()
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
+    concept_forms = [f"{quotes[0]}{form}{quotes[0]}" for form in concepts()]
+    listed_after = trie_regex(surfaces, quotes)
     return CompiledNames(
         names,
         topics,
         afters,
-        *names_before(surfaces, rules()["link_words"], quotes),
-        _alternation(surfaces, quotes),
+        *names_before(surfaces, rules()["link_words"], quotes, f"(?x:{composer.backward.pattern})"),
+        re.compile(f"(?x:{composer.forward.pattern})|(?:{listed_after})"),
         _alternation([f for ind in load_codebook() for f in ind.topic_forms], quotes),
         rate_after,
+        re.compile(trie_regex(surfaces, quotes, reverse=True)),
+        re.compile(listed_after),
+        composer,
+        re.compile(trie_regex(concept_forms, quotes, reverse=True)),
+        re.compile(trie_regex(concept_forms, quotes)),
     )
 
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from . import periods
-from .context import ReportContext, report_context
+from . import places as gazetteer
+from .context import ReportContext, Section, report_context
 from .matcher import Matcher
+from .name_patterns import rules
+from .names import Match
 from .numerals import find_numbers
 from .text_index import TextIndex
 
@@ -59,6 +63,8 @@ class _Periods:
         self.index = index
         self.ctx = ctx
         self.resolved: dict[tuple[int, str], periods.Period] = {}
+        sep = rules()["list_separator"]  # the periods that end a list of them: 「5月、6月」
+        self.list_ends = {i for i in range(1, len(found)) if text[found[i - 1].end : found[i].start] == sep}
 
     def at(self, pos: int, sentence_start: int) -> periods.Period | None:
         """The period for a position, given the start of its sentence."""
@@ -72,6 +78,59 @@ class _Periods:
             )
         return self.resolved[key]
 
+    def listed(self, pos: int, sentence_start: int) -> list[periods.Period]:
+        """「5月、6月提升至91%」: the periods listed right before pos in its clause, when there are several
+        (the figure holds for each); else []."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i not in self.list_ends:
+            return []
+        clause_start = self.index.clause(pos)[0]
+        j = i
+        while j in self.list_ends and self.found[j - 1].start >= clause_start:
+            j -= 1
+        if j == i or self.found[i].start < clause_start:
+            return []
+        kind = "sentence" if self.found[j].start >= sentence_start else "paragraph"
+        return [
+            periods.with_label(periods.clip(p.period, self.ctx.doc_date), kind) for p in self.found[j : i + 1]
+        ]
+
+
+@cache
+def _places_by_code() -> dict[str, gazetteer.Place]:
+    return {p.code: p for p in gazetteer.places() if p.code}
+
+
+def _has_counties(code: str) -> bool:
+    place = _places_by_code().get(code)
+    return place is not None and place.level in ("province", "city")
+
+
+def _place_before(
+    text: str, index: TextIndex, section: Section, start: int, end: int
+) -> gazetteer.Place | None:
+    """A county of a city's (or province's) report named right before a figure: 「其中赤坎区1200条」."""
+    outer = _places_by_code()[section.code]
+    segment = text[start:end].rstrip(rules()["quote_chars"] + " \u3000")
+    found = None
+    for _, p_end, candidates in gazetteer.find_places(segment):
+        if p_end == len(segment):
+            found = next((p for p in candidates if gazetteer.contains(outer, p)), None)
+    return found
+
+
+def _by_place(found: Match, section: Section, matcher: Matcher, index: TextIndex, numbers: list, k: int):
+    """An unmapped figure right after a county of the report's city continues the figure before it, for that
+    county (「全市共收到评价9568条，其中赤坎区1200条、霞山区2300条」): (match, section)."""
+    n = numbers[k]
+    c_start = index.clause(n.start)[0]
+    start = max(c_start, numbers[k - 1].end if k else 0)
+    place = _place_before(index.text, index, section, start, n.start)
+    carried = matcher.carry(n, "a breakdown by place: the indicator of the figure before") if place else None
+    if carried is None:
+        return found, section
+    return carried, Section(section.start, section.end, place.name, place.code)
+
 
 def extract(report: Report) -> Extraction:
     text = report.text
@@ -80,10 +139,13 @@ def extract(report: Report) -> Extraction:
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
     governing = _Periods(text, index, ctx)
+    counties_listed = {s.code for s in ctx.sections if _has_counties(s.code)}  # a city's or province's parts
     observations, mentions, sentences = [], [], {}
-    for n in numbers:
+    for k, n in enumerate(numbers):
         section = ctx.section_at(n.start)
         found = matcher.match(n)
+        if found.indicator is None and section.code in counties_listed:
+            found, section = _by_place(found, section, matcher, index, numbers, k)
         bounds = index.sentence(n.start)
         period = governing.at(n.start, bounds[0])
         ind = found.indicator
@@ -114,26 +176,29 @@ def extract(report: Report) -> Extraction:
         )
         if ind is None:
             continue
-        observations.append(
-            {
-                "file": report.file,
-                "district": section.district,
-                "district_code": section.code,
-                "indicator": ind.code,
-                "value": value,
-                "value_high": value_high,
-                "unit": ind.unit,
-                "qualifier": n.qualifier,
-                "period_start": period.start.isoformat() if period and period.start else "",
-                "period_end": period.end.isoformat() if period else "",
-                "period_label": period_label,
-                "period_source": period.source if period else "none",
-                "evidence": text[found.evidence_start : found.evidence_end],
-                "char_start": found.evidence_start,
-                "char_end": found.evidence_end,
-                "sentence": sentence,
-                "raw_unit": n.unit,
-                "rule": found.reason,
-            }
-        )
+        listed = governing.listed(n.start, bounds[0]) if governing.list_ends else []
+        for one in (ind, *found.also):
+            for p in [p.as_of() if one.measure == "stock" else p for p in listed] or [period]:
+                observations.append(
+                    {
+                        "file": report.file,
+                        "district": section.district,
+                        "district_code": section.code,
+                        "indicator": one.code,
+                        "value": value,
+                        "value_high": value_high,
+                        "unit": one.unit,
+                        "qualifier": n.qualifier,
+                        "period_start": p.start.isoformat() if p and p.start else "",
+                        "period_end": p.end.isoformat() if p else "",
+                        "period_label": p.label if p else "",
+                        "period_source": p.source if p else "none",
+                        "evidence": text[found.evidence_start : found.evidence_end],
+                        "char_start": found.evidence_start,
+                        "char_end": found.evidence_end,
+                        "sentence": sentence,
+                        "raw_unit": n.unit,
+                        "rule": found.reason,
+                    }
+                )
     return Extraction(report.file, observations, mentions, ctx.warnings)

@@ -120,17 +120,37 @@ class TextIndex:
         self.increment_markers = WordSpans(text, r["increment_markers"])
         self.respectively = WordSpans(text, [r["respectively"]])
 
+    strip_quotes = staticmethod(strip_quotes)
+
     def has_topics(self, start: int, end: int) -> bool:
         """Does a programme name start inside [start, end)?"""
         i = bisect.bisect_left(self.topic_starts, start)
         return i < len(self.topic_starts) and self.topic_starts[i] < end
 
+    def _longest(
+        self, listed: re.Match | None, composed: re.Match | None, backward: bool = False
+    ) -> str | None:
+        """The longer of a listed and a composed name found at one place; a listed one on a tie, or when
+        the composed one names nothing (so a decoy still hides the shorter name inside it)."""
+        if (
+            composed
+            and (not listed or len(composed.group()) > len(listed.group()))
+            and self.lexicon.lookup(strip_quotes(composed.group()[::-1] if backward else composed.group()))
+        ):
+            return composed.group()
+        return listed.group() if listed else composed.group() if composed else None
+
     def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
         """The longest indicator name that ends exactly at pos and starts at or after floor."""
-        m = self.lexicon.name_before.match(self.reversed, len(self.text) - pos)
-        if not m or pos - len(m.group()) < floor or self.is_masked(pos - 1):
+        start = len(self.text) - pos
+        found = self._longest(
+            self.lexicon.listed_before.match(self.reversed, start),
+            self.lexicon.composer.backward.match(self.reversed, start),
+            backward=True,
+        )
+        if not found or pos - len(found) < floor or self.is_masked(pos - 1):
             return None
-        return Trigger(pos - len(m.group()), pos, strip_quotes(m.group()[::-1]))
+        return Trigger(pos - len(found), pos, strip_quotes(found[::-1]))
 
     def linked_name_gap(self, pos: int) -> int | None:
         """Reading back from pos over linking words, quotes and spaces (「办结率达」): how far back the
@@ -181,15 +201,26 @@ class TextIndex:
         return ends
 
     def name_starting_at(self, pos: int) -> Trigger | None:
-        m = self.lexicon.name_after.match(self.text, pos)
-        return Trigger(pos, m.end(), strip_quotes(m.group())) if m and not self.is_masked(pos) else None
+        if not self.lexicon.name_after.match(self.text, pos):  # the usual case: no name of either kind
+            return None
+        found = self._longest(
+            self.lexicon.listed_after.match(self.text, pos),
+            self.lexicon.composer.forward.match(self.text, pos),
+        )
+        return (
+            Trigger(pos, pos + len(found), strip_quotes(found)) if found and not self.is_masked(pos) else None
+        )
 
     def names_within(self, start: int, end: int) -> list[Trigger]:
         """Indicator names inside a span, leftmost-longest."""
-        return [
-            Trigger(m.start(), m.end(), strip_quotes(m.group()))
-            for m in self.lexicon.name_after.finditer(self.text, start, end)
-        ]
+        out, pos = [], start
+        while (m := self.lexicon.name_after.search(self.text, pos, end)) is not None:
+            t = self.name_starting_at(m.start())
+            if t is None or t.end > end:
+                t = Trigger(m.start(), m.end(), strip_quotes(m.group()))
+            out.append(t)
+            pos = max(t.end, m.start() + 1)
+        return out
 
     def is_masked(self, pos: int) -> bool:
         i = bisect.bisect_right(self.masked_starts, pos) - 1

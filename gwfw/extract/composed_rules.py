@@ -1,0 +1,246 @@
+"""How a composed indicator name reaches numbers beyond the name right before them.
+
+The Matcher binds a name to the number right after it. Reports also write a share before its subject
+(「90%的日办件量都能当场办结」), after the count it divides (「“零跑腿”事项达到1081项，占比99.91%」), for a
+list of concepts at once (「“网上办”“马上办”“一次办”比例均在97%以上」), or as a series over periods
+(「4月提升至85.2%，5月、6月提升至91%」). These rules read the parts of composed names
+(gwfw/langdata/name_parts.yaml); the Matcher inherits them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from .codebook import Indicator
+from .name_patterns import Trigger
+from .names import Concept, Match, concepts, parts, unit_object
+from .numerals import NumberMention
+
+# concepts read back from a name: a list of more is not a list of indicators (Performance: and a run of
+# concepts costs at most this much per number)
+_MAX_LISTED = 8
+
+
+@cache
+def _share_prefix(link_words: tuple[str, ...], quotes: str) -> re.Pattern:
+    """What may stand before a share that divides a count stated before it (「，占比达」)."""
+    words = "|".join(map(re.escape, sorted([*link_words, *parts()["share_words"]], key=len, reverse=True)))
+    return re.compile(
+        rf"""
+        (?: {words}              # linking and share words: 占比, 达
+          | [{re.escape(quotes)}] # quotes
+          | \s                   # spaces
+        )*
+        """,
+        re.VERBOSE,
+    )
+
+
+class ComposedRules:
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link, periods_before
+    and _fits)."""
+
+    def _object_counted_before(self, pos: int) -> str:
+        """items or cases when a count in 项 or 件 ends right before pos in its sentence, else none."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i < 0:
+            return "none"
+        prev = self.numbers[i]
+        gap = self.ix.text[prev.end : pos]
+        joins = set(self.rules["clause_delimiters"]) - set(self.rules["sentence_delimiters"])
+        if prev.end > pos or len(gap) > 2 or any(not (ch in joins or ch.isspace()) for ch in gap):
+            return "none"
+        return unit_object(prev.unit)
+
+    def _before_periods(self, pos: int, c_start: int) -> int | None:
+        """Where a run of periods (「5月、6月」) joined to pos by linking words starts, or None."""
+        link, sep, moved = self.link, self.rules["list_separator"], None
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while (
+            i >= 0 and self.numbers[i].start >= c_start and self.numbers[i].unit in self.rules["date_units"]
+        ):
+            between = self.ix.text[self.numbers[i].end : pos]
+            if not (link.fullmatch(between) or (moved is not None and between == sep)):
+                break
+            pos = moved = self.numbers[i].start
+            i -= 1
+        return moved
+
+    def _listed(self, t: Trigger, ind: Indicator, n: NumberMention) -> Match:
+        """A name whose concept ends a list of concepts (「“网上办”“马上办”“一次办”比例均在97%以上」): with a
+        word for "each" the figure is every concept's; without, it is one share of them all together."""
+        made = self.ix.lexicon.composer.parse(t.surface)
+        if not made or made.measure == "count":
+            return Match(ind, "name before", t.start, n.end)
+        measure = made.measure or "share"
+        others, start = self._concepts_before(t.start, measure, made.obj)
+        if not others:
+            return Match(ind, "name before", t.start, n.end)
+        if not any(w in self.ix.text[t.end : n.start] for w in parts()["each_words"]):
+            return Match(None, "unmapped: one share of several concepts together", start, n.end)
+        also = []
+        for concept in reversed(others):
+            other = self._fits(concept.indicators(measure, made.obj), n)
+            if other and other != ind and other not in also:
+                also.append(other)
+        return Match(ind, "name before, with the concepts listed before it", start, n.end, tuple(also))
+
+    def _concepts_before(self, start: int, measure: str, obj: str) -> tuple[list[Concept], int]:
+        """The concepts listed right before start (nearest first), that the measure applies to, and where
+        the list starts. With no separator, only quoted concepts make a list (「“网上办”“马上办”」)."""
+        others, rev, text = [], self.ix.reversed, self.ix.text
+        seps, quotes = parts()["concept_separators"], self.rules["quote_chars"]
+        while len(others) < _MAX_LISTED:
+            sep = next((len(w) for w in seps if text.startswith(w, start - len(w))), 0)
+            if not sep and not (start > 0 and text[start] in quotes and text[start - 1] in quotes):
+                break
+            m = self.ix.lexicon.concept_before.match(rev, len(text) - start + sep)
+            if not m or self.ix.is_masked(start - sep - 1):
+                break
+            concept = concepts()[self.ix.strip_quotes(m.group()[::-1])]
+            if not concept.indicators(measure, obj):
+                break  # not a concept this measure applies to (「“好差评”主动评价率」)
+            others.append(concept)
+            start = start - sep - len(m.group())
+        return others, start
+
+    def _respective_concepts(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
+        """「“最多跑一次”“一次不用跑”事项比例分别达到99.2%、88.5%」: concepts listed before one name, then
+        分别 and as many numbers: the k-th number is the k-th concept's."""
+        k = self.ix.respectively.find(c_start, n.start)
+        if k < 0:
+            return None
+        t = self.ix.name_ending_at(k, c_start)
+        made = self.ix.lexicon.composer.parse(t.surface) if t else None
+        if made is None:
+            return None
+        measure = made.measure or "share"
+        listed, start = self._concepts_before(t.start, measure, made.obj)
+        listed = [*reversed(listed), made.concept]
+        first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
+        i = bisect.bisect_left(self.starts, n.start)
+        if len(listed) < 2 or stop - first != len(listed) or not first <= i < stop:
+            return None
+        ind = self._fits(listed[i - first].indicators(measure, made.obj), n)
+        return Match(ind, "respectively, the concepts listed", start, n.end) if ind else None
+
+    def _subject_after(self, n: NumberMention, c_end: int) -> Match | None:
+        """A share before the subject it measures (「90%的日办件量都能当场办结」), also when two shares
+        share one (「98%的事项、92%的办件可网上办理」). What stands between the share and the next
+        one or the concept says whether it is a share of items or of cases."""
+        if n.unit != "%":
+            return None
+        text = self.ix.text
+        m = self.ix.lexicon.concept.search(text, n.end, min(c_end, n.end + parts()["subject_max_chars"]))
+        if m is None or self.ix.is_masked(m.start()):
+            return None
+        measures = [w for words in parts()["measures"].values() for w in words]
+        shares = parts()["share_words"] + parts()["measures"]["share"]
+        if any(text.startswith(w, m.end()) for w in measures) or any(
+            w in text[n.end : m.start()] for w in shares
+        ):
+            return None  # a name of its own, or a subject that is itself a share
+        after = self.link.match(text, m.end()).end()
+        k = bisect.bisect_left(self.starts, after)
+        if k < len(self.numbers) and self.numbers[k].start == after:
+            return None  # the concept names the number after it (「…精简21.4%、承诺办理时限压缩41.9%」)
+        own_end = m.start()
+        for k in range(bisect.bisect_right(self.starts, n.start), len(self.numbers)):
+            if self.numbers[k].start >= m.start():
+                break
+            if self.numbers[k].unit != "%":
+                return None
+            own_end = min(own_end, self.numbers[k].start)
+        if own_end == m.start() and self.rules["list_separator"] in text[n.end : own_end]:
+            return None  # the share ends a list; the concept begins another item of it
+        ind = self._fits(
+            concepts()[self.ix.strip_quotes(m.group())].indicators(
+                "share", self._subject_kind(n.end, own_end)
+            ),
+            n,
+        )
+        return Match(ind, "share before its subject", n.start, m.end()) if ind else None
+
+    def _subject_kind(self, start: int, end: int) -> str:
+        kinds = {
+            kind
+            for word, kind in self.ix.lexicon.composer.object_kind.items()
+            if word in self.ix.text[start:end]
+        }
+        return "items" if "items" in kinds else "cases" if "cases" in kinds else "none"
+
+    def _share_after_count(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「“零跑腿”事项达到1081项，占比99.91%」: a clause of only a share word and its number gives
+        the share of the concept counted earlier in the sentence."""
+        if n.unit != "%" or c_start <= s_start:
+            return None
+        if n.start - c_start > self.rules["link_max_chars"]:  # Performance: no slice of a long clause
+            return None
+        prefix = self.ix.text[c_start : n.start]
+        if not any(w in prefix for w in parts()["share_words"]) or not _share_prefix(
+            tuple(self.rules["link_words"]), self.rules["quote_chars"]
+        ).fullmatch(prefix):
+            return None
+        # the concept nearest before the clause, read backwards from it (at most a few clauses back)
+        size = len(self.ix.text)
+        floor = max(s_start, c_start - parts()["count_share_max_chars"])
+        back = self.ix.lexicon.concept_before.search(self.ix.reversed, size - c_start, size - floor)
+        last = None if back is None else self.ix.lexicon.concept.match(self.ix.text, size - back.end())
+        if last is None or self.ix.is_masked(last.start()):
+            return None
+        counts = [
+            m
+            for m in self.numbers[
+                bisect.bisect_left(self.starts, last.end()) : bisect.bisect_left(self.starts, c_start)
+            ]
+            if m.unit not in self.rules["date_units"]
+        ]
+        if len(counts) != 1 or counts[0].unit == "%":
+            return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
+        kind = next(
+            (
+                k
+                for w, k in self.ix.lexicon.composer.object_kind.items()
+                if self.ix.text.startswith(w, last.end())
+            ),
+            unit_object(counts[0].unit),
+        )
+        p = last.start()
+        if p > 0 and self.ix.lexicon.concept_before.match(
+            self.ix.reversed, len(self.ix.text) - p + self._sep_before(p)
+        ):
+            return None  # 「“最多跑一趟”和“一趟不用跑”事项达1433项，占比93%」: one share of two concepts
+        ind = self._fits(concepts()[self.ix.strip_quotes(last.group())].indicators("share", kind), n)
+        return Match(ind, "share after the count it divides", last.start(), n.end) if ind else None
+
+    def _sep_before(self, p: int) -> int:
+        return next(
+            (len(w) for w in parts()["concept_separators"] if self.ix.text.startswith(w, p - len(w))), 0
+        )
+
+    def _series(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「主动评价率4月提升至85.2%，5月、6月提升至91%」: periods and linking words alone, at the start of
+        a clause or right after a figure (「…84.57%9月、10月提升至100%」), continue the figure before."""
+        start, pos = self.periods_before
+        if start != n.start:
+            pos = self._before_periods(n.start, c_start)
+        if pos is None:
+            return None
+        i = bisect.bisect_left(self.starts, pos) - 1  # the run may follow the figure it continues directly
+        start = max(c_start, self.numbers[i].end if i >= 0 else 0)
+        if pos - start > 2 or self.ix.text[start:pos].strip(self.rules["quote_chars"] + " \u3000"):
+            return None
+        return self.carry(n, "a series: the indicator of the figure before")
+
+    def carry(self, n: NumberMention, reason: str) -> Match | None:
+        """The indicator of the last number mapped in n's sentence, when n's unit fits it: for a figure
+        that continues a series or breaks one down by place (「其中赤坎区1200条、霞山区2300条」)."""
+        if self.last is None or self.last[0] < self.ix.sentence(n.start)[0]:
+            return None
+        ind = self._fits([self.last[1]], n)
+        if ind is None:
+            return None
+        self.last = (n.start, ind)
+        return Match(ind, reason, n.start, n.end)

@@ -1,0 +1,195 @@
+"""Indicator names composed from parts, and the regexes that find any name in a text.
+
+Provinces write one indicator many ways (「“一趟不用跑”事项占比」「零跑动比例」「事项零跑腿率」). Rather than
+list each whole, gwfw/langdata/name_parts.yaml describes the parts: a service concept, the object it is
+measured on (items or cases) and a measure (share or count). `composed_names` builds every combination
+and says which codebook code each names; names listed whole in the codebook take precedence.
+
+Thousands of names in one regex alternation would be tried one by one at every number; `trie_regex`
+writes them as a prefix tree instead, so a lookup costs about the length of the name it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from ..errors import LexiconError
+from ..langdata import load_yaml
+from .codebook import Indicator, by_code
+
+_KINDS = ("items", "cases", "none")
+
+
+class Match(NamedTuple):
+    """What a number measures, if anything, and why."""
+
+    indicator: Indicator | None
+    reason: str  # how the indicator was found, or why none was
+    evidence_start: int
+    evidence_end: int
+    also: tuple[
+        Indicator, ...
+    ] = ()  # more indicators the same figure gives (「“网上办”“一次办”比例均在97%以上」)
+
+
+@cache
+def parts() -> dict:
+    return load_yaml("name_parts.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One row of `concepts`: its codes by measure ("share", "count") and object kind."""
+
+    key: str  # its first form, to tell concepts apart
+    codes: dict[str, dict[str, str]]
+    bare: bool
+
+    def indicators(self, measure: str, obj: str) -> list[Indicator]:
+        """What a name made of this concept, an object kind and a measure ("" = none) may measure."""
+        measures = ("share", "count") if measure == "" else (measure,)
+        return [by_code()[self.codes[m][obj]] for m in measures if obj in self.codes.get(m, {})]
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    concept: Concept
+    obj: str  # items, cases or none
+    measure: str  # share, count or "" (none)
+
+
+def _codes(name: str, value, where: str, problems: list[str]) -> dict[str, str]:
+    codes = dict.fromkeys(_KINDS, value) if isinstance(value, str) else dict(value or {})
+    for kind, code in codes.items():
+        if kind not in _KINDS:
+            problems.append(
+                f"gwfw/langdata/name_parts.yaml: concept {where}: {name}: "
+                f"object '{kind}' is not one of {_KINDS}"
+            )
+        if code not in by_code():
+            problems.append(
+                f"gwfw/langdata/name_parts.yaml: concept {where}: {name}: '{code}' is not a codebook code"
+            )
+    return codes
+
+
+@cache
+def concepts() -> dict[str, Concept]:
+    """Each concept form (quote-free) -> its concept, checked against the codebook."""
+    out, problems = {}, []
+    for i, row in enumerate(parts()["concepts"], start=1):
+        forms = row.get("forms") or []
+        if not forms:
+            problems.append(f"gwfw/langdata/name_parts.yaml: concept no. {i} has no forms")
+            continue
+        codes = {
+            m: _codes(m, row[m], f"no. {i} ({forms[0]})", problems) for m in ("share", "count") if m in row
+        }
+        concept = Concept(forms[0], codes, bool(row.get("bare", True)))
+        for form in forms:
+            out[form] = concept
+    if problems:
+        raise LexiconError("\n".join(problems))
+    return out
+
+
+def unit_object(unit: str) -> str:
+    return parts()["unit_objects"].get(unit, "none")
+
+
+class ComposedNames:
+    """Finds and reads composed names: [object] concept [modifier] [object] [joiner] [measure].
+
+    The parts are matched by one regex, forwards and backwards (names before a number are read back from
+    it); `parse` says what a quote-free name found either way is made of, or None when no codebook code
+    fits its parts (「办理」 alone, a count of a concept that has only a share)."""
+
+    def __init__(self):
+        p = parts()
+        objects = [w for words in p["objects"].values() for w in words]
+        leading = [w for w in objects if len(w) >= p["leading_object_min_chars"]]  # not 件 of 邮件受理
+        measures = [w for words in p["measures"].values() for w in words]
+        self.object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
+        self.measure_kind = {w: kind for kind, words in p["measures"].items() for w in words}
+        opening = f"[{re.escape(''.join(pair[0] for pair in p['concept_quotes']))}]?"
+        closing = f"[{re.escape(''.join(pair[-1] for pair in p['concept_quotes']))}]?"
+
+        def alt(words, reverse=False):
+            return f"(?:{trie_regex(words, '', reverse)})"
+
+        # Performance: each pattern first checks the one character it can start with (most places in
+        # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
+        quote_chars = "".join(p["concept_quotes"])
+        first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))
+        last = "".join(sorted({w[-1] for w in [*measures, *objects, *concepts(), quote_chars]}))
+        self.forward = re.compile(
+            rf"""
+            (?=[{re.escape(first)}])                           # a name can start here
+            (?P<pre>{alt(leading)})?                           # an object before: 事项(可网办率)
+            {opening} (?P<concept>{alt(concepts())}) {closing} # the concept, maybe quoted: “一趟不用跑”
+            (?: (?:{alt(p["modifiers"])})?                     # 各类
+                (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
+            (?: {alt(p["joiners"])}?                           # 的
+                (?P<measure>{alt(measures)}) )?                # the measure: 率, 比例, 占比, 数, 量
+            """,
+            re.VERBOSE,
+        )
+        self.backward = re.compile(  # the same, read on the reversed text from the name's last character
+            rf"""
+            (?=[{re.escape(last)}])                                      # a name can end here
+            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}? )?  # 率, 的比例
+            (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
+            {closing} (?P<concept>{alt(concepts(), True)}) {opening}    # the concept, maybe quoted
+            (?P<pre>{alt(leading, True)})?                               # an object before it
+            """,
+            re.VERBOSE,
+        )
+        self.parsed: dict[str, Composed | None] = {}
+
+    def parse(self, name: str) -> Composed | None:
+        if name not in self.parsed:
+            self.parsed[name] = self._parse(name)
+        return self.parsed[name]
+
+    def _parse(self, name: str) -> Composed | None:
+        m = self.forward.fullmatch(name)
+        if not m or (m["pre"] and m["obj"]):
+            return None
+        concept = concepts()[m["concept"]]
+        obj_word = m["pre"] or m["obj"]
+        obj = self.object_kind[obj_word] if obj_word else "none"
+        measure = self.measure_kind[m["measure"]] if m["measure"] else ""
+        if not (concept.bare or obj_word or measure) or not concept.indicators(measure, obj):
+            return None
+        return Composed(concept, obj, measure)
+
+
+def trie_regex(surfaces, quotes: str, reverse: bool = False) -> str:
+    """One regex for many names, as a prefix tree: at each branch the longer continuations come first,
+    so the longest name wins. Performance: a lookup costs about the length of the name found, where an
+    alternation of the names would try them one by one. A quote in a name is optional and may be any quote
+    (“全程网办”事项 = 全程网办事项)."""
+    root: dict = {}
+    for surface in set(surfaces):
+        node = root
+        for ch in surface[::-1] if reverse else surface:
+            node = node.setdefault("Q" if ch in quotes else ch, {})
+        node[""] = {}
+    quote = f"[{re.escape(quotes)}]?"
+
+    def emit(node: dict) -> str:
+        branches = [
+            (quote if key == "Q" else re.escape(key)) + emit(child)
+            for key, child in sorted(node.items(), key=lambda kv: (kv[0] == "Q", kv[0]))
+            if key
+        ]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})"
+
+    return emit(root) if root else "(?!)"
