@@ -74,11 +74,14 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
         assert "\n" not in line
 
 
-def test_an_unknown_district_is_a_problem_naming_the_row_and_the_report_is_left_out(tmp_path):
+def test_an_unknown_district_is_a_problem_naming_the_row_and_its_figures_keep_the_name_without_a_code(
+    tmp_path,
+):
     write_report(tmp_path, "x.txt", TEXT.encode(), district="桃源乡", title="2022年二季度通报")
     write_report(tmp_path, "y.txt", TEXT.encode(), district="綦江区", title="2022年二季度通报")
     result = extract_folder(tmp_path)
-    assert result.reports == ["y.txt"]
+    assert result.reports == ["x.txt", "y.txt"]
     [problem] = result.problems
     assert problem.startswith("x.txt: catalog.csv line 2: district '桃源乡' is not in the gazetteer")
-    assert {o["district"] for o in result.observations} == {"綦江区"}
+    codes = {(o["file"], o["district"], o["district_code"]) for o in result.observations}
+    assert codes == {("x.txt", "桃源乡", ""), ("y.txt", "綦江区", "500110")}

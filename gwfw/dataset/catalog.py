@@ -1,7 +1,8 @@
 """The catalog's rows checked before a build, and rows appended by `gwfw add`.
 
-Each problem is one line naming the catalog line and file; a row with a problem is left out of the build
-(its figures would be misdated or misplaced), the other reports build, and the build ends non-zero.
+Each problem is one line naming the catalog line and file, and the build ends non-zero. The report is still
+read, with what could not be read set aside (an unreadable date: its figures are dated from its text alone),
+so a catalog slip never makes a report's figures vanish.
 A date in any common form is read (2023年11月5日 -> 2023-11-05); a short district name the gazetteer
 knows (荣昌 -> 荣昌区) is read with a note.
 """
@@ -22,7 +23,6 @@ CATALOG = "catalog.csv"
 # sha256: of the original file `gwfw add` kept under originals/ (empty for reports added by hand)
 CATALOG_COLUMNS = ("file", "district", "publisher", "kind", "title", "published", "url", "notes", "sha256")
 
-LEFT_OUT = "; the report is left out until then"
 DISTRICT_SUFFIXES = ("区", "县", "市", "旗")  # tried after a short name: 江北 -> 江北区
 
 
@@ -60,16 +60,17 @@ def check_row(row: dict, where: str) -> tuple[dict, list[str], list[str]]:
         day = iso_date(published)
         if day is None:
             problems.append(
-                f"{where}: published '{published}' is not a date gwfw can read — "
-                f"write it as 2023-11-05{LEFT_OUT}"
+                f"{where}: published '{published}' is not a date gwfw can read — write it as "
+                "2023-11-05; until then its figures are dated from the report's text alone"
             )
+            row["published"] = ""
         else:
             row["published"] = day
     kind = row.get("kind", "")
     if kind and kind not in kind_names():
         problems.append(
             f"{where}: kind '{kind}' is not one gwfw knows — use one of {', '.join(kind_names())} "
-            f"(gwfw/langdata/kinds.csv){LEFT_OUT}"
+            "(gwfw/langdata/kinds.csv); until then it is read as a report of no particular kind"
         )
     district = row.get("district", "")
     if district:
@@ -82,7 +83,8 @@ def check_row(row: dict, where: str) -> tuple[dict, list[str], list[str]]:
         elif "several places" not in message:  # a namesake is resolved from the report's text at extraction
             problems.append(
                 f"{where}: district '{district}' is not in the gazetteer — write the full name of the "
-                f"county, district or city (e.g. 荣昌区), as gwfw/extract/places.py knows it{LEFT_OUT}"
+                "county, district or city (e.g. 荣昌区), as gwfw/extract/places.py knows it; until then its "
+                "figures carry the name as written, without a code"
             )
     return row, problems, notes
 

@@ -113,7 +113,8 @@ def read_catalog(folder: Path) -> list[dict]:
 
 def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str], list[str]]:
     """(path, checked catalog row) of every report to read, sorted by name, the problems met and notes; reads
-    no report. A row with a problem is left out. Without a readable catalog nothing can be attributed:
+    no report. A problem in a row is listed and the report still read (see catalog.check_row); only a file
+    catalogued twice with rows that differ is left out. Without a readable catalog nothing can be attributed:
     ReportError, and no table is written."""
     folder = Path(folder)
     problems: list[str] = []
@@ -134,8 +135,6 @@ def catalogued_files(folder: Path) -> tuple[list[tuple[Path, dict]], list[str], 
         problems += row_problems
         notes += row_notes
         rows.setdefault(name, []).append(row)
-        if row_problems:
-            bad.add(name)
     for name, at in lines.items():
         if len(at) > 1:
             differ = any(r != rows[name][0] for r in rows[name])
