@@ -34,18 +34,22 @@ test: $(STAMP)
 
 ## lint: ruff (pyproject.toml [tool.ruff]): lint rules, then the formatting check; `make format` fixes the latter
 lint: $(STAMP)
-	$(BIN)/ruff check gwfw tests benchmarks
-	$(BIN)/ruff format --check gwfw tests benchmarks
+	$(BIN)/ruff check gwfw tests benchmarks tools
+	$(BIN)/ruff format --check gwfw tests benchmarks tools
 
 ## format: apply ruff's formatting and import order
 format: $(STAMP)
-	$(BIN)/ruff check --select I --fix gwfw tests benchmarks
-	$(BIN)/ruff format gwfw tests benchmarks
+	$(BIN)/ruff check --select I --fix gwfw tests benchmarks tools
+	$(BIN)/ruff format gwfw tests benchmarks tools
 
 ## lab: install JupyterLab into .venv and open it on notebooks/
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	$(BIN)/jupyter lab notebooks/
+
+## screenshots: the index and the newest quarter's pages in headless Chromium, desktop and phone width, into screenshots/
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py --out screenshots
 
 ## clean: remove the generated reports/ (data/processed is kept: it is committed)
 clean:
@@ -61,4 +65,4 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report test lint format lab clean bench fuzz
+.PHONY: help install data report test lint format lab clean bench fuzz screenshots

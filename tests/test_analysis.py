@@ -78,7 +78,10 @@ def test_batch_plan_and_quarters(obs):
     assert analysis.quarters_in_data(obs) == ["2020Q4", "2021Q3", "2022Q2", "2022Q4"]
     plan = analysis.batch_plan(obs, "2022Q4")
     profiles = [p["district"] for stem, p in plan if stem == "20-district-profile"]
-    assert profiles == ["坡头区", "綦江区", "荣昌区"]  # the 2020 city notice is stale by 2022Q4
+    assert profiles == ["坡头区", "荣昌区"]  # 綦江区's figures end in 2022Q2: its 2022Q2 page stands
+    assert [p["district"] for s, p in analysis.batch_plan(obs, "2022Q2") if s == "20-district-profile"] == [
+        "綦江区"
+    ]
     assert plan[-1] == (
         "30-compare-districts",
         {"districts": list(analysis.DEFAULT_DISTRICTS), "indicators": None, "quarter": "2022Q4"},
@@ -153,8 +156,12 @@ def test_conflicting_values_are_named_where_one_is_shown():
 def test_stale_marks_and_units_in_the_coverage_matrix():
     q4 = analysis.as_of(CONFLICTING, "2022Q4")
     grid = analysis.coverage(q4, ["甲区", "乙区"], ["time_limit_reduction_rate", "one_thing_packages"])
-    assert list(grid.columns) == ["指标", "甲区", "乙区"]  # one header row, the indicator a plain column
-    cells = grid.set_index("指标")
+    assert list(grid.columns) == [
+        "指标 · indicator",
+        "甲区",
+        "乙区",
+    ]  # one header row, the indicator a plain column
+    cells = grid.set_index("指标 · indicator")
     assert cells.loc["一件事一次办套餐数", "甲区"] == "250+ 个 (截至 2021-06-30) ⚠ 过旧 stale"
     assert cells.loc["一件事一次办套餐数", "乙区"] == "—"
     assert cells.loc["承诺时限压缩比", "乙区"] == "96.03% (2022H1)"
@@ -163,9 +170,17 @@ def test_stale_marks_and_units_in_the_coverage_matrix():
 def test_values_table_is_text_a_reader_understands():
     q4 = analysis.as_of(CONFLICTING, "2022Q4")
     table = analysis.values_table(q4)
-    assert list(table.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
-    packages = table[table["指标"] == "一件事一次办套餐数"].iloc[0]
-    assert (packages["数值"], packages["限定"], packages["时期"], packages["时期依据"], packages["提示"]) == (
+    assert list(table.columns) == [
+        "区县 · district",
+        "指标 · indicator",
+        "数值 · value",
+        "限定 · qualifier",
+        "时期 · period",
+        "时期依据 · period from",
+        "提示 · notes",
+    ]
+    packages = table[table["指标 · indicator"] == "一件事一次办套餐数"].iloc[0]
+    assert tuple(packages.iloc[2:]) == (
         "250+ 个",
         "超过（余/多/逾）",
         "截至 2021-06-30",
@@ -173,7 +188,7 @@ def test_values_table_is_text_a_reader_understands():
         "⚠ 过旧 stale",
     )
     assert not table.isna().any().any()
-    assert "区县" not in analysis.values_table(q4, with_district=False).columns
+    assert "区县 · district" not in analysis.values_table(q4, with_district=False).columns
 
 
 def test_rate_notes_say_what_a_bar_cannot():

@@ -16,8 +16,9 @@ import pandas as pd
 from ..errors import ParameterError
 from ..extract.codebook import by_code, load_codebook
 from ..langdata import labels, load_csv
+from .settings import compared_districts
 
-DEFAULT_DISTRICTS = ("綦江区", "荣昌区", "坡头区")
+DEFAULT_DISTRICTS = compared_districts()  # gwfw/langdata/site.yaml
 STALE_AFTER_QUARTERS = 4
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
 
@@ -285,13 +286,14 @@ def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
 
 
 def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
-    """The notebooks to run for a quarter: a profile of each district with recent data, one comparison."""
-    _, end = quarter_bounds(quarter)
-    recent = obs[(obs["period_end"] <= end) & ~as_of_stale(obs["period_end"], quarter)]
-    districts = sorted(recent["district"].unique())
-    plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in districts]
-    compared = [d for d in DEFAULT_DISTRICTS if d in districts]
-    compared = compared if len(compared) >= 2 else districts  # a comparison of one district says nothing
+    """The notebooks to run for a quarter: a profile of each district the quarter brings new figures for
+    (none that would repeat an earlier page), and one comparison (like_with_like.plan_districts)."""
+    from .like_with_like import plan_districts, profile_quarters
+
+    quarter_bounds(quarter)  # a ParameterError for a malformed quarter
+    new = [d for d, quarters in profile_quarters(obs).items() if quarter in quarters]
+    plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in sorted(new)]
+    compared = plan_districts(obs, quarter)
     if compared:
         plan.append(("30-compare-districts", {"districts": compared, "indicators": None, "quarter": quarter}))
     return plan

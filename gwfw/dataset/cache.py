@@ -46,7 +46,7 @@ EXTRACTION_MODULES = (
 
 
 # Language data the extraction never reads: editing what the pages show keeps every cached extraction.
-PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv")
+PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv", "site.yaml", "words.py")
 
 
 def _module_file(module: str) -> Path:
