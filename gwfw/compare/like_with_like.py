@@ -29,12 +29,17 @@ def known_by(obs: pd.DataFrame, quarter: str, districts) -> pd.DataFrame:
 
 
 def shared_periods(obs: pd.DataFrame, quarter: str, districts) -> dict[str, str]:
-    """indicator -> the latest period shared by the most districts (two at least)."""
+    """indicator -> the latest period shared by the most districts (two at least; for a single district,
+    its latest period)."""
     rows = known_by(obs, quarter, districts)
     spans = rows.groupby(["indicator", "period_key"]).agg(
         n=("district", "nunique"), end=("period_end", "max")
     )
-    spans = spans[spans["n"] >= 2].reset_index().sort_values(["indicator", "n", "end"], ascending=False)
+    spans = (
+        spans[spans["n"] >= min(2, len(list(districts)))]
+        .reset_index()
+        .sort_values(["indicator", "n", "end"], ascending=False)
+    )
     return dict(
         zip(spans.drop_duplicates("indicator")["indicator"], spans.drop_duplicates("indicator")["period_key"])
     )

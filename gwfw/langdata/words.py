@@ -27,3 +27,10 @@ def text(key: str, **values) -> str:
     '坡头区：首份报告覆盖 2022 · 坡头区: first report covers 2022'
     """
     return f"{zh(key, **values)} · {en(key, **values)}"
+
+
+def headers() -> dict[str, str]:
+    """The tables' column names as a page shows them, English beside: '指标' -> '指标 · indicator'
+    (a DataFrame keeps the short Chinese names, handy in code)."""
+    keys = [*labels()["columns"], "missing"]
+    return {zh(key): text(key) for key in keys if key in _labels()}

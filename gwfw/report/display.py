@@ -11,6 +11,7 @@ from html import escape
 import pandas as pd
 
 from ..langdata import labels
+from ..langdata.words import headers
 
 STYLE = """<style>
 .gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
@@ -84,6 +85,7 @@ def table(frame: pd.DataFrame, sortable: bool = False) -> str:
     """A plain table; every cell escaped. A sortable one sorts by a click on its header (the page's script)
     and scrolls sideways on a phone instead of widening the page."""
     classes = "gwfw-table gwfw-sortable" if sortable else "gwfw-table"
+    frame = frame.rename(columns=headers())  # Chinese first, English beside
     out = frame.to_html(index=False, escape=True, classes=classes, border=0, na_rep="—")
     return f'<div class="gwfw-scroll">{out}</div>' if sortable else out
 

@@ -170,7 +170,7 @@ class Comparison(_View):
         self.table = known[known["indicator"].isin(self.indicators)].reset_index(drop=True)
         self.provinces = _provinces()
         shared = like.same_period(self.obs, self.quarter, self.districts)
-        self.shared = shared[shared["indicator"].isin(indicators)] if indicators else shared
+        self.shared = shared[shared["indicator"].isin(self.indicators)]
 
     def title(self) -> Block:
         """What is compared, how recent, each district's colour, and a line for each without figures."""
@@ -190,13 +190,11 @@ class Comparison(_View):
         rows = []
         for code, group in self.shared.groupby("indicator", sort=False):
             key = str(group["period_key"].iloc[0])
-            row = {text("indicator"): group["name_zh"].iloc[0], text("period"): analysis.period_text(key)}
+            row = {zh("indicator"): group["name_zh"].iloc[0], zh("period"): analysis.period_text(key)}
             cells = {r["district"]: _cell(r) for _, r in group.iterrows()}
             row.update({d: cells.get(d, "—") for d in self.districts})
             missing = like.missing_in_same_period(self.obs, self.quarter, self.districts, code, key)
-            row[text("missing")] = "；".join(
-                f"{d}（{zh('short_' + why, period=p)}）" for d, why, p in missing
-            )
+            row[zh("missing")] = "；".join(f"{d}（{zh('short_' + why, period=p)}）" for d, why, p in missing)
             rows.append(row)
         return Table.of(
             pd.DataFrame(rows),
