@@ -169,7 +169,9 @@ class Comparison(_View):
         self.known = known  # every value known: the latest section and the evidence show them all
         self.table = known[known["indicator"].isin(self.indicators)].reset_index(drop=True)
         self.provinces = _provinces()
-        shared = like.same_period(self.obs, self.quarter, self.districts)
+        # with a figure by the end of the quarter: the others have their line under the title, no empty slots
+        self.present = [d for d in self.districts if d in set(known["district"])]
+        shared = like.same_period(self.obs, self.quarter, self.present)
         self.shared = shared[shared["indicator"].isin(self.indicators)]
 
     def title(self) -> Block:
@@ -192,8 +194,8 @@ class Comparison(_View):
             key = str(group["period_key"].iloc[0])
             row = {zh("indicator"): group["name_zh"].iloc[0], zh("period"): analysis.period_text(key)}
             cells = {r["district"]: _cell(r) for _, r in group.iterrows()}
-            row.update({d: cells.get(d, "—") for d in self.districts})
-            missing = like.missing_in_same_period(self.obs, self.quarter, self.districts, code, key)
+            row.update({d: cells.get(d, "—") for d in self.present})
+            missing = like.missing_in_same_period(self.obs, self.quarter, self.present, code, key)
             row[zh("missing")] = "；".join(f"{d}（{zh('short_' + why, period=p)}）" for d, why, p in missing)
             rows.append(row)
         return Table.of(
@@ -212,14 +214,14 @@ class Comparison(_View):
             label = analysis.dimension_label(dimension)
             title = f"{label} · {text('same_period')} · {self.quarter}"
             figures.append(
-                plots.dimension_chart(part.assign(period_label=part["period_key"]), self.districts, title)
+                plots.dimension_chart(part.assign(period_label=part["period_key"]), self.present, title)
             )
             notes.append(
                 display.notes(
                     analysis.comparability_notes(part, self.provinces), labels()["messages"]["rate_notes"]
                 )
             )
-            alt = text("alt_dimension", dimension=label, districts="、".join(self.districts))
+            alt = text("alt_dimension", dimension=label, districts="、".join(self.present))
             alts.append(f"{alt}。{_alt_bars(part)}")
         return Charts(figures, notes, empty=display.muted(f"{text('no_shared')}: no chart."), alts=alts)
 
@@ -240,7 +242,7 @@ class Comparison(_View):
             display.table(analysis.values_table(self.known), sortable=True),
         )
         return Table.of(
-            analysis.coverage(self.known, self.districts, codes),
+            analysis.coverage(self.known, self.present, codes),
             notes=notes,
             data=_tidy(self.known, self.sources),
             name=f"{self.quarter}_latest_最新数据",
@@ -253,7 +255,7 @@ class Comparison(_View):
                 pd.DataFrame(), empty=display.notes([text("no_figures")], labels()["messages"]["no_data"])
             )
         return Table.of(
-            analysis.coverage(self.known, self.districts, list(dict.fromkeys(self.known["indicator"])))
+            analysis.coverage(self.known, self.present, list(dict.fromkeys(self.known["indicator"])))
         )
 
     def values(self) -> Table:
@@ -267,14 +269,14 @@ class Comparison(_View):
     def trends(self) -> Charts:
         """A small-multiples chart per indicator (a list of Figures): a panel per compared district, all
         periods up to the quarter; `.table` holds the figures drawn."""
-        rows = like.trends(self.obs, self.quarter, self.districts, self.indicators, changing_only=True)
+        rows = like.trends(self.obs, self.quarter, self.present, self.indicators, changing_only=True)
         figures, alts = [], []
         for name, part in rows.groupby("name_zh", sort=False):
             periods = "、".join(
                 dict.fromkeys(analysis.period_text(p) for p in part.sort_values("period_end")["period_key"])
             )
-            figures.append(plots.trend_chart(part, self.districts, f"{name} · {text('trends')}"))
-            alt = text("alt_trend", indicator=name, districts="、".join(self.districts), periods=periods)
+            figures.append(plots.trend_chart(part, self.present, f"{name} · {text('trends')}"))
+            alt = text("alt_trend", indicator=name, districts="、".join(self.present), periods=periods)
             alts.append(f"{alt}。{_values_in_words(part, 'district', 'period_key')}")
         rest = [by_code()[c].name_zh for c in self.indicators if c not in set(rows["indicator"])]
         notes = [""] * len(figures)
