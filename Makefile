@@ -23,9 +23,9 @@ install: $(STAMP)
 data: $(STAMP)
 	$(BIN)/gwfw build
 
-## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
+## report: the main job — build the data, run every notebook for every quarter, write reports/index.html and reports/zip/<quarter>.zip
 report: data
-	$(BIN)/gwfw batch --all
+	$(BIN)/gwfw batch --all --zip
 	@echo "open $(CURDIR)/reports/index.html"
 
 ## test: the whole test suite (what CI runs)

@@ -85,6 +85,14 @@ def test_a_district_without_figures_gets_a_line_saying_why(obs):
     )
 
 
+def test_a_hand_run_with_a_district_without_figures_explains_itself():
+    """坡头区 alone in 2022Q2 (its first report covers 2022): no empty column, one line saying why."""
+    view = Comparison(["坡头区"], None, "2022Q2")
+    assert view.present == [] and view.same_period().empty and list(view.dimension_charts()) == []
+    assert "坡头区: first report covers 2022" in _html(view.title())
+    assert "截至本季度末无数据" in _html(view.latest()) + _html(view.coverage())
+
+
 def test_comparisons_keep_the_districts_of_the_settings(obs):
     assert like.plan_districts(obs, "2022Q2") == THREE  # 坡头区 stays, with its line
     assert like.plan_districts(obs, "2022Q4") == THREE

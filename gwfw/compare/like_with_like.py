@@ -49,8 +49,12 @@ def same_period(obs: pd.DataFrame, quarter: str, districts) -> pd.DataFrame:
     """One row per (indicator, district) for the indicator's shared period, with the as-of columns."""
     rows = known_by(obs, quarter, districts)
     chosen = shared_periods(obs, quarter, districts)
-    keep = [chosen.get(i) == k for i, k in zip(rows["indicator"], rows["period_key"])]
-    picked = rows[keep]
+    keep = pd.Series(
+        [chosen.get(i) == k for i, k in zip(rows["indicator"], rows["period_key"])],
+        index=rows.index,
+        dtype=bool,
+    )
+    picked = rows[keep]  # a boolean Series: an empty list would select no columns
     if picked.empty:
         return analysis.as_of(picked.drop(columns="period_key"), quarter).assign(period_key=[])
     table = analysis.as_of(picked.drop(columns="period_key"), quarter, districts)
