@@ -194,7 +194,9 @@ def test_values_table_is_text_a_reader_understands():
 def test_rate_notes_say_what_a_bar_cannot():
     q4 = analysis.as_of(CONFLICTING, "2022Q4")
     notes = analysis.rate_notes(q4[q4["indicator"] == "time_limit_reduction_rate"], "2022Q4")
-    assert notes == ["承诺时限压缩比: rates over different periods (乙区 2022H1; 甲区 2022)."]
+    assert notes == [
+        "承诺时限压缩比：各区县比率的时期不同（乙区 2022H1; 甲区 2022） · rates over different periods."
+    ]
 
     def notes_for(quarter):
         known = analysis.as_of(CONFLICTING, quarter, ["甲区"], ["time_limit_reduction_rate"])
@@ -204,8 +206,8 @@ def test_rate_notes_say_what_a_bar_cannot():
     old = CONFLICTING[CONFLICTING["period_end"] < "2022-01-01"]
     known = analysis.as_of(old, "2022Q3", ["甲区"], ["time_limit_reduction_rate"])
     assert analysis.rate_notes(known, "2022Q3") == [
-        "承诺时限压缩比: 甲区's figure is from 截至 2021-07-14, "
-        "more than four quarters before the end of 2022Q3 (stale; hatched bar)."
+        "承诺时限压缩比：甲区 的数据为 截至 2021-07-14，早于 2022Q3 末四个季度以上（过旧） · "
+        "甲区's figure is from 截至 2021-07-14, more than four quarters before the end of 2022Q3 (stale)."
     ]
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from ..errors import ParameterError
 from ..extract.codebook import by_code, load_codebook
 from ..langdata import labels, load_csv
+from ..langdata.words import text
 from .settings import compared_districts
 
 DEFAULT_DISTRICTS = compared_districts()  # gwfw/langdata/site.yaml
@@ -243,9 +244,7 @@ def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]
             spans = "; ".join(
                 f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
             )
-            notes.append(
-                f"{ind.name_zh}: counts over periods of different length ({spans}) — not directly comparable."
-            )
+            notes.append(text("note_counts_length", name=ind.name_zh, spans=spans))
         provinces = {districts_provinces.get(d, "") for d in group["district"]}
         if len(provinces) > 1:
             for row in _scope_notes():
@@ -258,17 +257,16 @@ def rate_notes(table: pd.DataFrame, quarter: str) -> list[str]:
     """What a bar chart of rates cannot say by itself: stale figures, and rates over different periods."""
     notes = []
     for code, group in table.groupby("indicator", sort=False):
-        name = by_code()[code].name_zh
+        name, measure = by_code()[code].name_zh, by_code()[code].measure
         for r in group[group["stale"]].itertuples(index=False):
-            notes.append(
-                f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, "
-                f"more than four quarters before the end of {quarter} (stale; hatched bar)."
-            )
+            period = period_text(r.period_label)
+            notes.append(text("note_stale", name=name, district=r.district, period=period, quarter=quarter))
         if group["period_label"].nunique() > 1:
             spans = "; ".join(
                 f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
             )
-            notes.append(f"{name}: rates over different periods ({spans}).")
+            key = "note_rate_periods" if measure == "rate" else "note_periods"
+            notes.append(text(key, name=name, spans=spans))
     return notes
 
 
