@@ -23,15 +23,15 @@ install: $(STAMP)
 data: $(STAMP)
 	$(BIN)/gwfw build
 
-## report: the main job — build the data, run every notebook for every quarter, write reports/index.html
-## and the review pages (reports/review/index.html: every figure highlighted in its report)
+## report: the main job — build the data, run every notebook for every quarter, write reports/index.html,
+## reports/zip/<quarter>.zip and the review pages (reports/review/index.html: every figure highlighted in its report)
 # A report with a problem (its catalog row, its file) does not stop the pages of the others: the build's exit
 # status 1 (problems) lets the pages run, then the problems are listed again and make fails; 2 (nothing
 # could be built) stops at once.
 report: $(STAMP)
 	@$(BIN)/gwfw build > $(VENV)/build.log 2>&1; status=$$?; cat $(VENV)/build.log; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	$(BIN)/gwfw batch --all || status=$$?; \
+	$(BIN)/gwfw batch --all --zip || status=$$?; \
 	$(BIN)/gwfw review || status=$$?; \
 	echo "open $(CURDIR)/reports/index.html"; \
 	echo "check figures: $(CURDIR)/reports/review/index.html"; \
@@ -49,18 +49,22 @@ test: $(STAMP)
 
 ## lint: ruff (pyproject.toml [tool.ruff]): lint rules, then the formatting check; `make format` fixes the latter
 lint: $(STAMP)
-	$(BIN)/ruff check gwfw tests benchmarks
-	$(BIN)/ruff format --check gwfw tests benchmarks
+	$(BIN)/ruff check gwfw tests benchmarks tools
+	$(BIN)/ruff format --check gwfw tests benchmarks tools
 
 ## format: apply ruff's formatting and import order
 format: $(STAMP)
-	$(BIN)/ruff check --select I --fix gwfw tests benchmarks
-	$(BIN)/ruff format gwfw tests benchmarks
+	$(BIN)/ruff check --select I --fix gwfw tests benchmarks tools
+	$(BIN)/ruff format gwfw tests benchmarks tools
 
 ## lab: install JupyterLab into .venv and open it on notebooks/
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	$(BIN)/jupyter lab notebooks/
+
+## screenshots: the index and the newest quarter's pages in headless Chromium, desktop and phone width, into screenshots/
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py --out screenshots
 
 ## clean: remove the generated reports/ (data/processed is kept: it is committed)
 clean:
@@ -76,4 +80,4 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report review test lint format lab clean bench fuzz
+.PHONY: help install data report review test lint format lab clean bench fuzz screenshots

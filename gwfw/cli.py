@@ -82,18 +82,17 @@ def _batch(args) -> int:
             file=sys.stderr,
         )
         return 2
-    codes = {d: c for d, c in zip(obs["district"], obs["district_code"]) if c}
     results = run_batch(
         plans,
         notebooks=paths.NOTEBOOKS,
         reports=paths.REPORTS,
         data=paths.PROCESSED,
-        codes=codes,
         workers=args.workers,
         force=args.force,
         show_code=args.show_code,
         timeout=args.timeout,
         verbose=args.verbose,
+        zips=args.zip,
     )
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
@@ -104,6 +103,9 @@ def _batch(args) -> int:
     for r in failed:
         page = r.job.path(".html") if r.has_page else r.job.notebook
         print(f"failed: {page}: {r.error}")
+    if args.zip:
+        for quarter in sorted(plans):
+            print(paths.REPORTS / "zip" / f"{quarter}.zip")
     print(paths.REPORTS / "index.html")
     return 1 if failed else 0
 
@@ -233,6 +235,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
     n.add_argument("--timeout", type=int, default=600, help="seconds a single cell may run (default 600)")
     n.add_argument("--verbose", action="store_true", help="log every cell's output while it runs")
+    n.add_argument(
+        "--zip", action="store_true", help="also write reports/zip/<quarter>.zip: the HTML pages and an index"
+    )
     n.set_defaults(run=_batch)
     _correct_parser(sub)
     r = sub.add_parser(

@@ -59,33 +59,38 @@ def first_run(tmp_path_factory):
 def test_outputs_manifests_and_index_exist(first_run):
     reports, results = first_run
     assert {k: r.status for k, r in results.items()} == {"good": "ok", "bad": "failed"}
-    for name in (output_name("good", {"label": EVIL}), "bad__x"):
+    for name in (output_name("good", {"label": EVIL, "quarter": "2022Q4"}), "2022Q4_x_bad"):
         for suffix in (".ipynb", ".html", ".json"):
             assert (reports / "2022Q4" / f"{name}{suffix}").exists()
     index = read(reports / "index.html")
-    assert 'href="2022Q4/bad__x.html"' in index and "2022Q4/good__script-alert%281%29-script.html" in index
+    assert (
+        'href="2022Q4/2022Q4_x_bad.html"' in index
+        and "2022Q4/2022Q4_script-alert%281%29-script_good.html" in index
+    )
     assert results["good"].figures == 1
 
 
 def test_a_failing_notebook_is_isolated_and_shows_where_it_failed(first_run):
     reports, results = first_run
-    page = read(reports / "2022Q4" / "bad__x.html")
+    page = read(reports / "2022Q4" / "2022Q4_x_bad.html")
     assert "ValueError" in page and "fixture failure for 2022Q4" in page  # the error output
     assert 'href="#papermill-error-cell"' in page and 'id="papermill-error-cell"' in page
     assert "never reached" not in page
     assert "fixture failure for 2022Q4" in results["bad"].error
-    index = read(reports / "index.html")
-    rows = {row.split("</td>")[0]: row for row in index.split("<tr>")[2:]}
-    bad_row = next(r for k, r in rows.items() if "bad__x.html" in k)
-    good_row = next(r for k, r in rows.items() if "good__" in k)
+    status = read(reports / "status.html")  # the build log, linked from the index's footer
+    rows = {row.split("</td>")[0]: row for row in status.split("<tr>")[2:]}
+    bad_row = next(r for k, r in rows.items() if "2022Q4_x_bad.html" in k)
+    good_row = next(r for k, r in rows.items() if "_good.html" in k)
     assert 'class="status failed"' in bad_row and "fixture failure for 2022Q4" in bad_row
     assert 'class="status ok"' in good_row
-    assert "figures up to" in index  # the fixtures' data has no periods: the column says so with a dash
+    assert "figures up to" in status  # the fixtures' data has no periods: the column says so with a dash
+    index = read(reports / "index.html")
+    assert "failed" in index and 'href="status.html"' in index  # the index: a mark and the footer only
 
 
 def test_pages_hide_code_and_parameters_by_default(first_run):
     reports, _ = first_run
-    page = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.html")
+    page = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL, 'quarter': '2022Q4'})}.html")
     assert "label=&lt;script&gt;alert(1)&lt;/script&gt; quarter=2022Q4" in page  # printed output is kept
     assert "data:image/png;base64," in page  # the figure, embedded
     assert not PROMPT.search(page)
@@ -95,7 +100,7 @@ def test_pages_hide_code_and_parameters_by_default(first_run):
 
 def test_show_code_keeps_code_but_not_the_parameter_cells(first_run, tmp_path):
     reports, _ = first_run
-    executed = reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.ipynb"
+    executed = reports / "2022Q4" / f"{output_name('good', {'label': EVIL, 'quarter': '2022Q4'})}.ipynb"
     html.notebook_page(executed, tmp_path / "page.html", "title", show_code=True)
     page = read(tmp_path / "page.html")
     assert PROMPT.search(page) and "subplots" in page
@@ -113,13 +118,13 @@ def test_pages_are_offline_and_titled(first_run):
             r"<link[^>]*stylesheet[^>]*http", page
         )
         assert '<html lang="zh-CN">' in page and re.search(r'<meta charset="utf-8"\s*/?>', page)
-    bad = read(reports / "2022Q4" / "bad__x.html")
+    bad = read(reports / "2022Q4" / "2022Q4_x_bad.html")
     assert "<title>x · 2022Q4 · 失败报告</title>" in bad
 
 
 def test_data_from_parameters_is_escaped(first_run):
     reports, _ = first_run
-    good = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL})}.html")
+    good = read(reports / "2022Q4" / f"{output_name('good', {'label': EVIL, 'quarter': '2022Q4'})}.html")
     index = read(reports / "index.html")
     for page in (good, index):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -136,8 +141,8 @@ def test_unchanged_reports_are_skipped_and_failed_ones_run_again(tmp_path):
     assert second["good"].status == "skipped" and second["bad"].status == "failed"
     assert second["bad"].reason == "last run failed"
     assert second["bad"].seconds > 0 and page.stat().st_mtime_ns == written
-    index = read(tmp_path / "reports" / "index.html")
-    assert "skipped — up to date" in index and 'class="status failed"' in index
+    status = read(tmp_path / "reports" / "status.html")
+    assert "skipped — up to date" in status and 'class="status failed"' in status
 
 
 def test_changed_inputs_and_force_run_again(tmp_path):
@@ -185,28 +190,26 @@ def test_a_kernel_that_fails_to_start_gets_one_retry(tmp_path, monkeypatch):
     monkeypatch.setattr(papermill, "execute_notebook", broken)
     result = run(tmp_path, plan(with_bad=False), force=True)["good"]
     assert result.status == "failed" and "Address already in use" in result.error and not result.has_page
-    index = read(tmp_path / "reports" / "index.html")
-    assert "Address already in use" in index and 'href="2022Q4/good__' not in index  # no stale page linked
+    index, status = read(tmp_path / "reports" / "index.html"), read(tmp_path / "reports" / "status.html")
+    assert "Address already in use" in status
+    assert 'href="2022Q4/2022Q4_' not in index + status  # no stale page linked
 
 
-def test_output_names_come_from_parameters():
-    codes = {"綦江区": "500110", "重庆高新区": ""}
+def test_output_names_are_readable_and_safe():
+    """Quarter, district name and kind of page: a file mailed alone still says what it is."""
     assert (
-        output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"}, codes)
-        == "20-district-profile__500110"
-    )
-    assert (
-        output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, codes)
-        == "20-district-profile__重庆高新区"
+        output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"})
+        == "2022Q4_綦江区_画像-profile"
     )
     assert (
         output_name(
             "30-compare-districts",
             {"districts": ["綦江区", "荣昌区"], "indicators": None, "quarter": "2022Q4"},
         )
-        == "30-compare-districts"
+        == "2022Q4_比较-comparison"
     )
-    assert output_name("x", {"district": "a/b:c*?<d>"}) == "x__a-b-c-d"
+    name = output_name("x", {"district": 'a/b:c*?<d>|"e', "quarter": "2022Q4"})
+    assert name == "2022Q4_a-b-c-d-e_x" and not set(name) & set('\\/:*?"<>| ')  # Windows and zip safe
 
 
 def test_plan_problems_are_reported_before_anything_runs(tmp_path):
@@ -236,14 +239,42 @@ def test_cli_batch_all(tmp_path, monkeypatch, capsys):
         return [("good", {"label": "乙", "quarter": quarter})]
 
     monkeypatch.setattr(analysis, "batch_plan", batch_plan)
-    code = main(["batch", "--all", "--workers", "1", "--show-code"])
+    code = main(["batch", "--all", "--workers", "1", "--show-code", "--zip"])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 1
     assert out[-1] == str(tmp_path / "reports" / "index.html")
-    assert any(line.startswith("failed: ") and "bad__x.html" in line and "ValueError" in line for line in out)
+    assert any(
+        line.startswith("failed: ") and "2022Q4_x_bad.html" in line and "ValueError" in line for line in out
+    )
     index = read(tmp_path / "reports" / "index.html")
     assert index.index("2022Q4") < index.index("2022Q3")
-    assert "subplots" in read(tmp_path / "reports" / "2022Q3" / "good__乙.html")  # --show-code
+    assert "subplots" in read(tmp_path / "reports" / "2022Q3" / "2022Q3_乙_good.html")  # --show-code
+    # the executed notebook's injected parameters read as written, not as \u escapes
+    executed = read(tmp_path / "reports" / "2022Q3" / "2022Q3_乙_good.ipynb")
+    assert 'label = \\"乙\\"' in executed and "\\\\u4e59" not in executed
+
+
+def test_one_zip_per_quarter_holds_the_pages_and_an_index(tmp_path):
+    import zipfile
+
+    setup_folders(tmp_path)
+    run(tmp_path, zips=True)
+    archive = tmp_path / "reports" / "zip" / "2022Q4.zip"
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        index = z.read("index.html").decode("utf-8")
+        page = z.read("2022Q4/2022Q4_script-alert(1)-script_good.html")
+    assert sorted(names) == [
+        "2022Q4/2022Q4_script-alert(1)-script_good.html",
+        "2022Q4/2022Q4_x_bad.html",
+        "index.html",
+    ]
+    assert page == (tmp_path / "reports" / "2022Q4" / "2022Q4_script-alert(1)-script_good.html").read_bytes()
+    assert 'href="2022Q4/2022Q4_x_bad.html"' in index and "status.html" not in index  # no link out of the zip
+    run(tmp_path, plan(with_bad=False), zips=True)
+    first = archive.read_bytes()
+    run(tmp_path, plan(with_bad=False), zips=True)
+    assert archive.read_bytes() == first  # unchanged pages, the same zip
 
 
 def test_a_failed_page_ends_at_the_failing_cell(tmp_path):

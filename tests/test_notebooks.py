@@ -77,20 +77,29 @@ def _outputs(nb) -> str:
 
 
 def _images(nb) -> int:
-    return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    """Charts: figures shown as <img> with alt text (and any plain image output)."""
+    raw = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    return raw + _outputs(nb).count('src="data:image/png;base64,')
+
+
+def _alts(nb) -> list[str]:
+    return re.findall(r'<img alt="([^"]*)" src="data:image/png', _outputs(nb))
 
 
 def test_comparison_2022q2_shows_qijiang_completion_rate_with_period_and_evidence(tmp_path, seeds_project):
     nb = _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q2")
     text = _outputs(nb)
-    assert "98.33% (2022H1)" in text  # the coverage matrix: value, unit and the period it comes from
+    assert "98.33% (2022H1)" in text  # the latest figures: value, unit and the period it comes from
     assert "1364 项 (截至 2022-05-31)" in text  # a stock: its unit and the date it describes
     assert "办结率98.33%" in text  # the evidence, quoted from the sentence
-    assert "<mark>" in text and "000_ad266bfa8973dc8b.txt" in text
+    assert "<mark>" in text
     assert (
         "《关于綦江区2022年二季度政务服务工作情况通报》" in text
     )  # the report, named as the catalog names it
-    assert "No indicator in % is reported by two" in text and _images(nb) == 0  # 荣昌区's 2021 rates differ
+    # 坡头区 is compared every quarter: it stays in the title and says why it has no figure
+    assert "綦江区、荣昌区、坡头区 · 2022Q2" in text and "坡头区: first report covers 2022" in text
+    assert "no period shared by two districts" in text and _images(nb) == 0  # nothing like with like
+    assert "the other indicators have one period per district" in text  # no trend to draw: said so
 
 
 def test_comparison_runs_on_the_projects_own_data(tmp_path):
@@ -108,13 +117,23 @@ def test_comparison_runs_on_the_projects_own_data(tmp_path):
     assert any(name in text for name in others)
 
 
-def test_comparison_2022q4_notes_definitions_periods_and_stale_values(tmp_path, seeds_project):
+def test_comparison_2022q4_compares_like_with_like(tmp_path, seeds_project):
     nb = _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q4")
     text = _outputs(nb)
-    assert _images(nb) >= 2  # rate charts, one per codebook dimension
+    same, latest = text.index("2022Q4_same-period_同期比较.csv"), text.index("2022Q4_latest_最新数据.csv")
+    # the same-period table: 荣昌区 and 坡头区 side by side for 2022, 綦江区 said to lack the indicator
+    row = re.search(
+        r"<td>即办件占比</td>\s*<td>2022</td>\s*<td>—</td>\s*<td>45.23%</td>\s*<td>99%</td>", text
+    )
+    assert row and row.start() < same < latest and "綦江区（未报告）" in text
+    alts = _alts(nb)
+    assert all(alts) and len(alts) == _images(nb)  # every chart has its alt text
+    bars = [a for a in alts if a.startswith("条形图")]
+    assert len(bars) >= 2 and any("即办件占比（2022）：荣昌区 45.23%、坡头区 99%" in a for a in bars)
+    assert sum(a.startswith("小多图") for a in alts) >= 5  # a trend chart per indicator
     assert "Read with care" in text and "广东省" in text
-    assert "different length" in text and "rates over different periods" in text
     assert "98 项 (截至 2021-07-14) ⚠ 过旧 stale" in text  # a stale value says so where it is shown
+    assert "<details" in text and "Provenance" in text  # offsets and files folded away
 
 
 def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path, seeds_project):
@@ -123,6 +142,7 @@ def test_pages_show_no_codes_reprs_or_raw_timestamps(tmp_path, seeds_project):
         ("20-district-profile", {"district": "荣昌区", "quarter": "2022Q4"}),
     ]:
         text = _outputs(_run(tmp_path, stem, seeds_project, **params))
+        text = re.sub(r"base64,[A-Za-z0-9+/=]+", "base64,", text)  # charts and downloads: not for reading
         for noise in (
             "NaN",
             "00:00:00",
@@ -142,8 +162,10 @@ def test_profile_shows_every_indicator_and_change(tmp_path, seeds_project):
     nb = _run(tmp_path, "20-district-profile", seeds_project, district="荣昌区", quarter="2022Q4")
     text = _outputs(nb)
     assert "平均跑动次数" in text and "0.08 次" in text and "0.15 次" in text  # 2021 and 2022
-    assert _images(nb) == 1
-    assert "<th>区县</th>" not in text  # one district: no column repeating its name
+    assert _images(nb) == 1 and _alts(nb)[0].startswith("折线图：荣昌区")
+    assert (
+        "<th>区县 · district</th>" not in text and "<th>指标 · indicator</th>" in text
+    )  # one district: no column repeating its name
     # the earlier figure drawn under "change over time" is quoted too, not only the latest one
     assert "<mark>平均跑动次数仅为0.15次</mark>" in text
 
@@ -190,7 +212,8 @@ def test_rendered_comparison_page_is_offline_and_hides_code(tmp_path, seeds_proj
     _run(tmp_path, "30-compare-districts", seeds_project, quarter="2022Q4")
     html.notebook_page(tmp_path / "30-compare-districts.ipynb", tmp_path / "page.html", "2022Q4")
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert "<script" not in page and not re.search(r"""src=["']?(https?:)?//""", page)  # nothing fetched
+    assert not re.search(r"<script[^>]*\bsrc=", page) and not re.search(r"""src=["']?(https?:)?//""", page)
+    assert page.count("<script") == 1 and "gwfw-sortable" in page  # the inline sorting script, no CDN
     assert page.count("data:image/png;base64,") >= 2  # the charts, embedded
     # links to the reports online are plain links a reader may follow; they load nothing
     assert re.search(r'<a href="http://rongchang\.gov\.cn/[^"]+" rel="noopener noreferrer">', page)

@@ -40,16 +40,17 @@ def test_coverage_is_a_dataframe_a_researcher_can_save(tmp_path, seeds_data):
     assert type(coverage.head(2)) is pd.DataFrame  # what a researcher derives is plain pandas
 
 
-def test_rate_charts_are_figures_whose_titles_can_change(seeds_data):
-    charts = Comparison(DISTRICTS, None, "2022Q4", seeds_data).rate_charts()
+def test_dimension_charts_are_figures_whose_titles_can_change(seeds_data):
+    charts = Comparison(DISTRICTS, None, "2022Q4", seeds_data).dimension_charts()
     assert len(charts) >= 1 and all(isinstance(fig, Figure) for fig in charts)
     fig = charts[0]
-    assert "2022Q4" in fig.axes[0].get_title()
+    assert "2022Q4" in fig.get_suptitle()
     fig.axes[0].set_title("my title")
     assert fig.axes[0].get_title() == "my title"
     shown = _shown(charts)
-    assert sum(kind == "image/png" for kind, _ in shown) == len(charts)  # each figure once
-    assert any(kind == "text/html" and "Read with care" in data for kind, data in shown)
+    html = "".join(data for kind, data in shown if kind == "text/html")
+    assert html.count('<img alt="条形图') == len(charts)  # each figure once, with its alt text
+    assert "Read with care" in html
 
 
 def test_a_csv_for_excel_keeps_its_chinese(tmp_path, seeds_data):
@@ -82,10 +83,10 @@ def test_profile_returns_its_table_and_its_chart_with_the_values(seeds_data):
     history = view.history()
     assert len(history) == 1 and isinstance(history[0], Figure)
     assert isinstance(history.table, pd.DataFrame) and len(history.table) >= 2
-    kinds = [kind for kind, _ in _shown(history)]
-    assert kinds == ["image/png", "text/html"]  # the chart, then the table of its values
-    # one period per indicator: a remark, no chart
-    unchanged = Profile("綦江区", "2022Q4", seeds_data).history()
+    shown = _shown(history)
+    assert [kind for kind, _ in shown] == ["text/html", "text/html"]  # the chart, then its values
+    assert shown[0][1].count('<img alt="折线图：荣昌区') == 1 and "<table" in shown[1][1]
+    unchanged = Profile("綦江区", "2022Q4", seeds_data).history()  # one period per indicator: a remark, no chart
     assert list(unchanged) == [] and [kind for kind, _ in _shown(unchanged)] == ["text/html"]
 
 
@@ -93,6 +94,14 @@ def test_values_and_evidence_keep_their_notes_and_escaping(seeds_data):
     view = Comparison(DISTRICTS, None, "2022Q4", seeds_data)
     values = view.values()
     assert isinstance(values, pd.DataFrame)
-    assert list(values.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
+    assert list(values.columns) == [
+        "区县",
+        "指标",
+        "数值",
+        "限定",
+        "时期",
+        "时期依据",
+        "提示",
+    ]
     assert set(values["区县"]) <= set(DISTRICTS) and len(values) >= 3
     assert "<mark>" in view.evidence()._repr_html_()

@@ -1,1 +1,1 @@
-"""Comparing districts over quarters with pandas: as-of selection, comparability notes, formatting."""
+"""Comparing districts over quarters with pandas: as-of selection, like with like, comparability notes."""

@@ -16,8 +16,10 @@ import pandas as pd
 from ..errors import ParameterError
 from ..extract.codebook import by_code, load_codebook
 from ..langdata import labels, load_csv
+from ..langdata.words import text
+from .settings import compared_districts
 
-DEFAULT_DISTRICTS = ("綦江区", "荣昌区", "坡头区")
+DEFAULT_DISTRICTS = compared_districts()  # gwfw/langdata/site.yaml
 STALE_AFTER_QUARTERS = 4
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
 
@@ -245,9 +247,7 @@ def comparability_notes(table: pd.DataFrame, districts_provinces: dict[str, str]
             spans = "; ".join(
                 f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
             )
-            notes.append(
-                f"{ind.name_zh}: counts over periods of different length ({spans}) — not directly comparable."
-            )
+            notes.append(text("note_counts_length", name=ind.name_zh, spans=spans))
         provinces = {districts_provinces.get(d, "") for d in group["district"]}
         if len(provinces) > 1:
             for row in _scope_notes():
@@ -260,17 +260,16 @@ def rate_notes(table: pd.DataFrame, quarter: str) -> list[str]:
     """What a bar chart of rates cannot say by itself: stale figures, and rates over different periods."""
     notes = []
     for code, group in table.groupby("indicator", sort=False):
-        name = by_code()[code].name_zh
+        name, measure = by_code()[code].name_zh, by_code()[code].measure
         for r in group[group["stale"]].itertuples(index=False):
-            notes.append(
-                f"{name}: {r.district}'s figure is from {period_text(r.period_label)}, "
-                f"more than four quarters before the end of {quarter} (stale; hatched bar)."
-            )
+            period = period_text(r.period_label)
+            notes.append(text("note_stale", name=name, district=r.district, period=period, quarter=quarter))
         if group["period_label"].nunique() > 1:
             spans = "; ".join(
                 f"{d} {period_text(p)}" for d, p in zip(group["district"], group["period_label"])
             )
-            notes.append(f"{name}: rates over different periods ({spans}).")
+            key = "note_rate_periods" if measure == "rate" else "note_periods"
+            notes.append(text(key, name=name, spans=spans))
     return notes
 
 
@@ -288,13 +287,14 @@ def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
 
 
 def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
-    """The notebooks to run for a quarter: a profile of each district with recent data, one comparison."""
-    _, end = quarter_bounds(quarter)
-    recent = obs[(obs["period_end"] <= end) & ~as_of_stale(obs["period_end"], quarter)]
-    districts = sorted(recent["district"].unique())
-    plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in districts]
-    compared = [d for d in DEFAULT_DISTRICTS if d in districts]
-    compared = compared if len(compared) >= 2 else districts  # a comparison of one district says nothing
+    """The notebooks to run for a quarter: a profile of each district the quarter brings new figures for
+    (none that would repeat an earlier page), and one comparison (like_with_like.plan_districts)."""
+    from .like_with_like import plan_districts, profile_quarters
+
+    quarter_bounds(quarter)  # a ParameterError for a malformed quarter
+    new = [d for d, quarters in profile_quarters(obs).items() if quarter in quarters]
+    plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in sorted(new)]
+    compared = plan_districts(obs, quarter)
     if compared:
         plan.append(("30-compare-districts", {"districts": compared, "indicators": None, "quarter": quarter}))
     return plan

@@ -51,7 +51,7 @@ EXTRACTION_MODULES = (
 
 
 # Language data the extraction never reads: editing what the pages show keeps every cached extraction.
-PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv", "review.yaml")
+PAGE_ONLY_DATA = ("labels.yaml", "comparability.csv", "review.yaml", "site.yaml", "words.py")
 
 
 def _module_file(module: str) -> Path:

@@ -155,6 +155,14 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "parameters": dict,
         "facts": dict,
         "messages": dict,
+        "site_words": dict,
+    },
+    "site.yaml": {
+        "compare": list,
+        "order": list,
+        "palette": list,
+        "others": list,
+        "pages": dict,
     },
 }
 # Each CSV file: the columns every row must fill.

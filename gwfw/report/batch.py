@@ -1,10 +1,10 @@
 """Run the quarterly notebooks with papermill into reports/, one HTML page each, plus reports/index.html.
 
-Names come from the parameters, never from the clock (convention 9, papermill#311): the notebook stem,
-then `__` and each scalar parameter except the quarter, with a district written as its six-digit code
-when the data has one, else as its name with unsafe characters replaced. Lists (the compared districts)
-are not part of a name. So: reports/2022Q4/20-district-profile__500110.html for 綦江区, and
-reports/2022Q4/30-compare-districts.html. Codes keep file names ASCII for zip tools and Windows shares.
+Names come from the parameters, never from the clock (convention 9, papermill#311): the quarter, each scalar
+parameter (a district by its name, unsafe characters replaced), then the kind of page from
+gwfw/langdata/site.yaml. So: reports/2022Q4/2022Q4_綦江区_画像-profile.html and
+reports/2022Q4/2022Q4_比较-comparison.html — readable, and a page mailed alone still says what it is.
+Zip tools and Windows shares take them (zipfile marks the names UTF-8).
 
 Up to date: reports/<quarter>/<name>.json records digests of everything that shapes the page: the
 notebook's bytes, the parameters, the bytes of data/processed/*.csv, the catalog rows of the reports the
@@ -28,8 +28,11 @@ from pathlib import Path
 
 from .. import __version__, paths
 from ..compare import analysis
+from ..compare import like_with_like as like
+from ..compare.settings import page_kind
 from ..errors import NotBuilt, ParameterError
 from . import fragments as html
+from . import site
 
 KERNEL = "python3"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
@@ -51,6 +54,7 @@ class Job:
     timeout: int | None = 600
     verbose: bool = False
     figures_up_to: str = "—"  # the end of the latest period the page can show
+    summary: str = ""  # the index's sentence: key facts of a comparison, what a profile brings
 
     def path(self, suffix: str) -> Path:
         return self.folder / f"{self.name}{suffix}"
@@ -68,24 +72,25 @@ class Result:
 
 
 def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None) -> str:
-    """'20-district-profile', {'district': '綦江区', 'quarter': '2022Q4'} -> '20-district-profile__500110'.
+    """'20-district-profile', {'district': '綦江区', 'quarter': '2022Q4'} -> '2022Q4_綦江区_画像-profile'.
 
-    >>> output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"}, {"綦江区": "500110"})
-    '20-district-profile__500110'
-    >>> output_name("20-district-profile", {"district": "重庆高新区", "quarter": "2022Q4"}, {})
-    '20-district-profile__重庆高新区'
-    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "indicators": None, "quarter": "2022Q4"}
-    ... )
-    '30-compare-districts'
+    >>> output_name("20-district-profile", {"district": "綦江区", "quarter": "2022Q4"})
+    '2022Q4_綦江区_画像-profile'
+    >>> output_name("30-compare-districts", {"districts": ["綦江区"], "quarter": "2022Q4"})
+    '2022Q4_比较-comparison'
+    >>> output_name("x", {"district": "a/b:c*?<d>"})
+    'x_a-b-c-d'
+
+    `codes` is accepted for callers of the earlier naming and no longer used: names carry the district's name.
     """
-    codes = codes or {}
-    parts = [stem]
+    quarter = parameters.get("quarter")
+    parts = [_UNSAFE.sub("-", str(quarter)).strip("-.")] if quarter else []
     for key, value in sorted(parameters.items()):
         if key == "quarter" or value is None or isinstance(value, (list, tuple, dict)):
             continue
-        text = str(codes.get(value) or value)
-        parts.append(_UNSAFE.sub("-", text).strip("-.")[:60] or "-")
-    return "__".join(parts)
+        parts.append(_UNSAFE.sub("-", str(value)).strip("-.")[:60] or "-")
+    kind = page_kind(stem)
+    return "_".join([*parts, kind] if quarter else [kind, *parts])
 
 
 def _digest(files: list[Path], root: Path) -> str:
@@ -156,6 +161,7 @@ def plan_jobs(
                 "options": f"show_code={show_code} {KERNEL}",
             }
             up_to = analysis.latest_figure(obs, parameters) if obs is not None else "—"
+            summary = like.page_summary(obs, parameters) if obs is not None else ""
             jobs.append(
                 Job(
                     notebook,
@@ -170,6 +176,7 @@ def plan_jobs(
                     timeout,
                     verbose,
                     figures_up_to=up_to,
+                    summary=summary,
                 )
             )
     return jobs
@@ -229,6 +236,7 @@ def _execute(job: Job) -> str:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    _readable_parameters()
     error = ""
     for _ in range(2):
         try:
@@ -252,6 +260,21 @@ def _execute(job: Job) -> str:
         except Exception as exc:  # a kernel that failed to start (ZMQ port race, papermill#511): once more
             error = f"{type(exc).__name__}: {exc}"
     return error
+
+
+@cache
+def _readable_parameters() -> None:
+    """The injected-parameters cell shows 綦江区, not "\\u7da6\\u6c5f\\u533a": papermill escapes every
+    non-ASCII character of a string; a JSON string without ensure_ascii is a valid Python literal too."""
+    from papermill.translators import PythonTranslator, papermill_translators
+
+    class Readable(PythonTranslator):
+        @classmethod
+        def translate_escaped_str(cls, str_val):
+            return json.dumps(str_val, ensure_ascii=False) if isinstance(str_val, str) else f'"{str_val}"'
+
+    papermill_translators.register("python", Readable)
+    papermill_translators.register(KERNEL, Readable)
 
 
 def run_job(job: Job) -> Result:
@@ -294,23 +317,9 @@ def _manifest(result: Result) -> dict:
         "has_page": result.has_page,
         "data_built": job.data_built,
         "figures_up_to": job.figures_up_to,
+        "summary": job.summary,
         "inputs": job.inputs,
     }
-
-
-def write_index(reports: Path, results: list[Result] = ()) -> Path:
-    """reports/index.html over every manifest on disk; this run's skips are shown as such."""
-    skipped = {(r.job.quarter, r.job.name) for r in results if r.status == "skipped"}
-    entries = []
-    for path in sorted(Path(reports).glob("*/*.json")):
-        manifest = read_manifest(path)
-        if manifest and {"quarter", "name", "status"} <= set(manifest):
-            if (manifest["quarter"], manifest["name"]) in skipped:
-                manifest["status"] = "skipped"
-            entries.append(manifest)
-    index = Path(reports) / "index.html"
-    html.write_text(index, html.index_page(entries))
-    return index
 
 
 def run_batch(
@@ -326,10 +335,13 @@ def run_batch(
     timeout: int | None = 600,
     verbose: bool = False,
     log=None,
+    zips: bool = False,
 ) -> list[Result]:
     """Run every job not up to date, in worker processes, then write manifests and reports/index.html.
 
     One failing notebook never stops the others; the caller decides the exit code from the results.
+    Pages of the planned quarters that the plan no longer names are removed (a profile for a quarter that
+    brings no new figures, a page under an earlier naming). `zips`: one zip per quarter, HTML only.
     Processes, not threads: papermill changes the working directory, which is per process (papermill#578).
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -386,5 +398,9 @@ def run_batch(
                             has_page=False,
                         )
                     done(result)
-    write_index(reports, results)
+    site.remove_unplanned(reports, jobs)
+    site.write_index(reports, results)
+    if zips:
+        for quarter in sorted(plans):
+            site.write_zip(reports, quarter)
     return sorted(results, key=lambda r: (r.job.quarter, r.job.name))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
 
 from ..dataset.files import write_text
 from ..paths import PACKAGE
@@ -25,7 +24,6 @@ FAILED_BANNER = (
 STOPPED_NOTE = (
     "*报告在此停止，以下各节未运行 · The report stopped here; the sections after this point did not run.*"
 )
-STATUS_LABELS = {"ok": "ok", "failed": "failed", "skipped": "skipped — up to date"}
 
 
 @cache
@@ -119,26 +117,3 @@ def show_parameters(parameters: dict) -> str:
         return "默认 / default" if value is None else str(value)
 
     return " · ".join(f"{key}: {one(value)}" for key, value in parameters.items() if key != "quarter")
-
-
-def index_page(entries: list[dict]) -> str:
-    """reports/index.html: every report grouped by quarter, newest first. Jinja autoescapes all data."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
-    )
-    quarters: dict[str, list[dict]] = {}
-    for e in sorted(entries, key=lambda e: (e["notebook"], e["name"])):
-        quarters.setdefault(e["quarter"], []).append(
-            {
-                **e,
-                "href": quote(f"{e['quarter']}/{e['name']}.html"),
-                "shown": show_parameters(e["parameters"]),
-                "label": STATUS_LABELS.get(e["status"], e["status"]),
-            }
-        )
-    counts = {s: sum(e["status"] == s for e in entries) for s in STATUS_LABELS}
-    return env.get_template("index.html.j2").render(
-        quarters=sorted(quarters.items(), reverse=True), counts=counts, total=len(entries)
-    )

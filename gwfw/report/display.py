@@ -11,6 +11,7 @@ from html import escape
 import pandas as pd
 
 from ..langdata import labels
+from ..langdata.words import headers
 
 STYLE = """<style>
 .gwfw-title{border-left:4px solid #1b6ca8;padding:8px 14px;margin:8px 0 16px 0;background:#f5f8fb}
@@ -29,6 +30,19 @@ table.gwfw-table th{background:#f0f0f0}
 .gwfw-warn{color:#9b1c1c;font-weight:600}
 .gwfw-curated{color:#1b4f72;background:#eef5fb;padding:0 4px;font-size:0.92em}
 .gwfw-muted{color:#666;font-size:0.85em}.gwfw-empty{font-size:0.95em;font-style:italic}
+.gwfw-key span{display:inline-block;margin:2px 10px 2px 0;white-space:nowrap}
+.gwfw-key i{display:inline-block;width:0.9em;height:0.9em;margin-right:4px;vertical-align:-1px;
+  border-radius:2px}
+.gwfw-absent{border-left:4px solid #adb5bd;background:#f6f7f8;padding:4px 12px;margin:6px 0}
+.gwfw-absent ul{margin:2px 0;padding-left:1.2em}
+.gwfw-figure{margin:8px 0;overflow-x:auto}.gwfw-figure img{max-width:100%;height:auto}
+@media (max-width:700px){.gwfw-figure img{max-width:none;width:620px}}
+table.gwfw-table th{white-space:nowrap}table.gwfw-sortable td:first-child{white-space:nowrap}
+.gwfw-figure figcaption{color:#555;font-size:0.85em}
+.gwfw-downloads{font-size:0.85em;margin:2px 0 10px 0}
+.gwfw-scroll{overflow-x:auto;max-width:100%}
+table.gwfw-sortable th{cursor:pointer}
+details.gwfw-fold{margin:4px 0}details.gwfw-fold>summary{cursor:pointer;font-weight:600;padding:2px 0}
 </style>"""
 
 
@@ -68,9 +82,54 @@ def muted(text: str) -> str:
     return f"<p class='gwfw-muted gwfw-empty'>{escape(text)}</p>"
 
 
-def table(frame: pd.DataFrame) -> str:
-    """A plain table; every cell escaped."""
-    return frame.to_html(index=False, escape=True, classes="gwfw-table", border=0, na_rep="—")
+def table(frame: pd.DataFrame, sortable: bool = False) -> str:
+    """A plain table; every cell escaped. A sortable one sorts by a click on its header (the page's script)
+    and scrolls sideways on a phone instead of widening the page."""
+    classes = "gwfw-table gwfw-sortable" if sortable else "gwfw-table"
+    frame = frame.rename(columns=headers())  # Chinese first, English beside
+    out = frame.to_html(index=False, escape=True, classes=classes, border=0, na_rep="—")
+    return f'<div class="gwfw-scroll">{out}</div>' if sortable else out
+
+
+def figure(fig, alt: str, caption: str = "") -> str:
+    """A chart as an <img> with alt text saying what it shows (nbconvert writes none for a figure)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode()
+    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return (
+        f'<figure class="gwfw-figure"><img alt="{escape(alt, quote=True)}" '
+        f'src="data:image/png;base64,{data}">{cap}</figure>'
+    )
+
+
+def fold(summary: str, body: str, open_: bool = False) -> str:
+    """A collapsed block (<details>): the reader opens what they want to read."""
+    return (
+        f'<details class="gwfw-fold"{" open" if open_ else ""}><summary>{escape(summary)}</summary>'
+        f"{body}</details>"
+    )
+
+
+def colour_key(districts, colour_of) -> str:
+    """The districts of a page with their colours, as every chart of every page draws them."""
+    chips = "".join(
+        f'<span data-district="{escape(d, quote=True)}" data-colour="{colour_of(d)}">'
+        f'<i style="background:{colour_of(d)}"></i>{escape(d)}</span>'
+        for d in districts
+    )
+    return f'<div class="gwfw-key">{chips}</div>'
+
+
+def absent(lines: list[str], heading: str) -> str:
+    """Districts without a figure, one line each saying why: nothing disappears without a word."""
+    if not lines:
+        return ""
+    lis = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f'<div class="gwfw-absent"><b>{escape(heading)}</b><ul>{lis}</ul></div>'
 
 
 def source_text(file: str, sources: dict[str, dict]) -> str:
@@ -94,7 +153,7 @@ def _link(url: str) -> str:
 
 def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
     """Each figure shown, with the sentence it came from, the exact evidence marked, and its report."""
-    from .analysis import marks, period_text, with_unit
+    from ..compare.analysis import marks, period_text, with_unit
 
     sources = sources or {}
     words = labels()
@@ -120,10 +179,36 @@ def evidence(rows: pd.DataFrame, sources: dict[str, dict] | None = None) -> str:
             quoted += f"<br><span class='gwfw-curated'>{said}：「{escape(note)}」</span>"
         warn = f" <span class='gwfw-warn'>{escape(words['marks_joiner'].join(found))}</span>" if found else ""
         url = (sources.get(r.file) or {}).get("url", "")
-        chars = words["messages"]["characters"]
-        where = f"{source_text(r.file, sources)} · {r.file}, {chars} {r.char_start}–{r.char_end}"
+        where = source_text(r.file, sources)
         items.append(
-            f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
-            f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>"
+            (
+                f"{r.name_zh} · {getattr(r, 'name_en', '')}".rstrip(" ·"),
+                f"<li><b>{escape(head)}</b>{warn}<br>「{quoted}」<br>"
+                f"<span class='gwfw-muted'>{escape(where)}{_link(url)}</span></li>",
+            )
         )
-    return f'<ol class="gwfw-evidence">{"".join(items)}</ol>'
+    groups: dict[str, list[str]] = {}
+    for name, item in items:
+        groups.setdefault(name, []).append(item)
+    return "".join(
+        fold(f"{name} ({len(lis)})", f'<ol class="gwfw-evidence">{"".join(lis)}</ol>')
+        for name, lis in groups.items()
+    )
+
+
+def provenance(rows: pd.DataFrame, dataset: str) -> str:
+    """Where each figure sits in its report file (character offsets) and which dataset the page was made
+    from: for whoever checks a figure against the raw text; collapsed, out of the reader's way."""
+    cols = ["district", "name_zh", "shown", "file", "char_start", "char_end"]
+    frame = rows[cols].rename(
+        columns={
+            "district": "区县 district",
+            "name_zh": "指标 indicator",
+            "shown": "数值 value",
+            "file": "文件 file",
+            "char_start": "起 start",
+            "char_end": "止 end",
+        }
+    )
+    body = f"<p class='gwfw-muted'>{escape(dataset)}</p>" + table(frame.drop_duplicates(), sortable=True)
+    return fold("出处与版本 · Provenance (files, character offsets, dataset)", body)
