@@ -8,12 +8,13 @@ import pytest
 import gwfw
 from gwfw import paths
 from gwfw.cli import main
-from gwfw.compare import analysis, formatting
+from gwfw.compare import analysis
 from gwfw.dataset.build import build
 from gwfw.dataset.corrections import COLUMNS, row_line
 from gwfw.dataset.load import load_observations
 from gwfw.dataset.raw_folder import read_catalog, read_text
 from gwfw.langdata import labels
+from gwfw.report import display as formatting
 from gwfw.report.review_page import write_reviews
 
 from .conftest import write_report
