@@ -17,7 +17,11 @@ def _build(args) -> int:
 
     with build_lock(args.out):
         result = build(
-            args.raw, args.out, workers=args.workers, cache=None if args.no_cache else args.out / ".cache"
+            args.raw,
+            args.out,
+            workers=args.workers,
+            cache=None if args.no_cache else args.out / ".cache",
+            scheduler=args.scheduler,
         )
     print(result.summary())
     print(f"wrote {args.out}/observations.csv, mentions.csv (+ .parquet)")
@@ -72,6 +76,7 @@ def _batch(args) -> int:
         show_code=args.show_code,
         timeout=args.timeout,
         verbose=args.verbose,
+        scheduler=args.scheduler,
     )
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
@@ -84,6 +89,15 @@ def _batch(args) -> int:
         print(f"failed: {page}: {r.error}")
     print(paths.REPORTS / "index.html")
     return 1 if failed else 0
+
+
+def _scheduler_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=f"run the {what} as tasks on a Dask cluster (tcp://host:8786), or on a local one of N "
+        "processes (local:N); needs pip install 'gwfw[dask]' and workers that see this project folder",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -101,6 +115,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--no-cache", action="store_true", help="re-extract every report (default: only new or changed ones)"
     )
+    _scheduler_option(b, "reports")
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
@@ -127,6 +142,7 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML pages")
     n.add_argument("--timeout", type=int, default=600, help="seconds a single cell may run (default 600)")
     n.add_argument("--verbose", action="store_true", help="log every cell's output while it runs")
+    _scheduler_option(n, "notebooks")
     n.set_defaults(run=_batch)
     return p
 

@@ -48,3 +48,11 @@ class ParameterError(GwfwError, ValueError):
 
 class MissingPackage(GwfwError, ImportError):
     """A dependency gwfw needs at run time is not installed; the message says how to install it."""
+
+
+class SchedulerUnreachable(GwfwError, ConnectionError):
+    """`--scheduler ADDRESS` names no Dask scheduler that answers."""
+
+
+class NotShared(GwfwError, FileNotFoundError):
+    """A Dask worker cannot see the project's folders: the workers need them on a shared filesystem."""

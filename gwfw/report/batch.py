@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,9 +29,11 @@ from pathlib import Path
 from .. import __version__, paths
 from ..compare import analysis
 from ..errors import NotBuilt, ParameterError
+from ..executors import Lost, executor, progress
 from . import fragments as html
 
 KERNEL = "python3"
+_ONE_NOTEBOOK = threading.Lock()  # papermill's chdir is process-wide (papermill#578)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
 
 
@@ -243,7 +246,8 @@ def run_job(job: Job) -> Result:
     job.folder.mkdir(parents=True, exist_ok=True)
     for suffix in (".ipynb", ".html"):  # never show the last run's page for this run's failure
         job.path(suffix).unlink(missing_ok=True)
-    error = _execute(job)
+    with _ONE_NOTEBOOK:  # a Dask worker with several threads still runs one notebook at a time
+        error = _execute(job)
     result = Result(job, "failed" if error else "ok", error=error, has_page=False)
     if job.path(".ipynb").exists():
         try:
@@ -305,17 +309,15 @@ def run_batch(
     timeout: int | None = 600,
     verbose: bool = False,
     log=None,
+    scheduler: str | None = None,
 ) -> list[Result]:
     """Run every job not up to date, in worker processes, then write manifests and reports/index.html.
 
     One failing notebook never stops the others; the caller decides the exit code from the results.
     Processes, not threads: papermill changes the working directory, which is per process (papermill#578).
+    With `scheduler` the jobs run as tasks on a Dask cluster instead (gwfw.executors); the manifests,
+    the skips and the index are decided here either way.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
-
-    from tqdm import tqdm
-
     jobs = plan_jobs(
         plans,
         notebooks=notebooks,
@@ -330,7 +332,10 @@ def run_batch(
     todo = [job for job in jobs if reasons[job.quarter, job.name]]
     results: list[Result] = []
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    with tqdm(total=len(jobs), unit="notebook", disable=None) as bar:
+    # spawn: the same start method on Linux, macOS and Windows, and no forked zmq state
+    # nothing to run: no cluster to start or reach either
+    place = executor(scheduler if todo else None, workers, start_method="spawn")
+    with place as ex, progress(len(jobs), "notebook") as bar:
         say = log or bar.write
 
         def done(result: Result) -> None:
@@ -348,22 +353,12 @@ def run_batch(
         for job in jobs:
             if not reasons[job.quarter, job.name]:
                 done(Result(job, "skipped"))
-        if workers == 1:  # no pool to start: also what a debugger wants
-            for job in todo:
-                done(run_job(job))
-        else:  # spawn: the same start method on Linux, macOS and Windows, and no forked zmq state
-            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-                futures = {pool.submit(run_job, job): job for job in todo}
-                for future in as_completed(futures):
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a worker that died: the others still finish
-                        result = Result(
-                            futures[future],
-                            "failed",
-                            error=f"worker: {type(exc).__name__}: {exc}",
-                            has_page=False,
-                        )
-                    done(result)
+        if todo and hasattr(ex, "check_shared"):
+            Path(reports).mkdir(parents=True, exist_ok=True)
+            ex.check_shared([notebooks, reports, data])
+        for job, result in ex.completed(run_job, todo):
+            if isinstance(result, Lost):  # its worker died: the others still finish
+                result = Result(job, "failed", error=result.error, has_page=False)
+            done(result)
     write_index(reports, results)
     return sorted(results, key=lambda r: (r.job.quarter, r.job.name))
