@@ -20,7 +20,14 @@ from pathlib import Path
 from .errors import MissingPackage, NotShared, ParameterError, SchedulerUnreachable
 
 CONNECT_TIMEOUT = "10s"  # a scheduler that does not answer by then is taken as unreachable
-RETRIES_ON_WORKER_DEATH = 1
+# The scheduler settings gwfw's jobs want; `local:N` applies them, a cluster of your own should too
+# (DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1 DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION=1.0).
+CLUSTER_SETTINGS = {
+    # a job whose worker dies runs once more elsewhere; a second death fails it (dask's default: 3 more)
+    "distributed.scheduler.allowed-failures": 1,
+    # a worker holds only the job it runs: a death then counts against that job alone, not one queued
+    "distributed.scheduler.worker-saturation": 1.0,
+}
 
 
 @dataclass(frozen=True)
@@ -179,8 +186,7 @@ def dask_executor(scheduler: str) -> Iterator[DaskExecutor]:
         ) from None
     target = parse_scheduler(scheduler)
     if isinstance(target, int):
-        settings = {"distributed.scheduler.allowed-failures": RETRIES_ON_WORKER_DEATH}
-        with dask.config.set(settings):
+        with dask.config.set(CLUSTER_SETTINGS):
             import logging
 
             cluster = LocalCluster(
