@@ -36,7 +36,7 @@ def scheduler():
 
     import dask
 
-    from gwfw.executors import CLUSTER_SETTINGS
+    from gwfw.dataset.scheduler import CLUSTER_SETTINGS
 
     with dask.config.set(CLUSTER_SETTINGS):
         cluster = distributed.LocalCluster(

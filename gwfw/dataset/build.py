@@ -155,8 +155,6 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
 # -- all reports ------------------------------------------------------------------------------------
 
 
-
-
 def build(
     raw: Path,
     out: Path,
@@ -170,9 +168,9 @@ def build(
     The mentions are copied into their table as the workers finish each report, in file order; the
     observations follow once every report is known, since a conflict can involve any two of them. All
     tables replace the old ones together at the end, or none does. The reports are extracted in `workers`
-    local processes, or as tasks on the Dask `scheduler` (gwfw.executors): the same tables either way."""
+    local processes, or as tasks on the Dask `scheduler` (scheduler.py): the same tables either way."""
     # imported here: where the reports are extracted does not change their rows, nor the rules' version
-    from ..executors import Lost, executor, progress
+    from .scheduler import Lost, executor, progress
 
     raw, out = Path(raw).resolve(), Path(out).resolve()  # workers elsewhere do not share our cwd
     cache = Path(cache).resolve() if cache is not None else None

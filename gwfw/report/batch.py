@@ -28,8 +28,8 @@ from pathlib import Path
 
 from .. import __version__, paths
 from ..compare import analysis
+from ..dataset.scheduler import Lost, executor, progress
 from ..errors import NotBuilt, ParameterError
-from ..executors import Lost, executor, progress
 from . import fragments as html
 
 KERNEL = "python3"
@@ -315,7 +315,7 @@ def run_batch(
 
     One failing notebook never stops the others; the caller decides the exit code from the results.
     Processes, not threads: papermill changes the working directory, which is per process (papermill#578).
-    With `scheduler` the jobs run as tasks on a Dask cluster instead (gwfw.executors); the manifests,
+    With `scheduler` the jobs run as tasks on a Dask cluster instead (gwfw.dataset.scheduler); the manifests,
     the skips and the index are decided here either way.
     """
     jobs = plan_jobs(

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import MissingPackage, NotShared, ParameterError, SchedulerUnreachable
+from ..errors import MissingPackage, NotShared, ParameterError, SchedulerUnreachable
 
 CONNECT_TIMEOUT = "10s"  # a scheduler that does not answer by then is taken as unreachable
 # The scheduler settings gwfw's jobs want; `local:N` applies them, a cluster of your own should too
