@@ -4,7 +4,8 @@
     obs = gwfw.load_observations()      # one row per figure, with its evidence
     gwfw.load_mentions()                # every number read, mapped or not
     gwfw.indicators(), gwfw.districts() # the codebook and the gazetteer
-    gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views: they return DataFrames and Figures
+    gwfw.Profile(...), gwfw.Comparison(...), gwfw.PeerGroup(...)  # the notebooks' views: they return
+                                        # DataFrames and Figures
     gwfw.save_csv_for_excel(table, "t.csv")  # CSV as UTF-8 with BOM, so Excel shows the Chinese
 
 The pipeline runs one way: extract <- dataset <- compare <- report <- cli (langdata, paths and errors
@@ -22,6 +23,7 @@ __all__ = [
     "save_csv_for_excel",
     "Profile",
     "Comparison",
+    "PeerGroup",
 ]
 
 _HOMES = {
@@ -32,6 +34,7 @@ _HOMES = {
     "save_csv_for_excel": "dataset.load",
     "Profile": "report.views",
     "Comparison": "report.views",
+    "PeerGroup": "report.peer_group",
 }
 
 

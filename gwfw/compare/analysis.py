@@ -285,11 +285,13 @@ def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
 
 
 def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
-    """The notebooks to run for a quarter: a profile of each district with recent data, one comparison."""
+    """The notebooks to run for a quarter: a profile and a peer-group page (peers: its province) of each
+    district with recent data, one comparison."""
     _, end = quarter_bounds(quarter)
     recent = obs[(obs["period_end"] <= end) & ~as_of_stale(obs["period_end"], quarter)]
     districts = sorted(recent["district"].unique())
     plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in districts]
+    plan += [("40-peer-group", {"district": d, "peers": "province", "quarter": quarter}) for d in districts]
     compared = [d for d in DEFAULT_DISTRICTS if d in districts]
     compared = compared if len(compared) >= 2 else districts  # a comparison of one district says nothing
     if compared:

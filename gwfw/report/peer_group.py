@@ -1,0 +1,170 @@
+"""The peer-group page (notebooks/40-peer-group.ipynb): each method returns what the notebook shows —
+HTML text, a DataFrame or a matplotlib Figure — and the computation stays in gwfw/compare/ranking.py.
+
+view = PeerGroup("綦江区", "2022Q4", peers="province")   # ParameterError listing valid values
+view.header(); view.standing_table(); view.chart(); view.notes()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..compare import formatting as display
+from ..compare import peers as ranking
+from ..dataset.load import load_observations
+from .charts import PALETTE, use_cjk_font
+from .views import _data_facts, _sources
+
+HIGHLIGHT = PALETTE[3]
+PEER_COLOUR = "#8a949c"
+PEER_DOT = "#4d5a63"
+NAMED_PEERS = 8  # up to this many peers, each dot carries its district's name
+LOG_SPREAD = 50  # counts whose largest is this many times the smallest get a log axis
+
+
+class PeerGroup:
+    def __init__(self, district: str, quarter: str, peers: object = "province", folder: Path | None = None):
+        self.folder = folder
+        self.district = district
+        self.quarter = str(quarter).strip()
+        self.scope = peers
+        self.obs = load_observations(folder)
+        self.group = ranking.peer_group(self.obs, district, peers)
+        self.figures = ranking.peer_figures(self.obs, district, self.quarter, peers)
+        self.standing = ranking.standing(self.figures, self.obs, district, self.quarter, peers)
+        self.places = ranking.district_places(self.obs)
+
+    def _scope_text(self) -> str:
+        if isinstance(self.scope, str) and self.scope != "all":
+            where = self.places.set_index("district").loc[self.district, self.scope]
+            return f"{self.scope}: {where}"
+        return self.scope if isinstance(self.scope, str) else "list"
+
+    def header(self):
+        """The title box (IPython HTML)."""
+        return display.html(self._header())
+
+    def _header(self) -> str:
+        params = {
+            "区县 / district": self.district,
+            "季度 / quarter": self.quarter,
+            "同组 / peers": f"{self._scope_text()} — {len(self.group)} other district(s) with data",
+        }
+        own = self.figures[self.figures["is_district"]]
+        return display.title_block(
+            f"{self.district} · {self.quarter} · 同组比较 peer group",
+            params,
+            _data_facts(self.obs, self.folder, own, _sources(self.folder)),
+        )
+
+    def standing_table(self) -> pd.DataFrame:
+        """Per indicator: value, rank, percentile, how many peers report it (same period / at all)."""
+        if self.standing.empty:
+            return pd.DataFrame({"": [f"No figures for {self.district} by the end of {self.quarter}."]})
+        return ranking.standing_table(self.standing)
+
+    def notes(self):
+        """Comparability notes (IPython HTML), or a line saying there is nothing to note."""
+        items = ranking.peer_notes(self.figures, self.places, self.quarter)
+        if not items:
+            return display.html(display.muted("Nothing to note. · 无需特别说明。"))
+        return display.html(display.notes(items, "注意 · Read with care"))
+
+    def distribution(self):
+        """The chart, or a line saying why there is none."""
+        fig = self.chart()
+        if fig is not None:
+            return fig
+        return display.html(
+            display.muted(
+                f"No peer reports any of {self.district}'s indicators for the same period: no chart. · "
+                "同组无同期数据。"
+            )
+        )
+
+    def chart(self) -> Figure | None:
+        """One row per indicator some peer reports for the same period: the peers' figures as a box and
+        dots (named when few), the district as a red diamond labelled with its value and rank. None when
+        no indicator has a peer figure (the table still lists them all)."""
+        rows = self.standing[self.standing["same_period"] > 0] if len(self.standing) else self.standing
+        if rows.empty:
+            return None
+        use_cjk_font()
+        # through pyplot, which loads the notebook's inline backend (so a returned Figure is drawn as PNG),
+        # then closed, so the notebook does not draw it a second time at the end of the cell
+        fig = plt.figure(figsize=(9, 0.9 + 1.15 * len(rows)), layout="constrained")
+        plt.close(fig)
+        axes = fig.subplots(len(rows), 1, squeeze=False)[:, 0]
+        jitter = np.random.default_rng(0)  # the same page every run
+        for ax, row in zip(axes, rows.itertuples(index=False)):
+            part = self.figures[self.figures["indicator"] == row.indicator]
+            peers_part = part[~part["is_district"]]
+            others = peers_part["value"].to_numpy(dtype=float)
+            ax.boxplot(
+                others,
+                orientation="horizontal",
+                widths=0.6,
+                showfliers=False,
+                patch_artist=True,
+                boxprops={"facecolor": "#e8ecef", "edgecolor": PEER_COLOUR},
+                medianprops={"color": PEER_COLOUR},
+                whiskerprops={"color": PEER_COLOUR},
+                capprops={"color": PEER_COLOUR},
+            )
+            ys = 1 + jitter.uniform(-0.22, 0.22, len(others))
+            ax.scatter(others, ys, s=16, color=PEER_DOT, alpha=0.5 if len(others) > 50 else 0.9, zorder=3)
+            if len(others) <= NAMED_PEERS:
+                for x, y, name in zip(others, ys, peers_part["district"]):
+                    ax.annotate(
+                        name,
+                        (x, y),
+                        xytext=(0, -10),
+                        textcoords="offset points",
+                        ha="center",
+                        fontsize=7,
+                        color=PEER_DOT,
+                    )
+            ax.scatter([row.value], [1], marker="D", s=70, color=HIGHLIGHT, zorder=4, edgecolor="white")
+            _value_axis(ax, np.append(others, row.value), row.unit)
+            lo, hi = ax.get_xlim()
+            where = (row.value - lo) / ((hi - lo) or 1)
+            ax.annotate(
+                f"{self.district} {row.shown} · {row.rank}/{row.ranked}",
+                (row.value, 1),
+                xytext=(0, 11),
+                textcoords="offset points",
+                ha="left" if where < 0.15 else "right" if where > 0.85 else "center",
+                fontsize=8,
+                color=HIGHLIGHT,
+            )
+            ax.set_yticks([])
+            ax.set_ylim(0.45, 1.65)
+            ax.set_title(
+                f"{row.name_zh} [{row.unit}] · {row.period} · {row.same_period} peer(s), same period",
+                fontsize=9,
+                loc="left",
+            )
+            ax.spines[["top", "right", "left"]].set_visible(False)
+        fig.suptitle(f"{self.district} among its peers ({self._scope_text()}) · {self.quarter}", fontsize=11)
+        return fig
+
+
+def _value_axis(ax, values: np.ndarray, unit: str) -> None:
+    """% from 0 to 100 (further if a value is); counts spread over orders of magnitude on a log axis."""
+    top = float(values.max())
+    if unit == "%":
+        top = max(100.0, top)
+        ax.set_xlim(-0.03 * top, top * 1.03)
+        return
+    positive = values[values > 0]
+    if len(positive) == len(values) > 1 and positive.max() / positive.min() >= LOG_SPREAD:
+        ax.set_xscale("log")
+        ax.set_xlim(positive.min() / 1.5, positive.max() * 1.5)
+        return
+    top = top or 1.0
+    ax.set_xlim(-0.03 * top, top * 1.06)
