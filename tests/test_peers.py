@@ -79,10 +79,10 @@ def test_seed_districts_rank_on_same_period_figures_only(seeds):
 
 def test_a_district_whose_period_no_peer_shares_gets_a_table_and_no_chart(seeds):
     view = PeerGroup("綦江区", "2022Q4", "all")  # 綦江区's figures are for 2022H1, nobody else's
-    assert set(view.standing["same_period"]) == {0}
+    assert set(view.ranks["same_period"]) == {0}
     assert view.chart() is None
-    assert "no chart" in view.distribution().data
-    assert len(view.standing_table()) == len(analysis.as_of(seeds, "2022Q4", ["綦江区"]))
+    assert len(view.distribution()) == 0 and "no chart" in view.distribution().empty_text
+    assert len(view.standing()) == len(analysis.as_of(seeds, "2022Q4", ["綦江区"]))
 
 
 def test_standing_on_a_national_corpus_agrees_with_a_count_from_the_observations(national):
@@ -125,7 +125,7 @@ def test_province_peers_on_a_national_corpus_share_the_province(national):
     view = PeerGroup(district, "2022Q4", "province", folder=folder)
     fig = view.chart()
     assert fig is not None
-    assert len(fig.axes) == int((view.standing["same_period"] > 0).sum())
+    assert len(fig.axes) == int((view.ranks["same_period"] > 0).sum())
 
 
 def test_the_batch_plans_a_peer_group_page_per_profiled_district(seeds):

@@ -1,8 +1,9 @@
 """The peer-group page (notebooks/40-peer-group.ipynb): each method returns what the notebook shows —
-HTML text, a DataFrame or a matplotlib Figure — and the computation stays in gwfw/compare/ranking.py.
+a Block of HTML, a Table (a DataFrame) or Charts (matplotlib Figures), as gwfw/report/views.py does —
+and the computation stays in gwfw/compare/peers.py.
 
 view = PeerGroup("綦江区", "2022Q4", peers="province")   # ParameterError listing valid values
-view.header(); view.standing_table(); view.chart(); view.notes()
+view.title(); view.standing(); view.distribution(); view.notes()
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..compare import formatting as display
 from ..compare import peers as ranking
 from ..dataset.load import load_observations
 from .charts import PALETTE, use_cjk_font
+from .shown import Block, Charts, Table
 from .views import _data_facts, _sources
 
 HIGHLIGHT = PALETTE[3]
@@ -36,7 +38,7 @@ class PeerGroup:
         self.obs = load_observations(folder)
         self.group = ranking.peer_group(self.obs, district, peers)
         self.figures = ranking.peer_figures(self.obs, district, self.quarter, peers)
-        self.standing = ranking.standing(self.figures, self.obs, district, self.quarter, peers)
+        self.ranks = ranking.standing(self.figures, self.obs, district, self.quarter, peers)
         self.places = ranking.district_places(self.obs)
 
     def _scope_text(self) -> str:
@@ -45,60 +47,55 @@ class PeerGroup:
             return f"{self.scope}: {where}"
         return self.scope if isinstance(self.scope, str) else "list"
 
-    def header(self):
-        """The title box (IPython HTML)."""
-        return display.html(self._header())
-
-    def _header(self) -> str:
+    def title(self) -> Block:
         params = {
             "区县 / district": self.district,
             "季度 / quarter": self.quarter,
             "同组 / peers": f"{self._scope_text()} — {len(self.group)} other district(s) with data",
         }
         own = self.figures[self.figures["is_district"]]
-        return display.title_block(
-            f"{self.district} · {self.quarter} · 同组比较 peer group",
-            params,
-            _data_facts(self.obs, self.folder, own, _sources(self.folder)),
-        )
-
-    def standing_table(self) -> pd.DataFrame:
-        """Per indicator: value, rank, percentile, how many peers report it (same period / at all)."""
-        if self.standing.empty:
-            return pd.DataFrame({"": [f"No figures for {self.district} by the end of {self.quarter}."]})
-        return ranking.standing_table(self.standing)
-
-    def notes(self):
-        """Comparability notes (IPython HTML), or a line saying there is nothing to note."""
-        items = ranking.peer_notes(self.figures, self.places, self.quarter)
-        if not items:
-            return display.html(display.muted("Nothing to note. · 无需特别说明。"))
-        return display.html(display.notes(items, "注意 · Read with care"))
-
-    def distribution(self):
-        """The chart, or a line saying why there is none."""
-        fig = self.chart()
-        if fig is not None:
-            return fig
-        return display.html(
-            display.muted(
-                f"No peer reports any of {self.district}'s indicators for the same period: no chart. · "
-                "同组无同期数据。"
+        return Block(
+            display.title_block(
+                f"{self.district} · {self.quarter} · 同组比较 peer group",
+                params,
+                _data_facts(self.obs, self.folder, own, _sources(self.folder)),
             )
         )
+
+    def standing(self) -> Table:
+        """Per indicator: value, rank, percentile, how many peers report it (same period / at all)."""
+        if self.ranks.empty:
+            no_data = display.notes(
+                [f"No figures for {self.district} by the end of {self.quarter}."], "No data"
+            )
+            return Table.of(pd.DataFrame(), empty=no_data)
+        return Table.of(ranking.standing_table(self.ranks))
+
+    def notes(self) -> Block:
+        """Comparability notes, or a line saying there is nothing to note."""
+        items = ranking.peer_notes(self.figures, self.places, self.quarter)
+        if not items:
+            return Block(display.muted("Nothing to note. · 无需特别说明。"))
+        return Block(display.notes(items, "注意 · Read with care"))
+
+    def distribution(self) -> Charts:
+        """The chart (one Figure), or a line saying why there is none."""
+        fig = self.chart()
+        none = display.muted(
+            f"No peer reports any of {self.district}'s indicators for the same period: no chart. · "
+            "同组无同期数据。"
+        )
+        return Charts([fig] if fig is not None else [], empty=none)
 
     def chart(self) -> Figure | None:
         """One row per indicator some peer reports for the same period: the peers' figures as a box and
         dots (named when few), the district as a red diamond labelled with its value and rank. None when
         no indicator has a peer figure (the table still lists them all)."""
-        rows = self.standing[self.standing["same_period"] > 0] if len(self.standing) else self.standing
+        rows = self.ranks[self.ranks["same_period"] > 0] if len(self.ranks) else self.ranks
         if rows.empty:
             return None
         use_cjk_font()
-        # through pyplot, which loads the notebook's inline backend (so a returned Figure is drawn as PNG),
-        # then closed, so the notebook does not draw it a second time at the end of the cell
         fig = plt.figure(figsize=(9, 0.9 + 1.15 * len(rows)), layout="constrained")
-        plt.close(fig)
         axes = fig.subplots(len(rows), 1, squeeze=False)[:, 0]
         jitter = np.random.default_rng(0)  # the same page every run
         for ax, row in zip(axes, rows.itertuples(index=False)):
