@@ -59,8 +59,9 @@ def test_a_peer_group_that_names_nothing_says_what_is_valid(seeds, district, sco
 
 
 def test_seed_districts_rank_on_same_period_figures_only(seeds):
-    figures = peers.peer_figures(seeds, "坡头区", "2022Q4", "all")
-    table = peers.standing(figures, seeds, "坡头区", "2022Q4", "all")
+    group = peers.peer_group(seeds, "坡头区", "all")
+    figures = peers.peer_figures(seeds, "坡头区", "2022Q4", group)
+    table = peers.standing(figures, seeds, "2022Q4", group)
     # 即办件占比 2022: 坡头区 99%, 荣昌区 45.23% (both annual reports of 2022)
     quick = _row(table, "instant_item_share")
     assert (quick["rank"], quick["ranked"], quick["percentile"], quick["same_period"]) == (1, 2, 100, 1)
@@ -88,8 +89,9 @@ def test_a_district_whose_period_no_peer_shares_gets_a_table_and_no_chart(seeds)
 def test_standing_on_a_national_corpus_agrees_with_a_count_from_the_observations(national):
     folder, obs = national
     district = sorted(obs["district"].unique())[3]
-    figures = peers.peer_figures(obs, district, "2022Q4", "all")
-    table = peers.standing(figures, obs, district, "2022Q4", "all")
+    group = peers.peer_group(obs, district, "all")
+    figures = peers.peer_figures(obs, district, "2022Q4", group)
+    table = peers.standing(figures, obs, "2022Q4", group)
     latest = analysis.as_of(obs, "2022Q4", [district])
     assert list(table["indicator"]) == list(latest["indicator"]) and len(table) >= 10
     for row in table.itertuples(index=False):

@@ -36,10 +36,12 @@ def _gazetteer() -> tuple[dict, dict]:
 def district_places(obs: pd.DataFrame) -> pd.DataFrame:
     """One row per district with data: its code, city and province from the gazetteer ('' when unknown)."""
     by_code, by_name = _gazetteer()
+    pairs = obs[["district", "district_code"]].drop_duplicates().fillna("").astype(str)
+    pairs = pairs.assign(code=pairs["district_code"].str.split(".").str[0])
+    codes = pairs[pairs["code"] != ""].drop_duplicates("district").set_index("district")["code"]
     rows = []
-    pairs = obs[["district", "district_code"]].fillna("").astype(str).drop_duplicates()
-    for district, group in pairs.groupby("district", sort=True):
-        code = next((c.split(".")[0] for c in group["district_code"] if c), "")
+    for district in sorted(pairs["district"].unique()):
+        code = codes.get(district, "")
         place = by_code.get(code) or by_name.get(district)
         rows.append(
             {
@@ -93,25 +95,24 @@ def period_keys(rows: pd.DataFrame) -> pd.Series:
     >>> period_keys(rows).tolist()
     ['2022H1', 'as of 2022Q2']
     """
-    stock = rows["period_label"].astype(str).str.startswith("as of ")
-    quarters = [f"as of {analysis.quarter_of(d)}" for d in rows["period_end"]]
-    return pd.Series(
-        [q if s else label for s, q, label in zip(stock, quarters, rows["period_label"])],
-        index=rows.index,
-        dtype=object,
-    )
+    labels = rows["period_label"].astype(str)
+    ends = rows["period_end"]
+    quarters = "as of " + ends.dt.year.astype(str) + "Q" + ends.dt.quarter.astype(str)
+    return quarters.where(labels.str.startswith("as of "), labels).astype(object)
 
 
-def peer_figures(obs: pd.DataFrame, district: str, quarter: str, peers) -> pd.DataFrame:
+def peer_figures(obs: pd.DataFrame, district: str, quarter: str, group: list[str]) -> pd.DataFrame:
     """Every figure ranked: per indicator the district's latest by the end of the quarter, and each
-    peer's for the same period and unit. Columns of analysis.as_of, plus `is_district`."""
-    group = peer_group(obs, district, peers)
+    peer's (`group`: from peer_group) for the same period and unit. Columns of analysis.as_of, plus
+    `is_district`."""
     analysis.check_parameters(obs, quarter, [district])
     own = analysis.as_of(obs, quarter, [district])
     if own.empty:
         return own.assign(is_district=pd.Series(dtype=bool))
     _, end = analysis.quarter_bounds(quarter)
-    candidates = obs[obs["district"].isin(group) & (obs["period_end"] <= end)]
+    candidates = obs[
+        obs["indicator"].isin(own["indicator"]) & (obs["period_end"] <= end) & obs["district"].isin(group)
+    ]
     candidates = candidates.assign(_period=period_keys(candidates))
     keys = own.assign(_period=period_keys(own))[["indicator", "unit", "_period"]]
     same = candidates.merge(keys, on=["indicator", "unit", "_period"]).drop(columns="_period")
@@ -130,12 +131,11 @@ def peer_figures(obs: pd.DataFrame, district: str, quarter: str, peers) -> pd.Da
     return table.assign(is_district=table["district"] == district).reset_index(drop=True)
 
 
-def standing(figures: pd.DataFrame, obs: pd.DataFrame, district: str, quarter: str, peers) -> pd.DataFrame:
+def standing(figures: pd.DataFrame, obs: pd.DataFrame, quarter: str, group: list[str]) -> pd.DataFrame:
     """One row per indicator the district reports: its value, rank, percentile and how many peers report
     the indicator (for the same period, and at all by the end of the quarter)."""
-    group = peer_group(obs, district, peers)
     _, end = analysis.quarter_bounds(quarter)
-    anywhere = obs[obs["district"].isin(group) & (obs["period_end"] <= end)]
+    anywhere = obs[(obs["period_end"] <= end) & obs["district"].isin(group)]
     reporting = anywhere.groupby("indicator")["district"].nunique()
     rows = []
     for code, part in figures.groupby("indicator", sort=False):

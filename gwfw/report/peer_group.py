@@ -37,8 +37,8 @@ class PeerGroup:
         self.scope = peers
         self.obs = load_observations(folder)
         self.group = ranking.peer_group(self.obs, district, peers)
-        self.figures = ranking.peer_figures(self.obs, district, self.quarter, peers)
-        self.ranks = ranking.standing(self.figures, self.obs, district, self.quarter, peers)
+        self.figures = ranking.peer_figures(self.obs, district, self.quarter, self.group)
+        self.ranks = ranking.standing(self.figures, self.obs, self.quarter, self.group)
         self.places = ranking.district_places(self.obs)
 
     def _scope_text(self) -> str:
