@@ -93,7 +93,11 @@ def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None
 def _digest(files: list[Path], root: Path) -> str:
     h = hashlib.sha256()
     for f in sorted(files):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        with open(f, "rb") as stream:  # in blocks: a national mentions.csv is 600 MB
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                h.update(block)
+        h.update(b"\0")
     return h.hexdigest()
 
 
