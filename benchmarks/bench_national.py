@@ -135,7 +135,7 @@ def main(argv=None) -> int:
             # the notebooks run in their own kernels: GWFW_DATA points them at the national tables
             out[name] = {
                 "notebooks": len(plan),
-                **measured(body, {**os.environ, "GWFW_DATA": str(args.folder)}),
+                **measured(body, {**os.environ, "GWFW_DATA": str(args.folder.resolve())}),
             }
             print(f"{name}: {out[name]}", flush=True)
         out["dask_noop"] = measured(NOOP_BODY)

@@ -154,3 +154,13 @@ def test_the_peer_group_notebook_runs_on_the_seed_data(tmp_path):
     html = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "即办件占比" in html and "2 / 2" in html and "荣昌区 · 2022Q4 · 同组比较" in html
     assert "承诺时限压缩比 (广东省)" in html  # the province's definition note, as in the comparison
+
+
+@pytest.mark.parametrize("which", ["seeds", "national"])
+def test_the_batch_index_dates_every_district_as_one_call_per_job_would(which, seeds, national):
+    obs = seeds if which == "seeds" else national[1]
+    for quarter in analysis.quarters_in_data(obs) + ["2019Q1"]:
+        table = analysis.latest_figures(obs, quarter)
+        for district in sorted(obs["district"].unique())[:40]:
+            one = analysis.latest_figure(obs, {"district": district, "quarter": quarter})
+            assert table.get(district, "—") == one

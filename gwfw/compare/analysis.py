@@ -318,6 +318,16 @@ def latest_figure(obs: pd.DataFrame, parameters: dict) -> str:
         return "—"
 
 
+def latest_figures(obs: pd.DataFrame, quarter: str) -> dict[str, str]:
+    """latest_figure of every district at once, for a quarter: {district: '2022-12-31'}; {} if invalid."""
+    try:
+        _, end = quarter_bounds(quarter)
+    except ParameterError:
+        return {}
+    ends = obs.loc[obs["period_end"] <= end].groupby("district")["period_end"].max()
+    return {d: f"{e:%Y-%m-%d}" for d, e in ends.items()}
+
+
 def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:
     """True where a figure's period ended more than four quarters before the end of the quarter."""
     stale_before = (pd.Period(str(quarter).strip(), freq="Q") - STALE_AFTER_QUARTERS).end_time.normalize()
