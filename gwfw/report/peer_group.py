@@ -26,6 +26,7 @@ HIGHLIGHT = PALETTE[3]
 PEER_COLOUR = "#8a949c"
 PEER_DOT = "#4d5a63"
 NAMED_PEERS = 8  # up to this many peers, each dot carries its district's name
+ZOOM_ABOVE = 50.0  # rates all above this: the axis no longer starts at 0 (and says so)
 LOG_SPREAD = 50  # counts whose largest is this many times the smallest get a log axis
 
 
@@ -155,8 +156,12 @@ def _value_axis(ax, values: np.ndarray, unit: str) -> None:
     """% from 0 to 100 (further if a value is); counts spread over orders of magnitude on a log axis."""
     top = float(values.max())
     if unit == "%":
-        top = max(100.0, top)
-        ax.set_xlim(-0.03 * top, top * 1.03)
+        top, low = max(100.0, top), float(values.min())
+        # all above half: the axis starts near the lowest, else 99 % and 100 % would be one dot
+        start = 10 * int((low - 2) // 10) if low >= ZOOM_ABOVE else 0
+        ax.set_xlim(start - 0.03 * (top - start), top + 0.03 * (top - start))
+        if start:
+            ax.set_xlabel(f"% (axis from {start} %)", fontsize=8, loc="left")
         return
     positive = values[values > 0]
     if len(positive) == len(values) > 1 and positive.max() / positive.min() >= LOG_SPREAD:
