@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from ..extract.places import places
+from ..langdata import labels
 from . import analysis
 
 SCOPES = ("city", "province", "all")
@@ -165,25 +166,23 @@ def standing(figures: pd.DataFrame, obs: pd.DataFrame, quarter: str, group: list
 
 
 def standing_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The standing as a reader's table: Chinese and English headers, '3 / 12', '75%'."""
+    """The standing as a reader's table: headers from labels.yaml, '3 / 12', '75%'."""
 
     def pct(v):
         return "—" if v is None or pd.isna(v) else f"{v:.0f}%"
 
+    words = labels()["peers"]
+    head = words["columns"]
     return pd.DataFrame(
         {
-            "指标 indicator": table["name_zh"],
-            "数值 value": table["shown"],
-            "时期 period": table["period"],
-            "名次 rank (1 = highest)": [f"{r} / {n}" for r, n in zip(table["rank"], table["ranked"])],
-            "百分位 percentile": [pct(v) for v in table["percentile"]],
-            "同期报告 peers, same period": table["same_period"],
-            "报告 peers reporting at all": [
-                f"{a} / {p}" for a, p in zip(table["any_period"], table["peers"])
-            ],
-            "方向 direction": table["direction"]
-            .map({"higher": "↑ 越高越好", "lower": "↓ 越低越好"})
-            .fillna(""),
+            head["indicator"]: table["name_zh"],
+            head["value"]: table["shown"],
+            head["period"]: table["period"],
+            head["rank"]: [f"{r} / {n}" for r, n in zip(table["rank"], table["ranked"])],
+            head["percentile"]: [pct(v) for v in table["percentile"]],
+            head["same_period"]: table["same_period"],
+            head["any_period"]: [f"{a} / {p}" for a, p in zip(table["any_period"], table["peers"])],
+            head["direction"]: table["direction"].map(words["directions"]).fillna(""),
         }
     )
 
@@ -194,8 +193,10 @@ def peer_notes(figures: pd.DataFrame, places_table: pd.DataFrame, quarter: str) 
     provinces = dict(zip(places_table["district"], places_table["province"]))
     notes = analysis.comparability_notes(figures, provinces)
     for r in figures[figures["is_district"] & figures["stale"]].itertuples(index=False):
+        period = analysis.period_text(r.period_label)
         notes.append(
-            f"{r.name_zh}: {r.district}'s latest figure is from {analysis.period_text(r.period_label)}, "
-            f"more than four quarters before the end of {quarter} (stale): peers are matched to that period."
+            labels()["peers"]["stale"].format(
+                name=r.name_zh, district=r.district, period=period, quarter=quarter
+            )
         )
     return notes

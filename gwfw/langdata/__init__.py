@@ -110,6 +110,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "parameters": dict,
         "facts": dict,
         "messages": dict,
+        "peers": dict,
     },
 }
 # Each CSV file: the columns every row must fill.

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from ..compare import formatting as display
 from ..compare import peers as ranking
 from ..dataset.load import load_observations
+from ..langdata import labels
 from .charts import PALETTE, use_cjk_font
 from .shown import Block, Charts, Table
 from .views import _data_facts, _sources
@@ -49,15 +50,16 @@ class PeerGroup:
         return self.scope if isinstance(self.scope, str) else "list"
 
     def title(self) -> Block:
+        words, peer_words = labels()["parameters"], labels()["peers"]
         params = {
-            "区县 / district": self.district,
-            "季度 / quarter": self.quarter,
-            "同组 / peers": f"{self._scope_text()} — {len(self.group)} other district(s) with data",
+            words["district"]: self.district,
+            words["quarter"]: self.quarter,
+            peer_words["scope"]: peer_words["scope_text"].format(scope=self._scope_text(), n=len(self.group)),
         }
         own = self.figures[self.figures["is_district"]]
         return Block(
             display.title_block(
-                f"{self.district} · {self.quarter} · 同组比较 peer group",
+                peer_words["title"].format(district=self.district, quarter=self.quarter),
                 params,
                 _data_facts(self.obs, self.folder, own, _sources(self.folder)),
             )
@@ -66,26 +68,21 @@ class PeerGroup:
     def standing(self) -> Table:
         """Per indicator: value, rank, percentile, how many peers report it (same period / at all)."""
         if self.ranks.empty:
-            no_data = display.notes(
-                [f"No figures for {self.district} by the end of {self.quarter}."], "No data"
-            )
-            return Table.of(pd.DataFrame(), empty=no_data)
+            none = labels()["peers"]["no_figures"].format(district=self.district, quarter=self.quarter)
+            return Table.of(pd.DataFrame(), empty=display.notes([none], labels()["messages"]["no_data"]))
         return Table.of(ranking.standing_table(self.ranks))
 
     def notes(self) -> Block:
         """Comparability notes, or a line saying there is nothing to note."""
         items = ranking.peer_notes(self.figures, self.places, self.quarter)
         if not items:
-            return Block(display.muted("Nothing to note. · 无需特别说明。"))
-        return Block(display.notes(items, "注意 · Read with care"))
+            return Block(display.muted(labels()["peers"]["nothing_to_note"]))
+        return Block(display.notes(items, labels()["messages"]["read_with_care"]))
 
     def distribution(self) -> Charts:
         """The chart (one Figure), or a line saying why there is none."""
         fig = self.chart()
-        none = display.muted(
-            f"No peer reports any of {self.district}'s indicators for the same period: no chart. · "
-            "同组无同期数据。"
-        )
+        none = display.muted(labels()["peers"]["no_chart"].format(district=self.district))
         return Charts([fig] if fig is not None else [], empty=none)
 
     def chart(self) -> Figure | None:
@@ -142,13 +139,15 @@ class PeerGroup:
             )
             ax.set_yticks([])
             ax.set_ylim(0.45, 1.65)
+            title = labels()["peers"]["panel_title"]
             ax.set_title(
-                f"{row.name_zh} [{row.unit}] · {row.period} · {row.same_period} peer(s), same period",
+                title.format(name=row.name_zh, unit=row.unit, period=row.period, n=row.same_period),
                 fontsize=9,
                 loc="left",
             )
             ax.spines[["top", "right", "left"]].set_visible(False)
-        fig.suptitle(f"{self.district} among its peers ({self._scope_text()}) · {self.quarter}", fontsize=11)
+        title = labels()["peers"]["chart_title"]
+        fig.suptitle(title.format(district=self.district, scope=self._scope_text(), quarter=self.quarter))
         return fig
 
 
@@ -161,7 +160,7 @@ def _value_axis(ax, values: np.ndarray, unit: str) -> None:
         start = 10 * int((low - 2) // 10) if low >= ZOOM_ABOVE else 0
         ax.set_xlim(start - 0.03 * (top - start), top + 0.03 * (top - start))
         if start:
-            ax.set_xlabel(f"% (axis from {start} %)", fontsize=8, loc="left")
+            ax.set_xlabel(labels()["peers"]["zoomed_axis"].format(start=start), fontsize=8, loc="left")
         return
     positive = values[values > 0]
     if len(positive) == len(values) > 1 and positive.max() / positive.min() >= LOG_SPREAD:
