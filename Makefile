@@ -76,8 +76,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/make_corpus.py --n 2500 --seed 7 --out benchmarks/out/corpus2500
 	$(BIN)/python benchmarks/bench_extract.py benchmarks/out/corpus --small benchmarks/out/corpus2500 --seed 7
 
+## bench-national: every county of the gazetteer × 8 quarters (24,384 reports), build and batch, process pool vs Dask (~20 min; benchmarks/RESULTS.md)
+bench-national: $(STAMP)
+	$(BIN)/python benchmarks/make_national.py --quarters 8 --seed 7 --out benchmarks/out/national/raw
+	$(BIN)/python benchmarks/bench_national.py benchmarks/out/national --sample 6
+
 ## fuzz: a long fuzz run of the extraction on 100,000 generated texts (~3 min); prints any failing input, minimised
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
-.PHONY: help install data report review test lint format lab clean bench fuzz screenshots
+.PHONY: help install data report review test lint format lab clean bench bench-national fuzz screenshots

@@ -63,6 +63,16 @@ FOOTERS = (
 
 
 @dataclass(frozen=True)
+class Fixed:
+    """What a report of the national corpus pins: its seed report, county, and shifts of year and quarter."""
+
+    seed_file: str
+    place: object  # a gwfw.extract.places.Place of level county
+    year_shift: int
+    quarter_shift: int  # 0-3: the seed's 二季度 becomes 二/三/四/一季度, 1—6月 becomes 1—6/9/12/3月
+
+
+@dataclass(frozen=True)
 class Seed:
     file: str
     text: str
@@ -165,10 +175,13 @@ class Corpus:
         return [line.format(**fields) for line in rng.sample(pool, k)]
 
     # -- one report ----------------------------------------------------------------------------------
-    def report(self, i: int) -> tuple[str, bytes, dict]:
-        """(file name, bytes, catalog row) of report number i; depends only on (seed, i)."""
+    def report(self, i: int, fixed: Fixed | None = None) -> tuple[str, bytes, dict]:
+        """(file name, bytes, catalog row) of report number i; depends only on (seed, i) and `fixed`, which
+        pins the seed report, the county and the period (for make_national.py) instead of drawing them."""
         rng = random.Random(f"gwfw-corpus:{self.seed}:{i}")
         seed = self.seeds[i % len(self.seeds)] if i < len(self.seeds) else rng.choice(self.seeds)
+        if fixed is not None:
+            seed = next(s for s in self.seeds if s.file == fixed.seed_file)
         row = dict(seed.row)
         kind = row.get("kind", "")
         # places
@@ -186,7 +199,7 @@ class Corpus:
             new_province = new_city.province if new_city else city
             code = new_city.code if new_city else ""
         else:
-            place = rng.choice(self.counties)
+            place = rng.choice(self.counties) if fixed is None else fixed.place
             mapping[seed.names[0]] = place.name
             mapping[_stem(seed.names[0])] = _stem(place.name)
             district, city, new_province, code = place.name, place.city, place.province, place.code
@@ -200,15 +213,16 @@ class Corpus:
         text = swap(seed.text)
         row = {k: swap(v) for k, v in row.items()}
         # years and quarters
-        shift = rng.choice((-3, -2, -1, 0, 1, 2))
+        shift = rng.choice((-3, -2, -1, 0, 1, 2)) if fixed is None else fixed.year_shift
         year = lambda s: YEAR.sub(lambda m: str(int(m.group()) + shift), s)  # noqa: E731
         text = year(text)
         row["title"] = year(row.get("title", ""))
         if row.get("published"):
             d = date.fromisoformat(row["published"])
             row["published"] = date(d.year + shift, d.month, min(d.day, 28)).isoformat()
-        if QUARTER.search(text) and rng.random() < 0.7:
-            q_shift = rng.randint(1, 3)
+        drawn = fixed is None and QUARTER.search(text) and rng.random() < 0.7
+        if drawn or (fixed is not None and fixed.quarter_shift):
+            q_shift = rng.randint(1, 3) if fixed is None else fixed.quarter_shift
             qmap = {q: (q - 1 + q_shift) % 4 + 1 for q in range(1, 5)}
             quarter = lambda s: QUARTER.sub(  # noqa: E731
                 lambda m: QUARTER_WORDS[qmap[QUARTER_WORDS.index(m[1]) + 1] - 1] + "季度", s

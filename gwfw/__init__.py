@@ -4,7 +4,8 @@
     obs = gwfw.load_observations()      # one row per figure, with its evidence
     gwfw.load_mentions()                # every number read, mapped or not
     gwfw.indicators(), gwfw.districts() # the codebook and the gazetteer
-    gwfw.Profile(...), gwfw.Comparison(...)  # the notebooks' views: they return DataFrames and Figures
+    gwfw.Profile(...), gwfw.Comparison(...), gwfw.PeerGroup(...)  # the notebooks' views: they return
+                                        # DataFrames and Figures
     gwfw.save_csv_for_excel(table, "t.csv")  # CSV as UTF-8 with BOM, so Excel shows the Chinese
     gwfw.review("001_0f2180a73927f1eb.txt")  # a report's figures highlighted in its text
 
@@ -24,6 +25,7 @@ __all__ = [
     "Profile",
     "Comparison",
     "review",
+    "PeerGroup",
 ]
 
 _HOMES = {
@@ -35,6 +37,7 @@ _HOMES = {
     "Profile": "report.views",
     "Comparison": "report.views",
     "review": "report.review",
+    "PeerGroup": "report.peer_group",
 }
 
 

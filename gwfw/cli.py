@@ -23,6 +23,7 @@ def _build(args) -> int:
             workers=args.workers,
             cache=None if args.no_cache else args.out / ".cache",
             corrections=corrections,
+            scheduler=args.scheduler,
         )
     print(f"wrote {args.out}/observations.csv, mentions.csv, corrections_status.csv (+ .parquet)")
     print(result.summary())  # its problems, if any, last: the reports they left out are listed at the end
@@ -93,6 +94,7 @@ def _batch(args) -> int:
         timeout=args.timeout,
         verbose=args.verbose,
         zips=args.zip,
+        scheduler=args.scheduler,
     )
     failed = [r for r in results if r.status == "failed"]
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
@@ -169,6 +171,15 @@ def _correct_parser(sub) -> None:
         p.set_defaults(run=_correct)
 
 
+def _scheduler_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=f"run the {what} as tasks on a Dask cluster (tcp://host:8786), or on a local one of N "
+        "processes (local:N); needs pip install 'gwfw[dask]' and workers that see this project folder",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gwfw", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -209,6 +220,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="corrections to apply (default: curation/corrections.csv beside the raw folder)",
     )
+    _scheduler_option(b, "reports")
     b.set_defaults(run=_build)
     e = sub.add_parser("extract", help="run the extractor on any folder of *.txt reports with a catalog.csv")
     e.add_argument("folder", type=Path)
@@ -238,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument(
         "--zip", action="store_true", help="also write reports/zip/<quarter>.zip: the HTML pages and an index"
     )
+    _scheduler_option(n, "notebooks")
     n.set_defaults(run=_batch)
     _correct_parser(sub)
     r = sub.add_parser(

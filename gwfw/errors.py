@@ -57,3 +57,11 @@ class MissingPackage(GwfwError, ImportError):
 
 class CorrectionError(GwfwError, ValueError):
     """A correction that cannot be written to data/curation/corrections.csv as asked; the message says why."""
+
+
+class SchedulerUnreachable(GwfwError, ConnectionError):
+    """`--scheduler ADDRESS` names no Dask scheduler that answers."""
+
+
+class NotShared(GwfwError, FileNotFoundError):
+    """A Dask worker cannot see the project's folders: the workers need them on a shared filesystem."""

@@ -14,8 +14,13 @@ from gwfw import paths
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 
 
-def test_there_are_the_three_notebooks():
-    assert [p.stem for p in NOTEBOOKS] == ["00-start-here", "20-district-profile", "30-compare-districts"]
+def test_there_are_the_four_notebooks():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "00-start-here",
+        "20-district-profile",
+        "30-compare-districts",
+        "40-peer-group",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -18,7 +18,7 @@ def _name(requirement: str) -> str:
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name(r) for r in project["dependencies"]}
-    for extra in ("lab", "test"):
+    for extra in ("lab", "dask", "test"):
         wanted |= {_name(r) for r in project["optional-dependencies"][extra]}
     env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
     listed = set()

@@ -86,7 +86,9 @@ def test_profile_returns_its_table_and_its_chart_with_the_values(seeds_data):
     shown = _shown(history)
     assert [kind for kind, _ in shown] == ["text/html", "text/html"]  # the chart, then its values
     assert shown[0][1].count('<img alt="折线图：荣昌区') == 1 and "<table" in shown[1][1]
-    unchanged = Profile("綦江区", "2022Q4", seeds_data).history()  # one period per indicator: a remark, no chart
+    unchanged = Profile(
+        "綦江区", "2022Q4", seeds_data
+    ).history()  # one period per indicator: a remark, no chart
     assert list(unchanged) == [] and [kind for kind, _ in _shown(unchanged)] == ["text/html"]
 
 

@@ -38,7 +38,8 @@ def quarter_of(day: pd.Timestamp) -> str:
 
 def quarters_in_data(obs: pd.DataFrame) -> list[str]:
     """Every quarter in which some figure's period ends."""
-    return sorted({quarter_of(d) for d in obs["period_end"].dropna()})
+    ends = obs["period_end"].dropna()  # vectorised: a national table has hundreds of thousands of rows
+    return [f"{k // 10}Q{k % 10}" for k in sorted(pd.unique(ends.dt.year * 10 + ends.dt.quarter))]
 
 
 def format_value(value: float, qualifier: str = "exact") -> str:
@@ -93,11 +94,12 @@ def check_parameters(obs: pd.DataFrame, quarter: str, districts=None, indicators
 def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> pd.DataFrame:
     """One row per (district, indicator): the latest figure known at the end of the quarter."""
     start, end = quarter_bounds(quarter)
-    rows = obs[obs["period_end"] <= end]
+    rows = obs  # the narrow filters first: a national table has hundreds of thousands of rows
     if districts is not None:
         rows = rows[rows["district"].isin(list(districts))]
     if indicators is not None:
         rows = rows[rows["indicator"].isin(list(indicators))]
+    rows = rows[rows["period_end"] <= end]
     length = (rows["period_end"] - rows["period_start"]).dt.days.fillna(-1)
     rows = rows.assign(_length=length).sort_values(
         ["district", "indicator", "period_end", "_length", "file", "char_start"],
@@ -287,13 +289,15 @@ def history(obs: pd.DataFrame, district: str, quarter: str) -> pd.DataFrame:
 
 
 def batch_plan(obs: pd.DataFrame, quarter: str) -> list[tuple[str, dict]]:
-    """The notebooks to run for a quarter: a profile of each district the quarter brings new figures for
-    (none that would repeat an earlier page), and one comparison (like_with_like.plan_districts)."""
+    """The notebooks to run for a quarter: a profile and a peer-group page (peers: its province) of each
+    district the quarter brings new figures for (none that would repeat an earlier page), and one
+    comparison (like_with_like.plan_districts)."""
     from .like_with_like import plan_districts, profile_quarters
 
     quarter_bounds(quarter)  # a ParameterError for a malformed quarter
     new = [d for d, quarters in profile_quarters(obs).items() if quarter in quarters]
     plan = [("20-district-profile", {"district": d, "quarter": quarter}) for d in sorted(new)]
+    plan += [("40-peer-group", {"district": d, "peers": "province", "quarter": quarter}) for d in sorted(new)]
     compared = plan_districts(obs, quarter)
     if compared:
         plan.append(("30-compare-districts", {"districts": compared, "indicators": None, "quarter": quarter}))
@@ -315,6 +319,16 @@ def latest_figure(obs: pd.DataFrame, parameters: dict) -> str:
         return "—" if ends.empty else f"{ends.max():%Y-%m-%d}"
     except (ParameterError, KeyError, TypeError, AttributeError):
         return "—"
+
+
+def latest_figures(obs: pd.DataFrame, quarter: str) -> dict[str, str]:
+    """latest_figure of every district at once, for a quarter: {district: '2022-12-31'}; {} if invalid."""
+    try:
+        _, end = quarter_bounds(quarter)
+    except ParameterError:
+        return {}
+    ends = obs.loc[obs["period_end"] <= end].groupby("district")["period_end"].max()
+    return {d: f"{e:%Y-%m-%d}" for d, e in ends.items()}
 
 
 def as_of_stale(period_end: pd.Series, quarter: str) -> pd.Series:

@@ -20,8 +20,7 @@ import csv
 import shutil
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,15 +174,6 @@ def process(job: tuple[Path, dict, Path]) -> Extracted:
 # -- all reports ------------------------------------------------------------------------------------
 
 
-def _run(tasks: list, workers: int) -> Iterator[Extracted]:
-    """Each report's result, in the order of the tasks, as soon as it and those before it are done."""
-    if workers > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            yield from pool.map(process, tasks, chunksize=max(1, min(64, len(tasks) // (4 * workers))))
-    else:
-        yield from map(process, tasks)
-
-
 def build(
     raw: Path,
     out: Path,
@@ -191,6 +181,7 @@ def build(
     cache: Path | None = None,
     parquet: bool = True,
     corrections: Path | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Every report of `raw` -> observations and mentions tables in `out` (CSV, and Parquet unless told not),
     with a researcher's `corrections` (a corrections.csv) applied to the extracted figures.
@@ -199,19 +190,38 @@ def build(
     without extracting any report again. The mentions are copied into their table as the workers finish
     each report, in file order; the
     observations follow once every report is known, since a conflict can involve any two of them. All
-    tables replace the old ones together at the end, or none does."""
+    tables replace the old ones together at the end, or none does. The reports are extracted in `workers`
+    local processes, or as tasks on the Dask `scheduler` (scheduler.py): the same tables either way."""
+    # imported here: where the reports are extracted does not change their rows, nor the rules' version
+    from .scheduler import Lost, executor, progress
+
+    raw, out = Path(raw).resolve(), Path(out).resolve()  # workers elsewhere do not share our cwd
+    cache = Path(cache).resolve() if cache is not None else None
     jobs, problems, notes = catalogued_files(raw)
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".*.tmp"):  # left by a build that was killed
         stale.unlink()
+    for stale in out.glob(".gwfw-build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     names = [f"{OBSERVATIONS}.csv", f"{MENTIONS}.csv", f"{STATUS}.csv"] + (
         [f"{OBSERVATIONS}.parquet", f"{MENTIONS}.parquet"] if parquet else []
     )
     done: list[Extracted] = []
-    with entries_folder(cache) as entries, replacing([out / n for n in names]) as tmps:
-        with open(tmps[1], "wb") as mentions:
+    with (
+        entries_folder(cache, beside=out) as entries,
+        replacing([out / n for n in names]) as tmps,
+        executor(scheduler, workers if len(jobs) > 1 else 1) as ex,
+    ):
+        if hasattr(ex, "check_shared"):
+            ex.check_shared([raw, entries])
+        with open(tmps[1], "wb") as mentions, progress(len(jobs), "report") as bar:
             mentions.write((",".join(MENTION_COLUMNS) + "\n").encode("utf-8"))
-            for r in _run([(path, meta, entries) for path, meta in jobs], workers):
+            tasks = [(path, meta, entries) for path, meta in jobs]
+            for (path, _, _), r in zip(tasks, ex.ordered(process, tasks)):
+                bar.update()
+                if isinstance(r, Lost):
+                    problems.append(f"{path.name}: {r.error}")
+                    continue
                 if r.problem:
                     problems.append(r.problem)
                     continue

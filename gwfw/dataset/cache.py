@@ -99,9 +99,9 @@ def read_head(entry: Path) -> dict | None:
 
 
 @contextmanager
-def entries_folder(cache: Path | None) -> Iterator[Path]:
-    if cache is None:  # no cache: the entries live as long as the build
-        with tempfile.TemporaryDirectory(prefix="gwfw-build-") as tmp:
+def entries_folder(cache: Path | None, beside: Path | None = None) -> Iterator[Path]:
+    if cache is None:  # no cache: the entries live as long as the build, in `beside` (Dask workers see it)
+        with tempfile.TemporaryDirectory(prefix=".gwfw-build-", dir=beside) as tmp:
             yield Path(tmp)
         return
     cache.mkdir(parents=True, exist_ok=True)

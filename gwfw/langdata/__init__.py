@@ -156,6 +156,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "facts": dict,
         "messages": dict,
         "site_words": dict,
+        "peers": dict,
     },
     "site.yaml": {
         "compare": list,

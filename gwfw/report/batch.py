@@ -20,8 +20,6 @@ import hashlib
 import json
 import os
 import re
-import time
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -30,45 +28,13 @@ from .. import __version__, paths
 from ..compare import analysis
 from ..compare import like_with_like as like
 from ..compare.settings import page_kind
+from ..dataset.scheduler import Lost, executor, progress
 from ..errors import NotBuilt, ParameterError
 from . import fragments as html
 from . import site
+from .notebook_run import KERNEL, Job, Result, run_job
 
-KERNEL = "python3"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
-
-
-@dataclass
-class Job:
-    """One notebook with one set of parameters; plain data, so it pickles to a worker process."""
-
-    notebook: Path
-    quarter: str
-    parameters: dict
-    folder: Path
-    name: str
-    title: str
-    inputs: dict[str, str]  # what shapes the page -> its digest
-    data_built: str
-    show_code: bool = False
-    timeout: int | None = 600
-    verbose: bool = False
-    figures_up_to: str = "—"  # the end of the latest period the page can show
-    summary: str = ""  # the index's sentence: key facts of a comparison, what a profile brings
-
-    def path(self, suffix: str) -> Path:
-        return self.folder / f"{self.name}{suffix}"
-
-
-@dataclass
-class Result:
-    job: Job
-    status: str  # ok | failed | skipped
-    seconds: float = 0.0
-    error: str = ""
-    figures: int = 0
-    has_page: bool = True
-    reason: str = ""  # why it ran
 
 
 def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None) -> str:
@@ -96,7 +62,11 @@ def output_name(stem: str, parameters: dict, codes: dict[str, str] | None = None
 def _digest(files: list[Path], root: Path) -> str:
     h = hashlib.sha256()
     for f in sorted(files):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        with open(f, "rb") as stream:  # in blocks: a national mentions.csv is 600 MB
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                h.update(block)
+        h.update(b"\0")
     return h.hexdigest()
 
 
@@ -139,6 +109,7 @@ def plan_jobs(
     built = max((f.stat().st_mtime for f in csvs), default=None)
     data_built = datetime.fromtimestamp(built).strftime("%Y-%m-%d %H:%M") if built else "—"
     obs = _observations(Path(data))
+    latest: dict[str, dict[str, str]] = {}  # quarter -> district -> its latest period end, computed once
     jobs, seen = [], {}
     for quarter, plan in plans.items():
         for stem, parameters in plan:
@@ -160,7 +131,7 @@ def plan_jobs(
                 "gwfw": _package_digest(),
                 "options": f"show_code={show_code} {KERNEL}",
             }
-            up_to = analysis.latest_figure(obs, parameters) if obs is not None else "—"
+            up_to = _figures_up_to(obs, parameters, latest)
             summary = like.page_summary(obs, parameters) if obs is not None else ""
             jobs.append(
                 Job(
@@ -180,6 +151,19 @@ def plan_jobs(
                 )
             )
     return jobs
+
+
+def _figures_up_to(obs, parameters: dict, latest: dict) -> str:
+    """analysis.latest_figure, from one table per quarter for the jobs of one district (a national batch
+    plans tens of thousands: one filter of the whole table each took 11 ms)."""
+    if obs is None:
+        return "—"
+    district, quarter = parameters.get("district"), parameters.get("quarter")
+    if not isinstance(district, str) or parameters.get("indicators") or not isinstance(quarter, str):
+        return analysis.latest_figure(obs, parameters)
+    if quarter not in latest:
+        latest[quarter] = analysis.latest_figures(obs, quarter)
+    return latest[quarter].get(district, "—")
 
 
 def _observations(data: Path):
@@ -231,77 +215,6 @@ def why_run(job: Job) -> str:
     return "" if job.path(".ipynb").exists() and job.path(".html").exists() else "output missing"
 
 
-def _execute(job: Job) -> str:
-    """Run the notebook with papermill; return the error ('' when it ran through)."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
-    _readable_parameters()
-    error = ""
-    for _ in range(2):
-        try:
-            pm.execute_notebook(
-                str(job.notebook),
-                str(job.path(".ipynb")),
-                parameters=job.parameters,
-                kernel_name=KERNEL,
-                cwd=str(job.notebook.parent),
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                execution_timeout=job.timeout,
-                log_output=job.verbose,  # ipykernel's notices (TCP, interrupt at shutdown) too
-                extra_arguments=[] if job.verbose else ["--log-level=CRITICAL"],
-            )
-            return ""
-        except PapermillExecutionError as exc:  # the output notebook is written, with papermill's banner
-            return f"{exc.ename}: {exc.evalue} (In [{exc.exec_count}])"
-        except TimeoutError as exc:
-            return f"{type(exc).__name__}: {exc}"
-        except Exception as exc:  # a kernel that failed to start (ZMQ port race, papermill#511): once more
-            error = f"{type(exc).__name__}: {exc}"
-    return error
-
-
-@cache
-def _readable_parameters() -> None:
-    """The injected-parameters cell shows 綦江区, not "\\u7da6\\u6c5f\\u533a": papermill escapes every
-    non-ASCII character of a string; a JSON string without ensure_ascii is a valid Python literal too."""
-    from papermill.translators import PythonTranslator, papermill_translators
-
-    class Readable(PythonTranslator):
-        @classmethod
-        def translate_escaped_str(cls, str_val):
-            return json.dumps(str_val, ensure_ascii=False) if isinstance(str_val, str) else f'"{str_val}"'
-
-    papermill_translators.register("python", Readable)
-    papermill_translators.register(KERNEL, Readable)
-
-
-def run_job(job: Job) -> Result:
-    """Execute one notebook and render its page, failed or not; runs in a worker process. Never raises."""
-    if job.verbose:
-        import logging
-
-        logging.basicConfig(level=logging.INFO, format="%(message)s")
-    start = time.perf_counter()
-    job.folder.mkdir(parents=True, exist_ok=True)
-    for suffix in (".ipynb", ".html"):  # never show the last run's page for this run's failure
-        job.path(suffix).unlink(missing_ok=True)
-    error = _execute(job)
-    result = Result(job, "failed" if error else "ok", error=error, has_page=False)
-    if job.path(".ipynb").exists():
-        try:
-            result.figures = html.notebook_page(
-                job.path(".ipynb"), job.path(".html"), job.title, job.show_code
-            )
-            result.has_page = True
-        except Exception as exc:
-            result.status = "failed"
-            result.error = "; ".join(filter(None, [error, f"HTML: {type(exc).__name__}: {exc}"]))
-    result.seconds = round(time.perf_counter() - start, 2)
-    return result
-
-
 def _manifest(result: Result) -> dict:
     job = result.job
     return {
@@ -336,6 +249,7 @@ def run_batch(
     verbose: bool = False,
     log=None,
     zips: bool = False,
+    scheduler: str | None = None,
 ) -> list[Result]:
     """Run every job not up to date, in worker processes, then write manifests and reports/index.html.
 
@@ -343,12 +257,9 @@ def run_batch(
     Pages of the planned quarters that the plan no longer names are removed (a profile for a quarter that
     brings no new figures, a page under an earlier naming). `zips`: one zip per quarter, HTML only.
     Processes, not threads: papermill changes the working directory, which is per process (papermill#578).
+    With `scheduler` the jobs run as tasks on a Dask cluster instead (gwfw.dataset.scheduler); the manifests,
+    the skips and the index are decided here either way.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
-
-    from tqdm import tqdm
-
     jobs = plan_jobs(
         plans,
         notebooks=notebooks,
@@ -363,7 +274,10 @@ def run_batch(
     todo = [job for job in jobs if reasons[job.quarter, job.name]]
     results: list[Result] = []
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    with tqdm(total=len(jobs), unit="notebook", disable=None) as bar:
+    # spawn: the same start method on Linux, macOS and Windows, and no forked zmq state
+    # nothing to run: no cluster to start or reach either
+    place = executor(scheduler if todo else None, workers, start_method="spawn")
+    with place as ex, progress(len(jobs), "notebook") as bar:
         say = log or bar.write
 
         def done(result: Result) -> None:
@@ -381,23 +295,13 @@ def run_batch(
         for job in jobs:
             if not reasons[job.quarter, job.name]:
                 done(Result(job, "skipped"))
-        if workers == 1:  # no pool to start: also what a debugger wants
-            for job in todo:
-                done(run_job(job))
-        else:  # spawn: the same start method on Linux, macOS and Windows, and no forked zmq state
-            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-                futures = {pool.submit(run_job, job): job for job in todo}
-                for future in as_completed(futures):
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # a worker that died: the others still finish
-                        result = Result(
-                            futures[future],
-                            "failed",
-                            error=f"worker: {type(exc).__name__}: {exc}",
-                            has_page=False,
-                        )
-                    done(result)
+        if todo and hasattr(ex, "check_shared"):
+            Path(reports).mkdir(parents=True, exist_ok=True)
+            ex.check_shared([notebooks, reports, data])
+        for job, result in ex.completed(run_job, todo):
+            if isinstance(result, Lost):  # its worker died: the others still finish
+                result = Result(job, "failed", error=result.error, has_page=False)
+            done(result)
     site.remove_unplanned(reports, jobs)
     site.write_index(reports, results)
     if zips:

@@ -42,7 +42,7 @@ def _provinces() -> dict[str, str]:
     return {p.name: p.province for p in places()}
 
 
-def _sources(folder: Path | None) -> dict[str, dict]:
+def catalog_sources(folder: Path | None) -> dict[str, dict]:
     """Catalog rows (title, publisher, date, url) by file, from the raw folder beside the processed one."""
     raw = Path(folder).parent / "raw" if folder else RAW
     try:
@@ -51,7 +51,7 @@ def _sources(folder: Path | None) -> dict[str, dict]:
         return {}
 
 
-def _data_facts(shown: pd.DataFrame, sources: dict[str, dict]) -> dict[str, str]:
+def data_facts(shown: pd.DataFrame, sources: dict[str, dict]) -> dict[str, str]:
     """The date of the data: the latest period shown and the reports it comes from."""
     latest = shown["period_end"].max() if len(shown) else pd.NaT
     files = sorted(set(shown["file"])) if len(shown) else []
@@ -143,7 +143,7 @@ class _View:
         self.folder = folder
         self.quarter = str(quarter).strip()
         self.obs = load_observations(folder)
-        self.sources = _sources(folder)
+        self.sources = catalog_sources(folder)
 
     def _evidence(self, table: pd.DataFrame) -> Block:
         if table.empty:
@@ -180,7 +180,7 @@ class Comparison(_View):
         params = {words["districts"]: self.districts, words["quarter"]: self.quarter}
         return Block(
             display.title_block(
-                f"{'、'.join(self.districts)} · {self.quarter}", params, _data_facts(self.known, self.sources)
+                f"{'、'.join(self.districts)} · {self.quarter}", params, data_facts(self.known, self.sources)
             )
             + display.colour_key(self.districts, colour_of)
             + display.absent(like.why_absent(self.obs, self.quarter, self.districts), text("absent"))
@@ -314,7 +314,7 @@ class Profile(_View):
             )
         return Block(
             display.title_block(
-                f"{self.district} · {self.quarter}", params, _data_facts(self.table, self.sources)
+                f"{self.district} · {self.quarter}", params, data_facts(self.table, self.sources)
             )
             + display.colour_key([self.district], colour_of)
             + banner
