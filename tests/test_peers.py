@@ -80,7 +80,8 @@ def test_seed_districts_rank_on_same_period_figures_only(seeds):
 
 
 def test_a_district_whose_period_no_peer_shares_gets_a_table_and_no_chart(seeds, seeds_data):
-    view = PeerGroup("綦江区", "2022Q4", "all", folder=seeds_data)  # 綦江区's figures are for 2022H1, nobody else's
+    # 綦江区's figures are for 2022H1, nobody else's
+    view = PeerGroup("綦江区", "2022Q4", "all", folder=seeds_data)
     assert set(view.ranks["same_period"]) == {0}
     assert view.chart() is None
     assert len(view.distribution()) == 0 and "no chart" in view.distribution().empty_text
