@@ -3,14 +3,15 @@ also become observations, each with its district, period and the exact text it c
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import periods
-from .context import ReportContext, report_context
+from .confidence import confidence
+from .context import report_context
 from .matcher import Matcher
 from .numerals import find_numbers
+from .scope import Screen
 from .text_index import TextIndex
 
 
@@ -44,47 +45,38 @@ def number_text(value: Decimal | None) -> str:
     return format(value.normalize(), "f") if "E" in text else text
 
 
-class _Periods:
-    """The governing period for any position: sentence, then paragraph, then the document."""
-
-    def __init__(self, text: str, index: TextIndex, ctx: ReportContext):
-        ref_end = ctx.reference.end if ctx.reference else None
-        found = [
-            p
-            for p in periods.find_periods(text, ctx.year, ctx.doc_date, ref_end)
-            if not index.is_masked(p.start)
-        ]
-        self.found = found
-        self.ends = [p.end for p in found]
-        self.index = index
-        self.ctx = ctx
-        self.resolved: dict[tuple[int, str], periods.Period] = {}
-
-    def at(self, pos: int, sentence_start: int) -> periods.Period | None:
-        """The period for a position, given the start of its sentence."""
-        i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or self.found[i].start < self.index.paragraph(pos)[0]:
-            return self.ctx.reference
-        key = (i, "sentence" if self.found[i].start >= sentence_start else "paragraph")
-        if key not in self.resolved:
-            self.resolved[key] = periods.with_label(
-                periods.clip(self.found[i].period, self.ctx.doc_date), key[1]
-            )
-        return self.resolved[key]
-
-
 def extract(report: Report) -> Extraction:
     text = report.text
     index = TextIndex(text)
     ctx = report_context(report, index)
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
-    governing = _Periods(text, index, ctx)
+    date_units = set(matcher.rules["date_units"])
+    governing = periods.Governing(
+        text,
+        index,
+        ctx.reference,
+        ctx.year,
+        ctx.doc_date,
+        [n.start for n in numbers if n.unit not in date_units],
+        report.meta.get("title", ""),
+    )
+    screen = Screen(index, report.meta.get("title", ""))
+    doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
+    no_name, hotline_units = screen.no_name_reason, screen.hotline_units
     observations, mentions, sentences = [], [], {}
     for n in numbers:
         section = ctx.section_at(n.start)
         found = matcher.match(n)
+        scope = ""
         bounds = index.sentence(n.start)
+        if found.indicator is not None:
+            county = Screen.county_level(section.code, section.district)
+            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
+            if why:
+                found = found._replace(indicator=None, reason=why)
+        elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
+            found = found._replace(reason=screen.hotline_reason)
         period = governing.at(n.start, bounds[0])
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
@@ -134,6 +126,8 @@ def extract(report: Report) -> Extraction:
                 "sentence": sentence,
                 "raw_unit": n.unit,
                 "rule": found.reason,
+                "scope": scope,
+                "confidence": confidence(found.reason, period.source if period else "none", scope),
             }
         )
     return Extraction(report.file, observations, mentions, ctx.warnings)
