@@ -6,6 +6,7 @@ import pytest
 import gwfw
 import gwfw.extract.codebook
 from gwfw.compare import analysis
+from gwfw.langdata import labels
 
 
 @pytest.fixture(scope="module")
@@ -259,4 +260,4 @@ def test_scoped_figures_stay_apart_from_the_district_figure(obs):
 def test_a_scoped_figure_is_shown_with_its_scope_where_the_district_has_none(obs):
     row = _row(analysis.as_of(obs, "2020Q4"), "九龙坡区", "cases_total")
     assert row["scope"] == "venue:预审窗口"
-    assert analysis.cell_text(row).endswith(f"{analysis.SCOPE_MARK} venue:预审窗口")
+    assert analysis.cell_text(row).endswith(f"{labels()['marks']['scope']} venue:预审窗口")

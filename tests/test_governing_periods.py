@@ -1,8 +1,7 @@
 """Which period governs a figure when its own sentence names none: a few sentences back in its
 paragraph, the heading of its section, then the report's own period."""
 
-from gwfw.dataset.raw_folder import Report
-from gwfw.extract.rows import extract
+from gwfw.extract.rows import Report, extract
 
 
 def periods_of(

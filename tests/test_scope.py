@@ -3,8 +3,7 @@ mentions with its reason), narrower scopes, and how far a figure can be trusted.
 
 import pytest
 
-from gwfw.dataset.raw_folder import Report
-from gwfw.extract.rows import extract
+from gwfw.extract.rows import Report, extract
 
 META = {
     "district": "綦江区",

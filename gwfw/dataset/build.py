@@ -51,7 +51,7 @@ _RESTATEMENT = (
     "scope",
 )
 # One district, indicator and period with more than one value across the reports: a conflict.
-# A figure of a narrower scope (粤智助 kiosks, a 一件事 package) conflicts only with figures of the same scope.
+# A figure of a narrower scope (粤智助 kiosks, a 一件事 package) conflicts only with its own scope's.
 _GROUP = tuple(
     OBSERVATION_COLUMNS.index(c) for c in ("district", "indicator", "period_start", "period_end", "scope")
 )

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..extract.matcher import TextIndex, rules
+from ..extract.name_patterns import rules
 from ..extract.numerals import find_numbers
 from ..extract.rows import extract
+from ..extract.text_index import TextIndex
 from ..langdata import load_yaml
 from .raw_folder import load_reports
 

@@ -22,8 +22,8 @@ from typing import NamedTuple
 from ..langdata import load_yaml
 from . import layout
 from .codebook import Indicator
-from .matcher import TextIndex
 from .numerals import NumberMention
+from .text_index import TextIndex
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
 
