@@ -56,23 +56,17 @@ def _alt(words) -> str:
 # The word lists looked for in the text before a number, each under the name of its check.
 _WINDOW_LISTS = {
     "target": "target_words",
-    "baseline": "baseline_words",
     "change": "change_words",
     "average": "average_words",
     "wider": "wider_area_words",
     "department": "department_stems",
     "place": "place_suffixes",
-    "wide": "district_wide_words",
 }
-
-
-_MODIFIERS = {"wide", "baseline"}  # words that only qualify another check's word
 
 
 @dataclass(frozen=True)
 class _Patterns:
     window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
-    triggers: frozenset[str]  # the words that start a check (not those that only qualify one: 全区, 、, 等)
     checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
     scope_kind: dict[str, tuple[str, frozenset[str]]]  # scope word -> (kind, indicators it does not narrow)
     hotline: re.Pattern
@@ -98,7 +92,6 @@ def _patterns() -> _Patterns:
             checks.setdefault(w, set()).add(check)
     return _Patterns(
         window=re.compile(_alt(checks)),
-        triggers=frozenset(w for w, c in checks.items() if c - _MODIFIERS),
         checks={w: frozenset(c) for w, c in checks.items()},
         scope_kind=kinds,
         hotline=re.compile(_alt(lx["hotline_words"])),
@@ -150,6 +143,8 @@ class Screen:
         self.not_counted = tuple(self.lx["not_counted_nouns"])
         self.separators = tuple(self.lx["list_separators"])
         self.list_ends = tuple(self.lx["list_end_words"])
+        self.wide_words = tuple(self.lx["district_wide_words"])
+        self.baseline_words = tuple(self.lx["baseline_words"])
         self.list_words = self.list_ends + self.separators
         self.year_prefixes = tuple(self.lx["target_year_prefixes"])
         self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
@@ -208,9 +203,10 @@ class Screen:
         return any(w in part for w in words)
 
     def _triggered(self, start: int, end: int) -> bool:
-        """Does a word that starts a check (not one that only qualifies one) stand in text[start:end]?"""
+        """Does a word that starts a check stand in text[start:end]? (Words that only qualify one, 全区
+        「、」「等」 or a baseline's 截至, are looked for where a check started.)"""
         i, j = bisect.bisect_left(self._sent_starts, start), bisect.bisect_left(self._sent_starts, end)
-        return any(h.word in self.p.triggers and h.end <= end for h in self._sent_hits[i:j])
+        return any(h.end <= end for h in self._sent_hits[i:j])
 
     @staticmethod
     def _after(last: dict[str, _Hit], checks: tuple[str, ...], pos: int) -> bool:
@@ -265,7 +261,7 @@ class Screen:
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
         # (「区公安局、区市场监督管理局5个部门」)
         if m and not (
-            self._after(last, ("wide",), m.end())
+            self._listed(m.end(), n.start, self.wide_words)
             or self._listed(m.end(), n.start, self.list_words)
             or any(sep in text[max(0, m.start() - 2) : m.start()] for sep in self.separators)
         ):
@@ -313,7 +309,7 @@ class Screen:
             return True
         if doc_year and any(int(y) > doc_year for y in self._target_years(s_from, pos)):
             return True
-        return "baseline" not in last and self._planned(pos)
+        return self._planned(pos) and not self._listed(s_from, pos, self.baseline_words)
 
     def _target_years(self, start: int, end: int) -> list[str]:
         """The years in text[start:end] after a target's prefix (「到2025年」, not 「截至2022年」)."""
@@ -343,7 +339,7 @@ class Screen:
         )
         if best is None:
             return ""
-        if self._after(last, ("wide",), best.end) or self._listed(best.end, n.start, self.list_ends):
+        if self._listed(best.end, n.start, self.wide_words + self.list_ends):
             return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
