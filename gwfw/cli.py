@@ -68,6 +68,19 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _unmapped(args) -> int:
+    from .dataset.unmapped import rank
+
+    contexts, problems = rank(args.folder)
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print(f"{'count':>5} {'files':>5}  context (▢ = the number)  e.g.")
+    for c in contexts[: args.top]:
+        print(f"{c.count:>5} {c.files:>5}  {c.key}  {c.example}")
+    print(f"{len(contexts)} context(s) in all; {sum(c.count for c in contexts)} number(s) left unmapped")
+    return 1 if problems else 0
+
+
 def _batch(args) -> int:
     from .compare.analysis import batch_plan, quarters_in_data
     from .dataset.load import load_observations
@@ -236,6 +249,14 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--gold", type=Path, required=True)
     v.add_argument("--observations", type=Path, required=True)
     v.set_defaults(run=_evaluate)
+    u = sub.add_parser(
+        "unmapped",
+        help="the most frequent contexts of numbers no rule maps (%%, 件/项/条/次, review words): "
+        "where to add phrases",
+    )
+    u.add_argument("folder", type=Path, help="a folder of *.txt reports with a catalog.csv")
+    u.add_argument("--top", type=int, default=40, help="how many contexts to list (default 40)")
+    u.set_defaults(run=_unmapped)
     n = sub.add_parser(
         "batch", help="run the district notebooks with papermill into reports/ (HTML, index.html)"
     )

@@ -6,6 +6,7 @@ import pytest
 import gwfw
 import gwfw.extract.codebook
 from gwfw.compare import analysis
+from gwfw.langdata import labels
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +259,23 @@ def test_latest_figure_for_the_index(obs):
     )
     assert analysis.latest_figure(obs, {"district": "坡头区", "quarter": "2022Q2"}) == "—"
     assert analysis.latest_figure(obs, {"label": "x", "quarter": "bad"}) == "—"
+
+
+def test_scoped_figures_stay_apart_from_the_district_figure(obs):
+    """The seeds: 荣昌's 66.7% is the 一件事 packages' time cut and 坡头's 62634 the 粤智助 kiosks'
+    transactions; neither conflicts with the district's figure nor is shown in its place."""
+    for district, indicator, scoped, shown in (
+        ("荣昌区", "time_limit_reduction_rate", 66.7, 91.73),
+        ("坡头区", "cases_total", 62634, 163506),
+    ):
+        rows = obs[(obs["district"] == district) & (obs["indicator"] == indicator)]
+        narrow = rows[rows["value"] == scoped].iloc[0]
+        assert narrow["scope"] and not narrow["conflict"]
+        row = _row(analysis.as_of(obs, "2022Q4"), district, indicator)
+        assert (row["value"], row["scope"], row["alternatives"]) == (shown, "", "")
+
+
+def test_a_scoped_figure_is_shown_with_its_scope_where_the_district_has_none(obs):
+    row = _row(analysis.as_of(obs, "2020Q4"), "九龙坡区", "cases_total")
+    assert row["scope"] == "venue:预审窗口"
+    assert analysis.cell_text(row).endswith(f"{labels()['marks']['scope']} venue:预审窗口")

@@ -21,3 +21,27 @@ def test_period_phrases(case):
     p = found[0].period
     assert (p.start.isoformat() if p.start else "", p.end.isoformat()) == (case["start"], case["end"])
     assert label_for(p.start, p.end) == case["label"]
+
+
+MONTHLY = [
+    # a monthly bulletin of April 2023, published in May: its phrases name the month, not the publication date
+    ("4月1日至4月30日，全区", ("2023-04-01", "2023-04-30"), "2023-04"),
+    ("2023年4月1日—30日", ("2023-04-01", "2023-04-30"), "2023-04"),
+    ("1月1日-6月30日", ("2023-01-01", "2023-06-30"), "2023H1"),
+    ("本月，全区", ("2023-04-01", "2023-04-30"), "2023-04"),
+]
+
+
+@pytest.mark.parametrize("text,span,label", MONTHLY, ids=[c[0] for c in MONTHLY])
+def test_monthly_phrases(text, span, label):
+    found = list(find_periods(text, 2023, date(2023, 5, 8), date(2023, 4, 30)))
+    p = found[0].period
+    assert ((p.start.isoformat() if p.start else None), p.end.isoformat()) == span
+    assert label_for(p.start, p.end) == label
+
+
+def test_a_phrase_without_a_year_is_the_latest_before_the_report():
+    """While the report's own year is sought (year None), 「12月1日至31日」 in a report of January 2024
+    is 2023's."""
+    p = next(find_periods("12月1日至31日，", None, date(2024, 1, 8), None)).period
+    assert (p.start, p.end) == (date(2023, 12, 1), date(2023, 12, 31))

@@ -101,17 +101,23 @@ def as_of(obs: pd.DataFrame, quarter: str, districts=None, indicators=None) -> p
         rows = rows[rows["indicator"].isin(list(indicators))]
     rows = rows[rows["period_end"] <= end]
     length = (rows["period_end"] - rows["period_start"]).dt.days.fillna(-1)
-    rows = rows.assign(_length=length).sort_values(
-        ["district", "indicator", "period_end", "_length", "file", "char_start"],
-        ascending=[True, True, False, False, True, True],
+    # A district-wide figure first: one of a narrower scope (粤智助 kiosks) only where there is none.
+    rows = rows.assign(_length=length, _scoped=_scope(rows) != "").sort_values(
+        ["district", "indicator", "_scoped", "period_end", "_length", "file", "char_start"],
+        ascending=[True, True, True, False, False, True, True],
     )
-    latest = rows.groupby(["district", "indicator"], sort=True).head(1).drop(columns="_length")
+    latest = rows.groupby(["district", "indicator"], sort=True).head(1).drop(columns=["_length", "_scoped"])
     latest = latest.assign(
         stale=as_of_stale(latest["period_end"], quarter),
         shown=[format_value(v, q) for v, q in zip(latest["value"], latest["qualifier"])],
         alternatives=[_alternatives(rows, r) for r in latest.itertuples(index=False)],
     )
     return _with_codebook(latest).reset_index(drop=True)
+
+
+def _scope(frame: pd.DataFrame) -> pd.Series:
+    """Each figure's scope, '' for the whole district (tables written before the column existed: all '')."""
+    return frame["scope"] if "scope" in frame else pd.Series("", index=frame.index)
 
 
 def _alternatives(rows: pd.DataFrame, row) -> str:
@@ -122,6 +128,7 @@ def _alternatives(rows: pd.DataFrame, row) -> str:
         (rows["district"] == row.district)
         & (rows["indicator"] == row.indicator)
         & (rows["period_end"] == row.period_end)
+        & (_scope(rows) == getattr(row, "scope", ""))
     ]
     shown = format_value(row.value, row.qualifier)
     others = dict.fromkeys(format_value(v, q) for v, q in zip(same["value"], same["qualifier"]))
@@ -133,8 +140,9 @@ def with_conflicting(obs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     indicator and period (those a '⚠ 另有' mark names), so that every value on a page has its sentence."""
     if table.empty or not table["conflict"].any():
         return table
-    keys = table[table["conflict"]][["district", "indicator", "period_end", "stale"]]
-    siblings = obs[obs["conflict"]].merge(keys, on=["district", "indicator", "period_end"])
+    on = ["district", "indicator", "period_end"] + (["scope"] if "scope" in table and "scope" in obs else [])
+    keys = table[table["conflict"]][[*on, "stale"]]
+    siblings = obs[obs["conflict"]].merge(keys, on=on)
     shown = set(zip(table["file"], table["char_start"]))
     siblings = siblings[[(f, c) not in shown for f, c in zip(siblings["file"], siblings["char_start"])]]
     siblings = _with_codebook(
@@ -201,8 +209,8 @@ def default_indicators(table: pd.DataFrame, districts) -> list[str]:
 
 
 def marks(row) -> list[str]:
-    """The marks of a figure shown: corrected or added by a researcher, stale, and the other values for its
-    period (or that there are some)."""
+    """The marks of a figure shown: corrected or added by a researcher, stale, the other values for its
+    period (or that there are some), and its narrower scope."""
     words = labels()
     source = row.get("source")  # corrected or added by a researcher: a small mark first
     found = [words["marks"][source]] if source in ("corrected", "added") else []
@@ -214,6 +222,8 @@ def marks(row) -> list[str]:
         found.append(f"{words['marks']['also']} {values}")
     elif row.get("conflict"):
         found.append(words["marks"]["conflict"])
+    if row.get("scope"):  # a narrower scope's figure, shown where the district has none
+        found.append(f"{words['marks']['scope']} {row['scope']}")
     return found
 
 

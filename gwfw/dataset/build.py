@@ -42,9 +42,21 @@ OBSERVATION_COLUMNS = schema.names(OBSERVATIONS, computed=False)  # those one re
 MENTION_COLUMNS = schema.names(MENTIONS)
 PARQUET_BLOCK = 1 << 20  # bytes of CSV per Parquet row group: bigger blocks cost memory, not time
 # The same figure stated twice in one report: one observation.
-_RESTATEMENT = ("district", "indicator", "period_start", "period_end", "value", "value_high", "qualifier")
+_RESTATEMENT = (
+    "district",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "value_high",
+    "qualifier",
+    "scope",
+)
 # One district, indicator and period with more than one value across the reports: a conflict.
-_GROUP = tuple(OBSERVATION_COLUMNS.index(c) for c in ("district", "indicator", "period_start", "period_end"))
+# A figure of a narrower scope (粤智助 kiosks, a 一件事 package) conflicts only with its own scope's.
+_GROUP = tuple(
+    OBSERVATION_COLUMNS.index(c) for c in ("district", "indicator", "period_start", "period_end", "scope")
+)
 _VALUE = OBSERVATION_COLUMNS.index("value")
 
 

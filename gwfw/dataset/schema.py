@@ -16,11 +16,13 @@ from decimal import Decimal, InvalidOperation
 
 from ..errors import SchemaError
 from ..extract.codebook import by_code
+from ..extract.confidence import LEVELS as CONFIDENCE_LEVELS
 from ..extract.numerals import QUALIFIERS
 
 PERIOD_SOURCES = (
     "sentence",
     "paragraph",
+    "section",
     "document_title",
     "document_text",
     "publication_date",
@@ -95,7 +97,10 @@ OBSERVATIONS: tuple[Column, ...] = (
     Column("sentence", "text", _nonempty),
     Column("raw_unit", "text"),
     Column("rule", "text", _nonempty),
-    Column("conflict", "bool", computed=True),  # another value for the same district, indicator, period
+    Column("scope", "text", lambda v: v == "" or ":" in v),  # '' = the whole district; else 'kind:word'
+    Column("confidence", "text", lambda v: v in CONFIDENCE_LEVELS),
+    # another value for the same district, indicator, period and scope
+    Column("conflict", "bool", computed=True),
     Column("source", "text", lambda v: v in SOURCES, computed=True),  # extracted | corrected | added
     Column("note", "text", computed=True),  # the researcher's note, for a corrected or added figure
 )

@@ -2,20 +2,23 @@
 
 Reports state periods loosely (「1—6月」「上半年」「截至6月底」「今年以来」「目前」) and often only once per
 paragraph. We find every period phrase in a text, resolve it against the report's own year and date,
-and let each figure take the nearest phrase before it in its sentence, then in its paragraph, then
-the document's reference period. `Period.source` records which rule decided.
+and let each figure take the nearest phrase before it in its sentence, then in the few sentences before
+it in its paragraph, then in the heading of its section, then the document's reference period.
+`Period.source` records which rule decided.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from ..langdata import load_yaml
+from . import layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ def _pattern() -> re.Pattern:
     )"""
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
+    day_joiners = re.escape(lx["day_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
     month_word = re.escape(lx["month_word"])
     quarter_word, day_word = lx["quarter_word"], lx["day_word"]
@@ -72,6 +76,9 @@ def _pattern() -> re.Pattern:
             | (?P<m1{tag}>{month}) \s* [{joiners}] \s* (?P<m2{tag}>{month}) {month_word}  # 1—6月
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
               (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
+                  (?: \s* [{day_joiners}] \s* (?:(?:{centuries})\d\d {lx["year_suffix"]})?  # ... 至(2023年)
+                      (?:(?P<dm2{tag}>{month}) {month_word})? (?P<dd2{tag}>[1-3]?\d) {day_word}  # (4月)30日
+                  )?
                 | (?P<mend{tag}>{_alt(lx["month_end_words"])})                      # ... 底
                 | {_alt(lx["month_suffix"])}                                        # ... 份
               )?
@@ -86,6 +93,7 @@ def _pattern() -> re.Pattern:
     # the scan skip ordinary text in C instead of trying each alternative at every position.
     words = [
         *lx["now_words"],
+        *lx["relative_months"],
         *lx["as_of_words"],
         *lx["relative_years"],
         *lx["halves"],
@@ -99,6 +107,7 @@ def _pattern() -> re.Pattern:
         (?=[\d{re.escape(first)}])                                    # a phrase can start here
         (?:
             (?<!{_alt(lx["now_not_after"])}) (?P<now>{_alt(lx["now_words"])})  # 目前, not 项目前期
+            | (?P<relm>{_alt(lx["relative_months"])})                     # 本月
             | {as_of}
               (?: {year} (?:{body("")})?                               # a year, maybe with a part of it
                 | (?<![\d.]) (?:{body("_")})                          # a part standing alone: 上半年
@@ -176,13 +185,31 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
+    if g["relm"]:  # 本月: the month of what the report covers (a monthly bulletin's month), else of its date
+        if now is None:
+            return None
+        k = now.year * 12 + now.month - 1 + lx["relative_months"][g["relm"]]
+        return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
     y = (
         int(g["year"])
         if g["year"]
         else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
     )
+    if y is None and doc_date is not None and not g["rel"]:
+        # No year anywhere yet (the report's reference period is being sought): the latest such
+        # period that ends by the report's date — 「4月1日至4月30日」 in a bulletin of May.
+        found = _resolved_in(g, doc_date.year, now)
+        if found is None or found.end <= doc_date:
+            return found
+        return _resolved_in(g, doc_date.year - 1, now)
     if y is None or not 1949 < y < 2200:
         return None
+    return _resolved_in(g, y, now)
+
+
+def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
+    """The period of a matched phrase (groups g) in year y."""
+    lx = _lexicon()
     if g["todate"]:
         start, end = date(y, 1, 1), _month_end(y, 3 * lx["quarters"][g["qn"]])
     elif g["q"]:
@@ -191,6 +218,15 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     elif g["half"]:
         h = lx["halves"][g["half"]]
         start, end = date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    elif g["dd2"]:
+        m1, d1 = int(g["m"]), int(g["day"])
+        m2, d2 = int(g["dm2"] or m1), int(g["dd2"])
+        try:
+            start, end = date(y, m1, d1), date(y, m2, d2)
+        except ValueError:
+            return None
+        if end < start:
+            return None
     elif g["m1"]:
         m1, m2 = int(g["m1"]), int(g["m2"])
         if m2 < m1:
@@ -221,3 +257,108 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
 
 def with_label(p: Period, source: str) -> Period:
     return Period(p.start, p.end, label_for(p.start, p.end), source)
+
+
+_STATED = ("document_title", "document_text")  # reference periods the report itself states
+
+
+class Governing:
+    """The period that governs each position of one report's text (see the module docstring).
+
+    A phrase in an earlier sentence of the paragraph carries only over `carry_max_sentences`
+    sentences, and not at all when it dates an event: a phrase whose own sentence holds no figure
+    and whose period lies outside the reference period the report states (「2019年，中心搬迁至新址。」
+    in a report on 2022; a period taken from the publication date alone vetoes nothing).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        index,
+        reference: Period | None,
+        year: int | None,
+        doc_date: date | None,
+        figure_starts: Sequence[int],
+        skip_line: str = "",
+        list_separator: str = "",
+    ):
+        lx = _lexicon()
+        ref_end = reference.end if reference else None
+        self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
+        self.ends = [p.end for p in self.found]
+        self.index, self.reference, self.doc_date = index, reference, doc_date
+        self.figures = sorted(figure_starts)
+        self.carry = lx["carry_max_sentences"]
+        self.resolved: dict[tuple[int, str], Period] = {}
+        self.headings = self._headings(text, skip_line)
+        self.heading_starts = [h[0] for h in self.headings]
+        found = self.found  # the periods that end a list of them: 「5月、6月」
+        self.list_ends = {
+            i
+            for i in range(1, len(found))
+            if list_separator and text[found[i - 1].end : found[i].start] == list_separator
+        }
+
+    def _headings(self, text: str, title: str) -> list[tuple[int, int, int]]:
+        """(start of the governed text, its end, index of the heading's period phrase) per heading
+        naming a period, in order."""
+        starts = [p.start for p in self.found]
+
+        def dated(start: int, end: int) -> bool:  # does a period phrase stand in text[start:end]?
+            i = bisect.bisect_left(starts, start)
+            return i < len(starts) and starts[i] < end
+
+        out, last = [], -1
+        for i, p in enumerate(self.found):
+            h = layout.heading_at(text, p.start, title)
+            if h is not None and h.start != last:  # the first phrase of a heading names its period
+                out.append((h.end, layout.section_end(text, h, title, dated), i))
+                last = h.start
+        return out
+
+    def _label(self, i: int, source: str) -> Period:
+        key = (i, source)
+        if key not in self.resolved:
+            self.resolved[key] = with_label(clip(self.found[i].period, self.doc_date), source)
+        return self.resolved[key]
+
+    def _carries(self, i: int, pos: int) -> bool:
+        ix, p = self.index, self.found[i]
+        s_start, s_end = ix.sentence(p.start)
+        between = bisect.bisect_left(ix.sentence_ends, pos) - bisect.bisect_left(ix.sentence_ends, p.end)
+        if between > self.carry:
+            return False
+        k = bisect.bisect_left(self.figures, p.end)
+        if k < len(self.figures) and self.figures[k] < s_end:
+            return True  # its own sentence states figures: it frames them and what follows
+        ref = self.reference
+        if ref is None or ref.source not in _STATED:
+            return True  # only a period the report states shows that another one dates an event
+        return p.period.end >= (ref.start or ref.end) and (p.period.start or p.period.end) <= ref.end
+
+    def listed(self, pos: int, sentence_start: int) -> list[Period]:
+        """「5月、6月提升至91%」: the periods listed right before pos in its clause, when there are several
+        (the figure holds for each); else []."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i not in self.list_ends:
+            return []
+        clause_start = self.index.clause(pos)[0]
+        j = i
+        while j in self.list_ends and self.found[j - 1].start >= clause_start:
+            j -= 1
+        if j == i or self.found[i].start < clause_start:
+            return []
+        source = "sentence" if self.found[j].start >= sentence_start else "paragraph"
+        return [self._label(m, source) for m in range(j, i + 1)]
+
+    def at(self, pos: int, sentence_start: int) -> Period | None:
+        """The period for a position, given the start of its sentence."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i >= 0 and self.found[i].start >= sentence_start:
+            return self._label(i, "sentence")
+        if i >= 0 and self.found[i].start >= self.index.paragraph(pos)[0] and self._carries(i, pos):
+            return self._label(i, "paragraph")
+        h = bisect.bisect_right(self.heading_starts, pos) - 1
+        if h >= 0 and pos < self.headings[h][1]:
+            return self._label(self.headings[h][2], "section")
+        return self.reference

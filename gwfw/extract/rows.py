@@ -3,18 +3,19 @@ also become observations, each with its district, period and the exact text it c
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
 from . import periods
 from . import places as gazetteer
-from .context import ReportContext, Section, report_context
+from .confidence import confidence
+from .context import Section, report_context
 from .matcher import Matcher
 from .name_patterns import rules
 from .names import Match
 from .numerals import find_numbers
+from .scope import Screen
 from .text_index import TextIndex
 
 
@@ -46,54 +47,6 @@ def number_text(value: Decimal | None) -> str:
         return ""
     text = str(value)  # numerals already gives normalised values; the exponent form is the rare case
     return format(value.normalize(), "f") if "E" in text else text
-
-
-class _Periods:
-    """The governing period for any position: sentence, then paragraph, then the document."""
-
-    def __init__(self, text: str, index: TextIndex, ctx: ReportContext):
-        ref_end = ctx.reference.end if ctx.reference else None
-        found = [
-            p
-            for p in periods.find_periods(text, ctx.year, ctx.doc_date, ref_end)
-            if not index.is_masked(p.start)
-        ]
-        self.found = found
-        self.ends = [p.end for p in found]
-        self.index = index
-        self.ctx = ctx
-        self.resolved: dict[tuple[int, str], periods.Period] = {}
-        sep = rules()["list_separator"]  # the periods that end a list of them: 「5月、6月」
-        self.list_ends = {i for i in range(1, len(found)) if text[found[i - 1].end : found[i].start] == sep}
-
-    def at(self, pos: int, sentence_start: int) -> periods.Period | None:
-        """The period for a position, given the start of its sentence."""
-        i = bisect.bisect_right(self.ends, pos) - 1
-        if i < 0 or self.found[i].start < self.index.paragraph(pos)[0]:
-            return self.ctx.reference
-        key = (i, "sentence" if self.found[i].start >= sentence_start else "paragraph")
-        if key not in self.resolved:
-            self.resolved[key] = periods.with_label(
-                periods.clip(self.found[i].period, self.ctx.doc_date), key[1]
-            )
-        return self.resolved[key]
-
-    def listed(self, pos: int, sentence_start: int) -> list[periods.Period]:
-        """「5月、6月提升至91%」: the periods listed right before pos in its clause, when there are several
-        (the figure holds for each); else []."""
-        i = bisect.bisect_right(self.ends, pos) - 1
-        if i not in self.list_ends:
-            return []
-        clause_start = self.index.clause(pos)[0]
-        j = i
-        while j in self.list_ends and self.found[j - 1].start >= clause_start:
-            j -= 1
-        if j == i or self.found[i].start < clause_start:
-            return []
-        kind = "sentence" if self.found[j].start >= sentence_start else "paragraph"
-        return [
-            periods.with_label(periods.clip(p.period, self.ctx.doc_date), kind) for p in self.found[j : i + 1]
-        ]
 
 
 @cache
@@ -138,7 +91,20 @@ def extract(report: Report) -> Extraction:
     ctx = report_context(report, index)
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
-    governing = _Periods(text, index, ctx)
+    date_units = set(matcher.rules["date_units"])
+    governing = periods.Governing(
+        text,
+        index,
+        ctx.reference,
+        ctx.year,
+        ctx.doc_date,
+        [n.start for n in numbers if n.unit not in date_units],
+        report.meta.get("title", ""),
+        matcher.rules["list_separator"],
+    )
+    screen = Screen(index, report.meta.get("title", ""))
+    doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
+    no_name, hotline_units = screen.no_name_reason, screen.hotline_units
     counties_listed = {s.code for s in ctx.sections if _has_counties(s.code)}  # a city's or province's parts
     observations, mentions, sentences = [], [], {}
     for k, n in enumerate(numbers):
@@ -146,7 +112,15 @@ def extract(report: Report) -> Extraction:
         found = matcher.match(n)
         if found.indicator is None and section.code in counties_listed:
             found, section = _by_place(found, section, matcher, index, numbers, k)
+        scope = ""
         bounds = index.sentence(n.start)
+        if found.indicator is not None:
+            county = Screen.county_level(section.code, section.district)
+            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
+            if why:
+                found = found._replace(indicator=None, reason=why)
+        elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
+            found = found._replace(reason=screen.hotline_reason)
         period = governing.at(n.start, bounds[0])
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
@@ -199,6 +173,8 @@ def extract(report: Report) -> Extraction:
                         "sentence": sentence,
                         "raw_unit": n.unit,
                         "rule": found.reason,
+                        "scope": scope,
+                        "confidence": confidence(found.reason, p.source if p else "none", scope),
                     }
                 )
     return Extraction(report.file, observations, mentions, ctx.warnings)

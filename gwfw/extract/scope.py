@@ -1,0 +1,347 @@
+"""Whose figure a mapped number is: the district's, a narrower scope's, or no result of the district.
+
+The matcher says which indicator a number measures; this says whether the text states it as the
+district's result. Not a result (kept in the mentions with the reason): a 12345 hotline or
+supervision figure, a target, a change instead of a level, an average instead of a total, a
+department's or a town's figure, a wider area's figure in a district's report. Narrower (kept, with a
+`scope`): a figure whose sentence names a venue, a programme or a channel before it (「“粤智助”…业务办理量
+共62634笔」「“一件事一次办”…时限压缩率达66.7%」), or a part of a figure stated before it (「其中…」).
+
+Every question looks at most `look_back_chars` characters back from the number, so its cost does not
+grow with the length of a sentence or paragraph. The words are language data (langdata/scope.yaml).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from ..langdata import load_yaml
+from . import layout
+from .codebook import Indicator
+from .numerals import NumberMention
+from .text_index import TextIndex
+
+_WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
+
+
+@cache
+def _lexicon() -> dict:
+    return load_yaml("scope.yaml")
+
+
+def _alt(words) -> str:
+    """A regex for any of the words, longest first, with shared beginnings factored out (「一件事|一业一证」
+    -> 「一(?:件事|业一证)」): the same matches as the plain alternation, found faster."""
+    tree: dict = {}
+    for w in map(str, words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body  # a word ending here: the longer ones are tried first
+
+    return build(tree)
+
+
+# The word lists looked for in the text before a number, each under the name of its check.
+_WINDOW_LISTS = {
+    "target": "target_words",
+    "change": "change_words",
+    "average": "average_words",
+    "wider": "wider_area_words",
+    "department": "department_stems",
+    "place": "place_suffixes",
+}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
+    checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
+    scope_kind: dict[str, tuple[str, frozenset[str]]]  # scope word -> (kind, indicators it does not narrow)
+    hotline: re.Pattern
+    reset: re.Pattern
+    year: re.Pattern
+    department: re.Pattern
+    place: re.Pattern
+    plan_heading: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    lx = _lexicon()
+    name_not = "".join(re.escape(c) for c in lx["place_name_not"])
+    kinds = {
+        w: (kind, frozenset(spec.get("not_for", [])))
+        for kind, spec in lx["scopes"].items()
+        for w in spec["words"]
+    }
+    checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
+    for check, key in _WINDOW_LISTS.items():
+        for w in map(str, lx[key]):
+            checks.setdefault(w, set()).add(check)
+    return _Patterns(
+        window=re.compile(_alt(checks)),
+        checks={w: frozenset(c) for w, c in checks.items()},
+        scope_kind=kinds,
+        hotline=re.compile(_alt(lx["hotline_words"])),
+        reset=re.compile(_alt(lx["hotline_reset_words"])),
+        year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
+        # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
+        # then a suffix
+        department=re.compile(
+            rf"(?:{_alt(lx['department_stems'])})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
+        ),
+        # a named town or street: two to four characters that are not a generic word, then a suffix
+        place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})(?!街|村)"),
+        plan_heading=re.compile(_alt(lx["plan_heading_words"])),
+    )
+
+
+def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of pattern within text[start:end]."""
+    last = None
+    for m in pattern.finditer(text, start, end):
+        last = m
+    return last
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+class Screen:
+    """Decides, for each mapped number of one report, whether it is a result and of what scope."""
+
+    def __init__(self, index: TextIndex, title: str, level_name: str = ""):
+        self.ix = index
+        self.text = index.text
+        self.lx = _lexicon()
+        self.p = _patterns()
+        self.title = title
+        self.back = self.lx["look_back_chars"]
+        self._plan_sections: list[tuple[int, int]] | None = None
+        self.is_plan = (
+            bool(title)
+            and any(w in title for w in self.lx["plan_title_words"])
+            and not any(w in title for w in self.lx["report_title_words"])
+        )
+        self.quotes = "".join(index.rules["quote_chars"]) + " "
+        self._zones: tuple[list[int], list[int]] | None = None  # where hotline words govern
+        self.not_counted = tuple(self.lx["not_counted_nouns"])
+        self.separators = tuple(self.lx["list_separators"])
+        self.list_ends = tuple(self.lx["list_end_words"])
+        self.wide_words = tuple(self.lx["district_wide_words"])
+        self.baseline_words = tuple(self.lx["baseline_words"])
+        self.list_words = self.list_ends + self.separators
+        self.year_prefixes = tuple(self.lx["target_year_prefixes"])
+        self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
+        self.no_name_reason = self.lx["no_name_reason"]
+        self.hotline_units = frozenset(self.lx["hotline_units"])
+        self.hotline_reason = "unmapped: a 12345 hotline or supervision figure"
+        self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
+        self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
+        self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
+
+    @staticmethod
+    def county_level(code: str, district: str) -> bool:
+        """Is this section a county-level unit (so 全市 names a wider area)?"""
+        return not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
+
+    def _planned(self, pos: int) -> bool:
+        """Does pos lie in a plan (the report is one, or its section's heading names a plan)?"""
+        if self.is_plan:
+            return True
+        if self._plan_sections == []:
+            return False
+        if self._plan_sections is None:
+            heads = {
+                h
+                for m in self.p.plan_heading.finditer(self.text)
+                if (h := layout.heading_at(self.text, m.start(), self.title))
+            }
+            self._plan_sections = sorted((h.end, layout.section_end(self.text, h, self.title)) for h in heads)
+        return bool(self._plan_sections) and any(a <= pos < b for a, b in self._plan_sections)
+
+    def _sentence(self, start: int, end: int) -> None:
+        """Find the words of every check in the sentence text[start:end], once for all its numbers."""
+        if self._sent_start != start:
+            self._sent_start = start
+            self._sent_hits = [
+                _Hit(m.start(), m.end(), m.group()) for m in self.p.window.finditer(self.text, start, end)
+            ]
+            self._sent_starts = [h.start for h in self._sent_hits]
+
+    def _hits(self, start: int, end: int) -> tuple[list[_Hit], dict[str, _Hit]]:
+        """The words of every check within text[start:end] of the current sentence, in order, and the
+        last one of each check."""
+        if self._last_hits[0] != (start, end):
+            i, j = bisect.bisect_left(self._sent_starts, start), bisect.bisect_left(self._sent_starts, end)
+            hits = [h for h in self._sent_hits[i:j] if h.end <= end]
+            checks, last = self.p.checks, {}
+            for h in hits:
+                for c in checks[h.word]:
+                    last[c] = h
+            self._last_hits = ((start, end), (hits, last))
+        return self._last_hits[1]
+
+    def _listed(self, start: int, end: int, words: tuple[str, ...]) -> bool:
+        """Does one of these list words (「、」「等」) stand in text[start:end]?"""
+        part = self.text[start:end]
+        return any(w in part for w in words)
+
+    def _triggered(self, start: int, end: int) -> bool:
+        """Does a word that starts a check stand in text[start:end]? (Words that only qualify one, 全区
+        「、」「等」 or a baseline's 截至, are looked for where a check started.)"""
+        i, j = bisect.bisect_left(self._sent_starts, start), bisect.bisect_left(self._sent_starts, end)
+        return any(h.end <= end for h in self._sent_hits[i:j])
+
+    @staticmethod
+    def _after(last: dict[str, _Hit], checks: tuple[str, ...], pos: int) -> bool:
+        """Does a word of one of these checks start at or after pos?"""
+        return any(c in last and last[c].start >= pos for c in checks)
+
+    def judge(
+        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: bool, doc_year: int | None
+    ):
+        """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
+        district). sentence: the bounds of its sentence."""
+        text, s_start = self.text, sentence[0]
+        if self._hotline(n.start):
+            return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
+        after = text[n.end : n.end + 4]
+        if after[:1] in self.quotes:
+            after = after.lstrip(self.quotes)
+        if after.startswith(self.not_counted):
+            return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        s_from = max(s_start, n.start - self.back)
+        part = self._part(n, ind, s_start)
+        self._sentence(*sentence)
+        has_year = self.p.year.search(text, s_from, n.start) is not None
+        if not has_year and not self._triggered(s_from, n.start) and not self._planned(n.start):
+            return "", part  # the usual case: nothing before it that any check looks for
+        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None)
+        return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
+
+    def not_a_result(
+        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: bool, doc_year: int | None
+    ) -> str:
+        """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
+        counted nouns were asked before)."""
+        ix, text, p = self.ix, self.text, self.p
+        c_start, _ = ix.clause(n.start)
+        c_from = max(c_start, n.start - self.back)
+        name = ind.code
+        _, last = self._hits(s_from, n.start)
+        if self._target(n.start, s_from, last, doc_year):
+            return f"unmapped: a target for {name}, not a result"
+        if ind.measure == "stock" and self._after(last, ("change",), c_from):
+            return f"unmapped: a change of {name}, not its level"
+        if ind.measure == "flow" and self._after(last, ("average",), c_from):
+            return f"unmapped: an average of {name}, not its total"
+        if county and self._after(last, ("wider",), c_from):
+            return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
+        m = None
+        if "department" in last:
+            m = _last(p.department, text, last["department"].start, n.start)
+        if m is None and "place" in last:
+            m = _last(p.place, text, max(s_from, last["place"].start - 4), n.start)
+        # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
+        # (「区公安局、区市场监督管理局5个部门」)
+        if m and not (
+            self._listed(m.end(), n.start, self.wide_words)
+            or self._listed(m.end(), n.start, self.list_words)
+            or any(sep in text[max(0, m.start() - 2) : m.start()] for sep in self.separators)
+        ):
+            return f"unmapped: {m.group()}'s figure, not the district's {name}"
+        return ""
+
+    def in_hotline(self, n: NumberMention) -> bool:
+        """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
+        codebook keeps hotline words out of some indicators' sentences, so no name was joined to it);
+        asked for numbers in hotline_units whose reason is no_name_reason."""
+        return self._hotline(n.start)
+
+    def _hotline_zones(self) -> tuple[list[int], list[int]]:
+        """Where a hotline word governs (see _hotline), as sorted starts and their ends, found once."""
+        ix, text, carry = self.ix, self.text, self.lx["hotline_carry_sentences"]
+        starts, ends = [], []
+        for m in self.p.hotline.finditer(text):
+            e = m.end()
+            k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
+            stop = min(
+                ix.paragraph(e)[1],
+                ix.sentence_ends[k] if k < len(ix.sentence_ends) else len(text),
+                e + 3 * self.back,
+            )
+            reset = self.p.reset.search(text, e, stop)
+            stop = reset.start() if reset else stop
+            if starts and e <= ends[-1]:  # overlapping zones: one zone to the later end
+                ends[-1] = max(ends[-1], stop)
+            else:
+                starts.append(e)
+                ends.append(stop)
+        return starts, ends
+
+    def _hotline(self, pos: int) -> bool:
+        """Does a hotline word govern pos: one before it in its sentence, or in the few sentences before
+        it in its paragraph, with no word of the service hall in between?"""
+        if self._zones is None:
+            self._zones = self._hotline_zones()
+        starts, ends = self._zones
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
+        if "target" in last:
+            return True
+        if doc_year and any(int(y) > doc_year for y in self._target_years(s_from, pos)):
+            return True
+        return self._planned(pos) and not self._listed(s_from, pos, self.baseline_words)
+
+    def _target_years(self, start: int, end: int) -> list[str]:
+        """The years in text[start:end] after a target's prefix (「到2025年」, not 「截至2022年」)."""
+        text, out = self.text, []
+        for m in self.p.year.finditer(text, start, end):
+            before = text[max(0, m.start() - 6) : m.start()].rstrip()
+            if before.endswith(self.year_prefixes) and not before.endswith(self.not_year_prefixes):
+                out.append(m.group())
+        return out
+
+    def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
+        """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it."""
+        ix = self.ix
+        first = self.seen.setdefault((s_start, ind.code), n.start)
+        k = ix.breakdown_markers.find(first, n.start) if first < n.start else -1
+        if k < 0:
+            return ""
+        return "part:" + next(w for w in ix.rules["breakdown_markers"] if self.text.startswith(w, k))
+
+    def _scope(self, n: NumberMention, ind: Indicator, s_start: int, s_from: int) -> str:
+        """The narrower scope the figure's sentence names before it ('kind:word'), or ''."""
+        ix, p = self.ix, self.p
+        hits, last = self._hits(s_from, n.start)
+        best = next(
+            (h for h in reversed(hits) if h.word in p.scope_kind and ind.code not in p.scope_kind[h.word][1]),
+            None,
+        )
+        if best is None:
+            return ""
+        if self._listed(best.end, n.start, self.wide_words + self.list_ends):
+            return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
+        c_start, _ = ix.clause(n.start)
+        if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
+            return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
+        return f"{p.scope_kind[best.word][0]}:{best.word}"

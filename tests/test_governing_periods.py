@@ -1,0 +1,54 @@
+"""Which period governs a figure when its own sentence names none: a few sentences back in its
+paragraph, the heading of its section, then the report's own period."""
+
+from gwfw.extract.rows import Report, extract
+
+
+def periods_of(
+    text: str,
+    title: str = "2023年政务服务工作总结",
+    published: str = "2023-07-20",
+    kind: str = "annual_report",
+):
+    meta = {"district": "綦江区", "kind": kind, "title": title, "published": published}
+    ex = extract(Report("t.txt", text, "utf-8", meta))
+    return [(o["indicator"], o["period_label"], o["period_source"]) for o in ex.observations]
+
+
+def test_a_period_in_the_sentence_before_governs_the_rates_after_it():
+    got = periods_of("今年上半年，我区政务服务工作稳步推进。全区网上可办率达99.5%，办结率100%。")
+    assert got == [
+        ("online_available_rate", "2023H1", "paragraph"),
+        ("completion_rate", "2023H1", "paragraph"),
+    ]
+
+
+def test_a_year_dating_an_event_does_not_govern_the_figures_below_it():
+    text = "2019年，区政务服务中心搬迁至新址。大厅引入银行服务。网上可办率达99.5%。"
+    assert periods_of(text) == [("online_available_rate", "2023", "document_title")]
+
+
+def test_a_period_reaches_only_a_few_sentences():
+    text = "上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。"
+    assert periods_of(text) == [
+        ("cases_total", "2023H1", "sentence"),
+        ("online_available_rate", "2023", "document_title"),
+    ]
+
+
+def test_a_heading_period_governs_its_section():
+    text = (
+        "一、今年上半年工作情况\n全区网上可办率达99.5%。\n（一）网上办理\n网办率80%。\n"
+        "二、服务效能\n全年办件量1000件。"
+    )
+    assert periods_of(text) == [
+        ("online_available_rate", "2023H1", "section"),
+        ("online_case_rate", "2023H1", "section"),
+        ("cases_total", "2023", "document_title"),
+    ]
+
+
+def test_a_monthly_bulletin_figures_are_for_its_month():
+    text = "4月1日至4月30日，全区共受理政务服务事项12000件。\n本月主动评价率99%。"
+    got = periods_of(text, title="政务服务工作月报", published="2023-05-08")
+    assert got == [("cases_total", "2023-04", "sentence"), ("active_review_rate", "2023-04", "sentence")]

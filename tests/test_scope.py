@@ -1,0 +1,114 @@
+"""Whose figure a mapped number is: distractors that must not become observations (each kept in the
+mentions with its reason), narrower scopes, and how far a figure can be trusted."""
+
+import pytest
+
+from gwfw.extract.rows import Report, extract
+
+META = {
+    "district": "綦江区",
+    "kind": "annual_report",
+    "title": "2023年政务服务工作总结",
+    "published": "2024-01-10",
+}
+
+
+def run(text: str, **meta):
+    return extract(Report("t.txt", text, "utf-8", {**META, **meta}))
+
+
+# text, the reason every indicator-worded figure in it must carry instead of becoming an observation
+DISTRACTORS = [
+    # 12345 hotline and supervision
+    ("12345热线共受理群众诉求12000件，办结率99.5%，满意率98.7%，及时办结率97%。", "hotline"),
+    ("全区12345政务服务便民热线受理工单3.2万件。即时办结率95%，按时办结率99%。", "hotline"),
+    ("区政府督办710件任务，办结率100%。", "hotline"),
+    # targets in plans
+    ("力争到2025年，全区政务服务事项网上可办率达到100%。", "target"),
+    ("到2025年，全程网办率达到95%以上。", "target"),
+    ("目标：依申请政务服务事项网上可办率达到98%。", "target"),
+    # changes, not stocks
+    ("全年取消行政许可事项12项，下放行政许可事项30项。", "change"),
+    ("调整行政许可事项8项。", "change"),
+    # averages read as totals
+    ("大厅月均办件量1.2万件，日均办件量600件。", "average"),
+    # one department's or one sub-unit's figures
+    ("区税务局办件量12000件，办结率100%。", "not the district's"),
+    ("不动产登记中心全年受理业务8000件。", "not the district's"),
+    ("古南街道便民服务中心办件量3000件。", "not the district's"),
+    # a city-wide figure in a district's report
+    ("全市网上可办率达99%。", "全市's figure"),
+]
+
+
+@pytest.mark.parametrize("text,why", DISTRACTORS, ids=[d[0][:14] for d in DISTRACTORS])
+def test_distractors_are_kept_as_mentions_with_their_reason(text, why):
+    ex = run(text)
+    assert ex.observations == []
+    figures = [m for m in ex.mentions if m["unit"] in ("%", "件", "项") and m["text"] != "12345"]
+    assert figures and all(why in m["status"] for m in figures), [(m["text"], m["status"]) for m in figures]
+
+
+def test_the_district_figures_beside_distractors_stay():
+    ex = run("全市网上可办率达99%，我区网上可办率达99.5%。区政府督办710件任务。全区办件量12万件。")
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [
+        ("online_available_rate", "99.5"),
+        ("cases_total", "120000"),
+    ]
+
+
+def test_a_plan_states_targets_except_its_baseline():
+    text = "截至2022年底，全区网上可办率达95%。全区网上可办率达到100%，全程网办率达到90%。"
+    ex = run(text, title="綦江区2023年政务服务工作要点")
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [("online_available_rate", "95")]
+    assert sum("a target" in m["status"] for m in ex.mentions) == 2
+
+
+def test_a_plan_section_of_a_report_states_targets():
+    text = "一、工作成效\n全区网上可办率达99%。\n二、下一步工作计划\n全区网上可办率达到100%。"
+    ex = run(text)
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [("online_available_rate", "99")]
+
+
+SCOPED = [
+    (
+        "2022年我区“粤智助”政府服务自助机服务用户人数共35293人,业务办理量共62634笔。",
+        "cases_total",
+        "venue:自助机",
+    ),
+    ("实现231项“一件事一次办”集成服务,时限压缩率达66.7%。", "time_limit_reduction_rate", "programme:一件事"),
+    ("预审窗口共受理业务27650件，群众“好差评”评价满意率达100%。", "satisfaction_rate", "venue:预审窗口"),
+    ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:其中"),
+    ("全区各镇街便民服务中心办件量3000件。", "cases_total", "venue:镇街"),
+]
+
+
+@pytest.mark.parametrize("text,indicator,scope", SCOPED, ids=[s[2] for s in SCOPED])
+def test_a_narrower_scope_is_kept_with_the_figure(text, indicator, scope):
+    got = [o["scope"] for o in run(text).observations if o["indicator"] == indicator]
+    assert got[-1] == scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进“一件事一次办”。全区网上可办率达99%。",  # another sentence
+        "深化“一件事一次办”改革，全区网上可办率达99%。",  # the district named in between
+        "建成企业开办、民生服务等11类综合窗口，设置无差别综合窗口13个。",  # one item of a list
+        "2022年全区共投放“粤智助”政府服务自助机71台。",  # a count of the venue itself
+        "自助区涵盖了区公安局、区市场监督管理局5个部门12台自助设备。",  # a list of departments
+    ],
+)
+def test_district_figures_have_no_scope(text):
+    obs = run(text).observations
+    assert obs and all(o["scope"] == "" for o in obs)
+
+
+def test_confidence_follows_the_rule_and_the_period():
+    text = "上半年，全区办结率99%。\n网上可办率达98%。\n“一件事一次办”今年累计办理1500件。"
+    conf = {o["indicator"]: o["confidence"] for o in run(text).observations}
+    assert conf["completion_rate"] == "high"  # the name before it, the period in its sentence
+    assert conf["online_available_rate"] == "high"  # the report's title names the year
+    assert conf["one_thing_cases"] == "low"  # a programme reaching across its sentence
+    ex = run("网上可办率达98%。", title="政务服务工作情况", published="2023-07-01")
+    assert ex.observations[0]["confidence"] == "medium"  # the period is the publication's
