@@ -40,6 +40,7 @@ STATUS_COLUMNS = (
     "note",
 )
 ADDED_RULE = "added by hand"
+CHECKED = "high"  # the confidence of a figure a researcher corrected or added: it was read by a person
 _PERIOD = ("period_start", "period_end", "period_label", "period_source")
 
 
@@ -211,6 +212,7 @@ class FiguresOfReport:
                 "correction" if c.given("period_start") or c.given("period_end") else old["period_source"],
             )
         new["source"], new["note"] = "corrected", c.given("note")
+        new["confidence"] = CHECKED  # a researcher read it
         problem = _checked(new)
         if problem:
             return self.outcome(
@@ -282,6 +284,8 @@ class FiguresOfReport:
             "sentence": sentence,
             "raw_unit": n.unit,
             "rule": ADDED_RULE,
+            "scope": "",  # a researcher adds the district's figure; a narrower one needs no adding
+            "confidence": CHECKED,
             "source": "added",
             "note": c.given("note"),
         }
