@@ -286,6 +286,12 @@ def write_corpus(n: int, seed: int, out: Path, raw: Path = paths.RAW) -> tuple[i
         written.add(name)
         rows.append(row)
         total += len(data)
+    finish_folder(out, rows, written)
+    return n, total
+
+
+def finish_folder(out: Path, rows: list[dict], written: set[str]) -> None:
+    """Remove reports of an earlier run that this one did not write, and write the catalog of the rest."""
     for stale in out.glob("*.txt"):
         if stale.name not in written:
             stale.unlink()
@@ -294,7 +300,6 @@ def write_corpus(n: int, seed: int, out: Path, raw: Path = paths.RAW) -> tuple[i
     writer.writeheader()
     writer.writerows(rows)
     (out / "catalog.csv").write_bytes(buf.getvalue().encode("utf-8"))
-    return n, total
 
 
 def main(argv: list[str] | None = None) -> int:

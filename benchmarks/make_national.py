@@ -14,16 +14,14 @@ make_corpus.py: the same arguments give a byte-identical folder.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 import time
 from pathlib import Path
 
-from make_corpus import Corpus, Fixed
+from make_corpus import Corpus, Fixed, finish_folder
 
 from gwfw import paths
-from gwfw.dataset.raw_folder import CATALOG_COLUMNS, read_catalog
+from gwfw.dataset.raw_folder import read_catalog
 from gwfw.extract.places import places
 
 LAST_QUARTER = (2022, 4)
@@ -63,14 +61,7 @@ def write_national(out: Path, n_quarters: int, seed: int, every: int = 1, raw: P
             rows.append(row)
             total += len(data)
             i += 1
-    for stale in out.glob("*.txt"):
-        if stale.name not in written:
-            stale.unlink()
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CATALOG_COLUMNS, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    (out / "catalog.csv").write_bytes(buf.getvalue().encode("utf-8"))
+    finish_folder(out, rows, written)
     return i, total, len(units)
 
 

@@ -172,15 +172,7 @@ def test_stale_marks_and_units_in_the_coverage_matrix():
 def test_values_table_is_text_a_reader_understands():
     q4 = analysis.as_of(CONFLICTING, "2022Q4")
     table = analysis.values_table(q4)
-    assert list(table.columns) == [
-        "区县",
-        "指标",
-        "数值",
-        "限定",
-        "时期",
-        "时期依据",
-        "提示",
-    ]
+    assert list(table.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
     packages = table[table["指标"] == "一件事一次办套餐数"].iloc[0]
     assert tuple(packages.iloc[2:]) == (
         "250+ 个",

@@ -96,14 +96,6 @@ def test_values_and_evidence_keep_their_notes_and_escaping(seeds_data):
     view = Comparison(DISTRICTS, None, "2022Q4", seeds_data)
     values = view.values()
     assert isinstance(values, pd.DataFrame)
-    assert list(values.columns) == [
-        "区县",
-        "指标",
-        "数值",
-        "限定",
-        "时期",
-        "时期依据",
-        "提示",
-    ]
+    assert list(values.columns) == ["区县", "指标", "数值", "限定", "时期", "时期依据", "提示"]
     assert set(values["区县"]) <= set(DISTRICTS) and len(values) >= 3
     assert "<mark>" in view.evidence()._repr_html_()

@@ -16,18 +16,7 @@ from . import corrections as curation
 from .apply import FiguresOfReport, ReportSource
 from .raw_folder import ReportError, read_catalog, read_text
 
-_TARGET = (
-    "file",
-    "district",
-    "indicator",
-    "value",
-    "unit",
-    "qualifier",
-    "period_start",
-    "period_end",
-    "char_start",
-    "char_end",
-)
+_TARGET = tuple(c for c in curation.COLUMNS if c not in ("id", "action", "note"))  # what a line aims at
 
 
 def _observations(processed: Path) -> list[dict]:
