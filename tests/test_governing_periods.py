@@ -28,12 +28,27 @@ def test_a_year_dating_an_event_does_not_govern_the_figures_below_it():
     assert periods_of(text) == [("online_available_rate", "2023", "document_title")]
 
 
-def test_a_period_reaches_only_a_few_sentences():
-    text = "上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。"
+def test_a_period_inside_a_paragraph_reaches_only_a_few_sentences():
+    text = "我区持续深化改革。上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。"
     assert periods_of(text) == [
         ("cases_total", "2023H1", "sentence"),
         ("online_available_rate", "2023", "document_title"),
     ]
+
+
+def test_a_period_opening_a_paragraph_of_results_governs_all_of_it():
+    """「上半年，全区办件量…。…。网上可办率…」: the paragraph reports that half-year's results to its end."""
+    text = "上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。\n网办率80%。"
+    assert periods_of(text) == [
+        ("cases_total", "2023H1", "sentence"),
+        ("online_available_rate", "2023H1", "paragraph"),
+        ("online_case_rate", "2023", "document_title"),
+    ]
+
+
+def test_a_date_of_an_event_within_the_report_period_governs_no_figure():
+    text = "2023年3月，区政务服务中心搬迁至新址。大厅引入银行服务。网上可办率达99.5%。"
+    assert periods_of(text) == [("online_available_rate", "2023", "document_title")]
 
 
 def test_a_heading_period_governs_its_section():
@@ -44,7 +59,7 @@ def test_a_heading_period_governs_its_section():
     assert periods_of(text) == [
         ("online_available_rate", "2023H1", "section"),
         ("online_case_rate", "2023H1", "section"),
-        ("cases_total", "2023", "document_title"),
+        ("cases_total", "2023", "sentence"),  # 全年: the report's year, stated
     ]
 
 
