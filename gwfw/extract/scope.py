@@ -63,6 +63,7 @@ _WINDOW_LISTS = {
     "place": "place_suffixes",
     "negated": "negated_words",
     "sub_level": "sub_level_words",
+    "case_part": "case_part_words",
 }
 
 
@@ -153,6 +154,7 @@ class Screen:
         self.baseline_words = tuple(self.lx["baseline_words"])
         self.list_words = self.list_ends + self.separators
         self.brackets = tuple(self.lx["own_figure_brackets"])
+        self.case_totals = frozenset(self.lx["case_part_of"])
         self.year_prefixes = tuple(self.lx["target_year_prefixes"])
         self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
         self.no_name_reason = self.lx["no_name_reason"]
@@ -260,6 +262,8 @@ class Screen:
             return f"unmapped: a change of {name}, not its level"
         if ind.measure == "flow" and self._after(last, ("average",), c_from):
             return f"unmapped: an average of {name}, not its total"
+        if name in self.case_totals and self._after(last, ("case_part",), c_from):
+            return f"unmapped: {last['case_part'].word}, a part of {name}"
         if self._after(last, ("negated",), c_from):
             return f"unmapped: {last['negated'].word}, not {name}"
         sub = last.get("sub_level")

@@ -89,6 +89,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "negated_words": list,
         "sub_level_words": list,
         "own_figure_brackets": list,
+        "case_part_words": list,
+        "case_part_of": list,
         "plan_title_words": list,
         "report_title_words": list,
         "baseline_words": list,
