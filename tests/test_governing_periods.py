@@ -67,3 +67,11 @@ def test_a_monthly_bulletin_figures_are_for_its_month():
     text = "4月1日至4月30日，全区共受理政务服务事项12000件。\n本月主动评价率99%。"
     got = periods_of(text, title="政务服务工作月报", published="2023-05-08")
     assert got == [("cases_total", "2023-04", "sentence"), ("active_review_rate", "2023-04", "sentence")]
+
+
+def test_this_month_in_a_bulletin_dated_early_is_the_month_just_ended():
+    text = "本月，全区共受理政务服务事项12000件。"
+    early = periods_of(text, title="政务服务工作月报", published="2023-01-06")
+    late = periods_of(text, title="政务服务工作月报", published="2023-01-30")
+    assert early == [("cases_total", "2022-12", "sentence")]
+    assert late[0][1] != "2022-12"  # dated late in its month: that month

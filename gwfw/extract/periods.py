@@ -189,6 +189,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
         if now is None:
             return None
         k = now.year * 12 + now.month - 1 + lx["relative_months"][g["relm"]]
+        if ref_end is None and now.day <= lx["relative_month_previous_until_day"]:
+            k -= 1  # a bulletin dated early in a month reports the month just ended
         return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
     y = (
         int(g["year"])

@@ -68,6 +68,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "day_range_joiners": str,
         "carry_max_sentences": int,
         "paragraph_opening_chars": int,
+        "relative_month_previous_until_day": int,
         "event_words": list,
     },
     "layout.yaml": {
