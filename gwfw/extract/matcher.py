@@ -37,6 +37,16 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
+def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
+    """The spans of the items of the list text[start:end], split at sep (and at any character of more)."""
+    items, pos = [], start
+    for i in range(start, end + 1):
+        if i == end or text.startswith(sep, i) or (more and text[i] in more):
+            items.append((pos, i))
+            pos = i + (len(sep) if i < end and text.startswith(sep, i) else 1)
+    return items
+
+
 class Matcher(ComposedRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules)."""
@@ -127,16 +137,12 @@ class Matcher(ComposedRules):
         if k < 0:
             return None
         if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
-            sep = self.rules["list_separator"]
-            items, pos = [], c_start
-            for part in self.ix.text[c_start:k].split(sep):
-                items.append((pos, pos + len(part)))
-                pos += len(part) + len(sep)
-            self.lists[c_start, k] = (
-                bisect.bisect_right(self.starts, k),
-                bisect.bisect_left(self.starts, c_end),
-                items,
-            )
+            first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
+            items = _items(self.ix.text, c_start, k, self.rules["list_separator"])
+            if len(items) != stop - first:  # 「A和B分别为…和…」
+                more = "".join(self.rules["list_separators_more"])
+                items = _items(self.ix.text, c_start, k, self.rules["list_separator"], more)
+            self.lists[c_start, k] = (first, stop, items)
         first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
         i = bisect.bisect_left(self.starts, n.start)
         if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):

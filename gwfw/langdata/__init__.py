@@ -134,6 +134,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "title_brackets": list,
         "respectively": str,
         "list_separator": str,
+        "list_separators_more": list,
         "formula_joiners": str,
         "breakdown_markers": list,
         "rate_after_links": list,
