@@ -154,6 +154,26 @@ class Matcher(ComposedRules):
                 return Match(ind, "respectively", t.start, n.end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
+    def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
+        """「办结率、按时办结率均达100%」: names listed before the one found, then a word for "each": the
+        figure is every listed name's too."""
+        text, sep, start = self.ix.text, self.rules["list_separator"], found.evidence_start
+        if not text.startswith(sep, start - len(sep)) or not any(
+            w in text[start : n.start] for w in parts()["each_words"]
+        ):
+            return found
+        also: list = []
+        while start > c_start and text.startswith(sep, start - len(sep)):
+            end = start - len(sep)
+            names = [t for t in self.ix.names_within(max(c_start, end - 16), end) if t.end == end]
+            ind = self._named(names[0], n) if names else None
+            if ind is None:
+                return found  # an item that names no indicator: not a list of names
+            if ind != found.indicator and ind not in also:
+                also.append(ind)
+            start = names[0].start
+        return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
+
     def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」), or by
         periods and linking words (「主动评价率4月提升至85.2%」)."""
@@ -324,6 +344,8 @@ class Matcher(ComposedRules):
         )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        if not found.also and found.evidence_start < n.start:
+            found = self._each_listed(found, n, c_start)
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
