@@ -155,16 +155,18 @@ class Matcher(ComposedRules):
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
     def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
-        """「办结率、按时办结率均达100%」: names listed before the one found, then a word for "each": the
-        figure is every listed name's too."""
-        text, sep, start = self.ix.text, self.rules["list_separator"], found.evidence_start
-        if not text.startswith(sep, start - len(sep)) or not any(
-            w in text[start : n.start] for w in parts()["each_words"]
-        ):
+        """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
+        found, then a word for "each": the figure is every listed name's too."""
+        text, start, seps = self.ix.text, found.evidence_start, parts()["concept_separators"]
+
+        def sep_before(pos: int) -> int:
+            return next((len(w) for w in seps if text.startswith(w, pos - len(w))), 0)
+
+        if not sep_before(start) or not any(w in text[start : n.start] for w in parts()["each_words"]):
             return found
         also: list = []
-        while start > c_start and text.startswith(sep, start - len(sep)):
-            end = start - len(sep)
+        while start > c_start and (k := sep_before(start)):
+            end = start - k
             names = [t for t in self.ix.names_within(max(c_start, end - 16), end) if t.end == end]
             ind = self._named(names[0], n) if names else None
             if ind is None:
