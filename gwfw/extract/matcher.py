@@ -37,6 +37,12 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
+@cache
+def _sep_ends() -> frozenset[str]:
+    """The last characters of the separators of a list of names (「、」「和」…)."""
+    return frozenset(w[-1] for w in parts()["concept_separators"])
+
+
 def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
     """The spans of the items of the list text[start:end], split at sep (and at any character of more)."""
     items, pos = [], start
@@ -346,8 +352,8 @@ class Matcher(ComposedRules):
         )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
-        if not found.also and found.evidence_start < n.start:
-            found = self._each_listed(found, n, c_start)
+        if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
+            found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
