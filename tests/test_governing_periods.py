@@ -28,12 +28,27 @@ def test_a_year_dating_an_event_does_not_govern_the_figures_below_it():
     assert periods_of(text) == [("online_available_rate", "2023", "document_title")]
 
 
-def test_a_period_reaches_only_a_few_sentences():
-    text = "上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。"
+def test_a_period_inside_a_paragraph_reaches_only_a_few_sentences():
+    text = "我区持续深化改革。上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。"
     assert periods_of(text) == [
         ("cases_total", "2023H1", "sentence"),
         ("online_available_rate", "2023", "document_title"),
     ]
+
+
+def test_a_period_opening_a_paragraph_of_results_governs_all_of_it():
+    """「上半年，全区办件量…。…。网上可办率…」: the paragraph reports that half-year's results to its end."""
+    text = "上半年，全区办件量1000件。甲。乙。丙。丁。网上可办率达99.5%。\n网办率80%。"
+    assert periods_of(text) == [
+        ("cases_total", "2023H1", "sentence"),
+        ("online_available_rate", "2023H1", "paragraph"),
+        ("online_case_rate", "2023", "document_title"),
+    ]
+
+
+def test_a_date_of_an_event_within_the_report_period_governs_no_figure():
+    text = "2023年3月，区政务服务中心搬迁至新址。大厅引入银行服务。网上可办率达99.5%。"
+    assert periods_of(text) == [("online_available_rate", "2023", "document_title")]
 
 
 def test_a_heading_period_governs_its_section():
@@ -44,7 +59,7 @@ def test_a_heading_period_governs_its_section():
     assert periods_of(text) == [
         ("online_available_rate", "2023H1", "section"),
         ("online_case_rate", "2023H1", "section"),
-        ("cases_total", "2023", "document_title"),
+        ("cases_total", "2023", "sentence"),  # 全年: the report's year, stated
     ]
 
 
@@ -52,3 +67,11 @@ def test_a_monthly_bulletin_figures_are_for_its_month():
     text = "4月1日至4月30日，全区共受理政务服务事项12000件。\n本月主动评价率99%。"
     got = periods_of(text, title="政务服务工作月报", published="2023-05-08")
     assert got == [("cases_total", "2023-04", "sentence"), ("active_review_rate", "2023-04", "sentence")]
+
+
+def test_this_month_in_a_bulletin_dated_early_is_the_month_just_ended():
+    text = "本月，全区共受理政务服务事项12000件。"
+    early = periods_of(text, title="政务服务工作月报", published="2023-01-06")
+    late = periods_of(text, title="政务服务工作月报", published="2023-01-30")
+    assert early == [("cases_total", "2022-12", "sentence")]
+    assert late[0][1] != "2022-12"  # dated late in its month: that month

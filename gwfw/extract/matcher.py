@@ -37,6 +37,22 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
 
 
+@cache
+def _sep_ends() -> frozenset[str]:
+    """The last characters of the separators of a list of names (「、」「和」…)."""
+    return frozenset(w[-1] for w in parts()["concept_separators"])
+
+
+def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
+    """The spans of the items of the list text[start:end], split at sep (and at any character of more)."""
+    items, pos = [], start
+    for i in range(start, end + 1):
+        if i == end or text.startswith(sep, i) or (more and text[i] in more):
+            items.append((pos, i))
+            pos = i + (len(sep) if i < end and text.startswith(sep, i) else 1)
+    return items
+
+
 class Matcher(ComposedRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules)."""
@@ -127,16 +143,12 @@ class Matcher(ComposedRules):
         if k < 0:
             return None
         if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
-            sep = self.rules["list_separator"]
-            items, pos = [], c_start
-            for part in self.ix.text[c_start:k].split(sep):
-                items.append((pos, pos + len(part)))
-                pos += len(part) + len(sep)
-            self.lists[c_start, k] = (
-                bisect.bisect_right(self.starts, k),
-                bisect.bisect_left(self.starts, c_end),
-                items,
-            )
+            first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
+            items = _items(self.ix.text, c_start, k, self.rules["list_separator"])
+            if len(items) != stop - first:  # 「A和B分别为…和…」
+                more = "".join(self.rules["list_separators_more"])
+                items = _items(self.ix.text, c_start, k, self.rules["list_separator"], more)
+            self.lists[c_start, k] = (first, stop, items)
         first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
         i = bisect.bisect_left(self.starts, n.start)
         if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
@@ -147,6 +159,28 @@ class Matcher(ComposedRules):
             if ind:
                 return Match(ind, "respectively", t.start, n.end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
+        """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
+        found, then a word for "each": the figure is every listed name's too."""
+        text, start, seps = self.ix.text, found.evidence_start, parts()["concept_separators"]
+
+        def sep_before(pos: int) -> int:
+            return next((len(w) for w in seps if text.startswith(w, pos - len(w))), 0)
+
+        if not sep_before(start) or not any(w in text[start : n.start] for w in parts()["each_words"]):
+            return found
+        also: list = []
+        while start > c_start and (k := sep_before(start)):
+            end = start - k
+            names = [t for t in self.ix.names_within(max(c_start, end - 16), end) if t.end == end]
+            ind = self._named(names[0], n) if names else None
+            if ind is None:
+                return found  # an item that names no indicator: not a list of names
+            if ind != found.indicator and ind not in also:
+                also.append(ind)
+            start = names[0].start
+        return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
 
     def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」), or by
@@ -318,6 +352,8 @@ class Matcher(ComposedRules):
         )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
+            found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):

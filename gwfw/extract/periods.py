@@ -189,6 +189,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
         if now is None:
             return None
         k = now.year * 12 + now.month - 1 + lx["relative_months"][g["relm"]]
+        if ref_end is None and now.day <= lx["relative_month_previous_until_day"]:
+            k -= 1  # a bulletin dated early in a month reports the month just ended
         return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
     y = (
         int(g["year"])
@@ -255,6 +257,11 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
     return Period(start, end, "")
 
 
+@cache
+def _events() -> re.Pattern:
+    return re.compile(_alt(_lexicon()["event_words"]))
+
+
 def with_label(p: Period, source: str) -> Period:
     return Period(p.start, p.end, label_for(p.start, p.end), source)
 
@@ -289,6 +296,8 @@ class Governing:
         self.index, self.reference, self.doc_date = index, reference, doc_date
         self.figures = sorted(figure_starts)
         self.carry = lx["carry_max_sentences"]
+        self.opening = lx["paragraph_opening_chars"]
+        self.events = _events()
         self.resolved: dict[tuple[int, str], Period] = {}
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
@@ -325,12 +334,21 @@ class Governing:
     def _carries(self, i: int, pos: int) -> bool:
         ix, p = self.index, self.found[i]
         s_start, s_end = ix.sentence(p.start)
+        k = bisect.bisect_left(self.figures, p.end)
+        framing = k < len(self.figures) and self.figures[k] < s_end  # its own sentence states figures
+        para_start = ix.paragraph(p.start)[0]
+        ends = ix.sentence_ends  # in the paragraph's first sentence: no sentence ends between
+        first = bisect.bisect_right(ends, s_start) == bisect.bisect_right(ends, para_start)
+        opens = first and p.start - s_start <= self.opening
+        if framing and opens:
+            return True  # it opens a paragraph of results (「2023年，全区受理…」): the whole paragraph
+        if not framing and self.events.search(self.index.text, p.end, s_end):
+            return False  # it dates an event (「2015年，中心搬迁至新址。」), not the results that follow
         between = bisect.bisect_left(ix.sentence_ends, pos) - bisect.bisect_left(ix.sentence_ends, p.end)
         if between > self.carry:
             return False
-        k = bisect.bisect_left(self.figures, p.end)
-        if k < len(self.figures) and self.figures[k] < s_end:
-            return True  # its own sentence states figures: it frames them and what follows
+        if framing:
+            return True  # it frames its own sentence's figures and the few that follow
         ref = self.reference
         if ref is None or ref.source not in _STATED:
             return True  # only a period the report states shows that another one dates an event

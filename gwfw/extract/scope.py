@@ -61,6 +61,9 @@ _WINDOW_LISTS = {
     "wider": "wider_area_words",
     "department": "department_stems",
     "place": "place_suffixes",
+    "negated": "negated_words",
+    "sub_level": "sub_level_words",
+    "case_part": "case_part_words",
 }
 
 
@@ -71,6 +74,8 @@ class _Patterns:
     scope_kind: dict[str, tuple[str, frozenset[str]]]  # scope word -> (kind, indicators it does not narrow)
     hotline: re.Pattern
     reset: re.Pattern
+    other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
+    other_reset: re.Pattern
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
@@ -96,6 +101,8 @@ def _patterns() -> _Patterns:
         scope_kind=kinds,
         hotline=re.compile(_alt(lx["hotline_words"])),
         reset=re.compile(_alt(lx["hotline_reset_words"])),
+        other=re.compile(_alt(lx["other_business_words"])),
+        other_reset=re.compile(_alt(lx["other_business_reset_words"])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix
@@ -139,13 +146,15 @@ class Screen:
             and not any(w in title for w in self.lx["report_title_words"])
         )
         self.quotes = "".join(index.rules["quote_chars"]) + " "
-        self._zones: tuple[list[int], list[int]] | None = None  # where hotline words govern
+        self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
         self.not_counted = tuple(self.lx["not_counted_nouns"])
         self.separators = tuple(self.lx["list_separators"])
         self.list_ends = tuple(self.lx["list_end_words"])
         self.wide_words = tuple(self.lx["district_wide_words"])
         self.baseline_words = tuple(self.lx["baseline_words"])
         self.list_words = self.list_ends + self.separators
+        self.brackets = tuple(self.lx["own_figure_brackets"])
+        self.case_totals = frozenset(self.lx["case_part_of"])
         self.year_prefixes = tuple(self.lx["target_year_prefixes"])
         self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
         self.no_name_reason = self.lx["no_name_reason"]
@@ -221,6 +230,8 @@ class Screen:
         text, s_start = self.text, sentence[0]
         if self._hotline(n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
+        if self._governs("other", n.start):
+            return f"{self.lx['other_business_reason']}, not {ind.code}", ""
         after = text[n.end : n.end + 4]
         if after[:1] in self.quotes:
             after = after.lstrip(self.quotes)
@@ -251,6 +262,13 @@ class Screen:
             return f"unmapped: a change of {name}, not its level"
         if ind.measure == "flow" and self._after(last, ("average",), c_from):
             return f"unmapped: an average of {name}, not its total"
+        if name in self.case_totals and self._after(last, ("case_part",), c_from):
+            return f"unmapped: {last['case_part'].word}, a part of {name}"
+        if self._after(last, ("negated",), c_from):
+            return f"unmapped: {last['negated'].word}, not {name}"
+        sub = last.get("sub_level")
+        if sub and not self._listed(sub.end, n.start, self.wide_words):
+            return f"unmapped: a {sub.word} figure, not the district's {name}"
         if county and self._after(last, ("wider",), c_from):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
@@ -260,10 +278,18 @@ class Screen:
             m = _last(p.place, text, max(s_from, last["place"].start - 4), n.start)
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
         # (「区公安局、区市场监督管理局5个部门」)
-        if m and not (
-            self._listed(m.end(), n.start, self.wide_words)
-            or self._listed(m.end(), n.start, self.list_words)
-            or any(sep in text[max(0, m.start() - 2) : m.start()] for sep in self.separators)
+        # ... unless each has its own figure in brackets (「人社局窗口（办件量2395件）、…」)
+        own = m is not None and self._listed(m.end(), n.start, self.brackets)
+        if (
+            m
+            and not self._listed(m.end(), n.start, self.wide_words)
+            and (
+                own
+                or not (
+                    self._listed(m.end(), n.start, self.list_words)
+                    or any(sep in text[max(0, m.start() - 2) : m.start()] for sep in self.separators)
+                )
+            )
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
@@ -274,11 +300,14 @@ class Screen:
         asked for numbers in hotline_units whose reason is no_name_reason."""
         return self._hotline(n.start)
 
-    def _hotline_zones(self) -> tuple[list[int], list[int]]:
-        """Where a hotline word governs (see _hotline), as sorted starts and their ends, found once."""
-        ix, text, carry = self.ix, self.text, self.lx["hotline_carry_sentences"]
+    def _zones_of(self, kind: str) -> tuple[list[int], list[int]]:
+        """Where the words of a kind ('hotline', 'other') govern (see _hotline), as sorted starts and
+        their ends, found once."""
+        ix, text, p = self.ix, self.text, self.p
+        words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other, p.other_reset)
+        carry = self.lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
         starts, ends = [], []
-        for m in self.p.hotline.finditer(text):
+        for m in words.finditer(text):
             e = m.end()
             k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
             stop = min(
@@ -286,8 +315,8 @@ class Screen:
                 ix.sentence_ends[k] if k < len(ix.sentence_ends) else len(text),
                 e + 3 * self.back,
             )
-            reset = self.p.reset.search(text, e, stop)
-            stop = reset.start() if reset else stop
+            found = reset.search(text, e, stop)
+            stop = found.start() if found else stop
             if starts and e <= ends[-1]:  # overlapping zones: one zone to the later end
                 ends[-1] = max(ends[-1], stop)
             else:
@@ -295,14 +324,17 @@ class Screen:
                 ends.append(stop)
         return starts, ends
 
-    def _hotline(self, pos: int) -> bool:
-        """Does a hotline word govern pos: one before it in its sentence, or in the few sentences before
-        it in its paragraph, with no word of the service hall in between?"""
-        if self._zones is None:
-            self._zones = self._hotline_zones()
-        starts, ends = self._zones
+    def _governs(self, kind: str, pos: int) -> bool:
+        """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences
+        before it in its paragraph, with no word of the service hall in between?"""
+        if kind not in self._zones:
+            self._zones[kind] = self._zones_of(kind)
+        starts, ends = self._zones[kind]
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < ends[i]
+
+    def _hotline(self, pos: int) -> bool:
+        return self._governs("hotline", pos)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last:
