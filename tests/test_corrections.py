@@ -234,14 +234,20 @@ def test_cli_correct_appends_checked_rows(tmp_path, raw_copy, capsys):
     assert [o.status for o in result.corrections] == ["applied"] * 3
 
 
-def test_the_shipped_corrections_apply_and_fix_the_seeds_scope_problems():
+def test_the_shipped_corrections_apply_and_the_seeds_scope_problems_stay_apart():
+    """The shipped lines all apply; the seeds' scope problems need none any more: the extraction keeps
+    those figures with their narrower scope, apart from the district's own (no conflict)."""
     status = _rows(paths.PROCESSED, "corrections_status")
     assert status and all(r["status"] == "applied" for r in status)
     rows = _rows(paths.PROCESSED)
     values = {(r["district"], r["indicator"], r["value"]) for r in rows}
-    assert ("荣昌区", "time_limit_reduction_rate", "66.7") not in values
-    assert ("坡头区", "cases_total", "62634") not in values
-    assert not [r for r in rows if r["district"] == "九龙坡区" and "预审" in r["sentence"]]
+    assert ("荣昌区", "cases_total", "50000") not in values  # a town's cases (吴家镇), rejected
+    scope = {(r["district"], r["indicator"], r["value"]): r["scope"] for r in rows}
+    assert scope[("荣昌区", "time_limit_reduction_rate", "66.7")].startswith("programme:")
+    assert scope[("坡头区", "cases_total", "62634")].startswith("venue:")
+    pre_review = [r for r in rows if r["district"] == "九龙坡区" and "预审" in r["sentence"]]
+    assert pre_review and all(r["scope"].startswith("venue:") for r in pre_review)
+    assert not [r for r in rows if r["scope"] and r["conflict"] == "True"]
 
 
 def test_a_fix_of_the_period_or_indicator_relabels_the_figure(tmp_path, extracted):

@@ -158,7 +158,7 @@ def test_the_profile_view_marks_a_corrected_figure_and_quotes_the_note(tmp_path)
     [target] = [r for r in rows if r["indicator"] == "self_service_terminals" and r["district"] == "坡头区"]
     path = tmp_path / "corrections.csv"
     fix = {"id": target["id"], "action": "fix", "value": "72", "note": "年底又投放1台"}
-    shipped = paths.CORRECTIONS.read_text(encoding="utf-8")  # its rejects end 坡头区's cases_total conflict
+    shipped = paths.CORRECTIONS.read_text(encoding="utf-8")  # the shipped lines apply as well
     path.write_text(shipped + row_line(fix) + "\n", encoding="utf-8")
     build(paths.RAW, tmp_path / "processed", parquet=False, corrections=path)
     view = gwfw.Profile("坡头区", "2022Q4", folder=tmp_path / "processed")
@@ -167,4 +167,4 @@ def test_the_profile_view_marks_a_corrected_figure_and_quotes_the_note(tmp_path)
     assert mark == labels()["marks"]["corrected"]
     assert set(shown["提示"]) - {""} == {mark}  # no other figure is marked
     evidence = view.evidence()._repr_html_()
-    assert "研究者注" in evidence and "年底又投放1台" in evidence and evidence.count("研究者注") == 1
+    assert "研究者注" in evidence and evidence.count("年底又投放1台") == 1  # the note, quoted once
