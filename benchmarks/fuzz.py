@@ -54,6 +54,19 @@ class CaseTimeout(Exception):
 
 
 @cache
+def _tally() -> dict:
+    """What a run counts: cases, characters, mentions, observations and failures (one per chunk, summed)."""
+    return {
+        "cases": 0,
+        "chars": 0,
+        "mentions": 0,
+        "observations": 0,
+        "failing_cases": 0,
+        "failures": [],
+        "slowest": (0.0, -1, 0),
+    }
+
+
 def vocab() -> dict[str, list[str]]:
     from gwfw.dataset.raw_folder import load_reports
     from gwfw.extract.codebook import load_codebook
@@ -309,15 +322,7 @@ def run_range(args: tuple[int, int, int, int, float]) -> dict:
     """Cases [start, stop): counts, failures (index, kind, detail), slowest case."""
     seed, start, stop, recheck, timeout = args
     signal.signal(signal.SIGALRM, _alarm)
-    out = {
-        "cases": 0,
-        "chars": 0,
-        "mentions": 0,
-        "observations": 0,
-        "failing_cases": 0,
-        "failures": [],
-        "slowest": (0.0, -1, 0),
-    }
+    out = _tally()
     for i in range(start, stop):
         text, meta = case(seed, i)
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -408,15 +413,7 @@ def main(argv=None) -> int:
     ranges = [
         (args.seed, a, min(a + step, args.n), args.recheck, args.case_timeout) for a in range(0, args.n, step)
     ]
-    total = {
-        "cases": 0,
-        "chars": 0,
-        "mentions": 0,
-        "observations": 0,
-        "failing_cases": 0,
-        "failures": [],
-        "slowest": (0.0, -1, 0),
-    }
+    total = _tally()
     with ProcessPoolExecutor(max(1, args.workers)) as pool:
         for k, part in enumerate(pool.map(run_range, ranges)):
             for key in ("cases", "chars", "mentions", "observations", "failing_cases"):
