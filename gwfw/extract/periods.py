@@ -170,18 +170,21 @@ def find_periods(
 
 
 @cache
-def _group_names() -> dict[str, str]:
-    """Each group of the pattern -> its name without the trailing _ of the standalone phrase (m_ -> m)."""
-    return {name: name.rstrip("_") for name in _pattern().groupindex}
+def _group_names() -> tuple[tuple[str, ...], dict[str, None]]:
+    """The name of each group of the pattern, by number, without the trailing _ of the standalone phrase
+    (m_ -> m); and every such name, unset."""
+    by_number = {i: name.rstrip("_") for name, i in _pattern().groupindex.items()}
+    names = tuple(by_number.get(i, "") for i in range(1, _pattern().groups + 1))
+    return names, dict.fromkeys(n for n in names if n)
 
 
 def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date | None) -> Period | None:
     lx = _lexicon()
-    names = _group_names()
-    g = dict.fromkeys(names.values())
-    for k, v in m.groupdict().items():
+    names, unset = _group_names()
+    g = unset.copy()
+    for name, v in zip(names, m.groups()):  # Performance: a tuple, not groupdict()
         if v is not None:
-            g[names[k]] = v
+            g[name] = v
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
@@ -299,6 +302,7 @@ class Governing:
         self.opening = lx["paragraph_opening_chars"]
         self.events = _events()
         self.resolved: dict[tuple[int, str], Period] = {}
+        self.in_text: dict[tuple[int, int], Period | None] = {}  # (phrase, sentence start) -> see _in_text
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
         found = self.found  # the periods that end a list of them: 「5月、6月」
@@ -369,13 +373,23 @@ class Governing:
         source = "sentence" if self.found[j].start >= sentence_start else "paragraph"
         return [self._label(m, source) for m in range(j, i + 1)]
 
-    def at(self, pos: int, sentence_start: int) -> Period | None:
-        """The period for a position, given the start of its sentence."""
-        i = bisect.bisect_right(self.ends, pos) - 1
+    def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:
+        """The period the text before pos gives it (phrase i, the last before pos): in its sentence, or
+        carried from earlier in its paragraph; None when neither."""
         if i >= 0 and self.found[i].start >= sentence_start:
             return self._label(i, "sentence")
         if i >= 0 and self.found[i].start >= self.index.paragraph(pos)[0] and self._carries(i, pos):
             return self._label(i, "paragraph")
+        return None
+
+    def at(self, pos: int, sentence_start: int) -> Period | None:
+        """The period for a position, given the start of its sentence."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        key = (i, sentence_start)  # Performance: the answer so far is the same for a sentence's figures
+        if key not in self.in_text:
+            self.in_text[key] = self._in_text(i, pos, sentence_start)
+        if self.in_text[key] is not None:
+            return self.in_text[key]
         h = bisect.bisect_right(self.heading_starts, pos) - 1
         if h >= 0 and pos < self.headings[h][1]:
             return self._label(self.headings[h][2], "section")

@@ -76,6 +76,8 @@ def _by_place(found: Match, section: Section, matcher: Matcher, index: TextIndex
     """An unmapped figure right after a county of the report's city continues the figure before it, for that
     county (「全市共收到评价9568条，其中赤坎区1200条、霞山区2300条」): (match, section)."""
     n = numbers[k]
+    if not matcher.continues(n):  # Performance: no figure before it in its sentence to carry on
+        return found, section
     c_start = index.clause(n.start)[0]
     start = max(c_start, numbers[k - 1].end if k else 0)
     place = _place_before(index.text, index, section, start, n.start)
