@@ -13,7 +13,7 @@ from gwfw.extract.matcher import Match, Matcher, unit_fits
 from gwfw.extract.name_patterns import names_before, rules
 from gwfw.extract.names import trie_regex
 from gwfw.extract.numerals import find_numbers
-from gwfw.extract.text_index import TextIndex, WordSpans
+from gwfw.extract.text_index import TextIndex, WordSpans, words_pattern
 
 from .conftest import case_params
 
@@ -62,13 +62,13 @@ def test_word_spans_answer_like_slicing_the_text():
     for _ in range(300):
         text = "".join(rnd.choice("abc其中") for _ in range(rnd.randint(0, 40)))
         words = rnd.sample(["a", "ab", "aba", "ba", "bb", "c", "其中", "cab"], rnd.randint(1, 4))
-        spans = WordSpans(text, words)
+        spans = WordSpans(text, words_pattern(tuple(words)))
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1):
                 assert spans.inside(a, b) == any(w in text[a:b] for w in words)
                 assert (a <= spans.last_start(b)) == any(w in text[a:b] for w in words)
         word = words[0]
-        single = WordSpans(text, [word])
+        single = WordSpans(text, words_pattern((word,)))
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1):
                 assert single.find(a, b) == text.find(word, a, b)

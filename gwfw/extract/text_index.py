@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate
 
@@ -17,8 +16,33 @@ from .name_patterns import Trigger, compiled_names, rules, strip_quotes
 
 
 @cache
-def _shortest_first(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)))
+def words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Any of the words, shortest first (see WordSpans)."""
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len))))
+
+
+@cache
+def _marker_pattern(key: str) -> re.Pattern:
+    """The words of one marker list of extraction.yaml (or the one word), for WordSpans."""
+    words = rules()[key]
+    return words_pattern((words,) if isinstance(words, str) else tuple(words))
+
+
+@cache
+def _boundary_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[re.Pattern, ...]]:
+    """Clause, sentence and line ends, and the document titles to mask, compiled once for all texts."""
+    r = rules()
+    titles = []
+    for pair in r["title_brackets"]:
+        o, c = re.escape(pair[0]), re.escape(pair[1])
+        inside = f"[^{o}{c}{re.escape(r['title_stops'])}]{{0,{r['title_max_chars']}}}"
+        titles.append(re.compile(f"{o}{inside}{c}"))
+    return (
+        re.compile(f"[{re.escape(r['clause_delimiters'])}]"),
+        re.compile(f"[{re.escape(r['sentence_delimiters'])}]"),
+        re.compile("\n"),
+        tuple(titles),
+    )
 
 
 class WordSpans:
@@ -29,9 +53,9 @@ class WordSpans:
     number costs the same however far the number stands from the start of its clause or sentence.
     """
 
-    def __init__(self, text: str, words: Iterable[str]):
+    def __init__(self, text: str, pattern: re.Pattern):
+        """pattern: from words_pattern (compiled once for all texts)."""
         spans = []  # at each position, only the shortest word starting there matters: it ends first
-        pattern = _shortest_first(tuple(sorted(set(words), key=len)))
         m = pattern.search(text)
         while m:
             spans.append((m.start(), m.end()))
@@ -89,19 +113,14 @@ class TextIndex:
     """Boundaries, masked titles and indicator names of one text, computed once."""
 
     def __init__(self, text: str):
-        self.rules = r = rules()
+        self.rules = rules()
         self.text = text
-        self.clause_ends = [m.start() for m in re.finditer(f"[{re.escape(r['clause_delimiters'])}]", text)]
-        self.sentence_ends = [
-            m.start() for m in re.finditer(f"[{re.escape(r['sentence_delimiters'])}]", text)
-        ]
-        self.line_ends = [m.start() for m in re.finditer("\n", text)]
-        self.masked = []  # spans inside 《…》: document titles, not statements
-        for pair in r["title_brackets"]:
-            o, c = re.escape(pair[0]), re.escape(pair[1])
-            inside = f"[^{o}{c}{re.escape(r['title_stops'])}]{{0,{r['title_max_chars']}}}"
-            self.masked += [(m.start(), m.end()) for m in re.finditer(f"{o}{inside}{c}", text)]
-        self.masked.sort()
+        clause, sentence, line, titles = _boundary_patterns()
+        self.clause_ends = [m.start() for m in clause.finditer(text)]
+        self.sentence_ends = [m.start() for m in sentence.finditer(text)]
+        self.line_ends = [m.start() for m in line.finditer(text)]
+        # spans inside 《…》: document titles, not statements
+        self.masked = sorted((m.start(), m.end()) for title in titles for m in title.finditer(text))
         self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = compiled_names()
         self.reversed = text[::-1]
@@ -114,11 +133,11 @@ class TextIndex:
         self.topic_forms: dict[str, Names] = {}  # quote-free programme name -> where it stands
         for t in self.topics:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
-        self.programme_verbs = WordSpans(text, r["programme_verbs"])
-        self.breakdown_markers = WordSpans(text, r["breakdown_markers"])
-        self.target_markers = WordSpans(text, r["target_markers"])
-        self.increment_markers = WordSpans(text, r["increment_markers"])
-        self.respectively = WordSpans(text, [r["respectively"]])
+        self.programme_verbs = WordSpans(text, _marker_pattern("programme_verbs"))
+        self.breakdown_markers = WordSpans(text, _marker_pattern("breakdown_markers"))
+        self.target_markers = WordSpans(text, _marker_pattern("target_markers"))
+        self.increment_markers = WordSpans(text, _marker_pattern("increment_markers"))
+        self.respectively = WordSpans(text, _marker_pattern("respectively"))
 
     strip_quotes = staticmethod(strip_quotes)
 
