@@ -54,6 +54,15 @@ class ComposedRules:
             return "none"
         return unit_object(prev.unit)
 
+    def _object_before_brand(self, pos: int) -> str:
+        """items or cases when an object and a quoted brand stand right before pos (「事项“渝快办”网办率」),
+        else none."""
+        composer = self.ix.lexicon.composer
+        m = composer.brand_object.match(self.ix.reversed, len(self.ix.text) - pos)
+        if m is None or m["brand"][::-1] in concepts():
+            return "none"
+        return composer.object_kind[m["obj"][::-1]]
+
     def _before_periods(self, pos: int, c_start: int) -> int | None:
         """Where a run of periods (「5月、6月」) joined to pos by linking words starts, or None."""
         link, sep, moved = self.link, self.rules["list_separator"], None

@@ -126,6 +126,8 @@ class Matcher(ComposedRules):
         made = self.ix.lexicon.composer.parse(t.surface)
         if made and made.obj == "none" and made.measure != "count":
             kind = self._object_counted_before(t.start)
+            if kind == "none":  # 「事项“渝快办”网办率」
+                kind = self._object_before_brand(t.start)
             if kind != "none":
                 found = made.concept.indicators("share", kind) + found
         return self._fits(found, n)

@@ -114,8 +114,9 @@ class ComposedNames:
         measures = [w for words in p["measures"].values() for w in words]
         self.object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
         self.measure_kind = {w: kind for kind, words in p["measures"].items() for w in words}
-        opening = f"[{re.escape(''.join(pair[0] for pair in p['concept_quotes']))}]?"
-        closing = f"[{re.escape(''.join(pair[-1] for pair in p['concept_quotes']))}]?"
+        opens = re.escape("".join(pair[0] for pair in p["concept_quotes"]))
+        closes = re.escape("".join(pair[-1] for pair in p["concept_quotes"]))
+        opening, closing = f"[{opens}]?", f"[{closes}]?"
 
         def alt(words, reverse=False):
             return f"(?:{trie_regex(words, '', reverse)})"
@@ -144,6 +145,16 @@ class ComposedNames:
             (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
             {closing} (?P<concept>{alt(concepts(), True)}) {opening}    # the concept, maybe quoted
             (?P<pre>{alt(leading, True)})?                               # an object before it
+            """,
+            re.VERBOSE,
+        )
+        # on reversed text, from a name's start: 「事项“渝快办”」 read backwards
+        self.brand_object = re.compile(
+            rf"""
+            [{closes}]                                # the brand's closing quote
+            (?P<brand>[^\W\d]{{1,{p["brand_max_chars"]}}})  # the brand (letters only): 渝快办
+            [{opens}]                                 # its opening quote
+            (?P<obj>{alt(leading, True)})             # the object before it: 事项
             """,
             re.VERBOSE,
         )

@@ -199,6 +199,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "share_words": list,
         "count_share_max_chars": int,
         "subject_max_chars": int,
+        "brand_max_chars": int,
         "unitless_magnitudes": list,
     },
     "labels.yaml": {
