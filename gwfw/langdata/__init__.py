@@ -152,6 +152,13 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "title_max_chars": int,
         "title_stops": str,
         "place_context_chars": int,
+        "list_nouns": list,
+        "list_size_links": list,
+        "list_version_max_chars": int,
+        "change_from": list,
+        "change_from_max_chars": int,
+        "change_verbs": list,
+        "change_to": list,
     },
     "places.yaml": {
         "name_suffixes": list,
