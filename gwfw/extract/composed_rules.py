@@ -24,9 +24,11 @@ _MAX_LISTED = 8
 
 
 @cache
-def _share_prefix(link_words: tuple[str, ...], quotes: str) -> re.Pattern:
-    """What may stand before a share that divides a count stated before it (「，占比达」)."""
-    words = "|".join(map(re.escape, sorted([*link_words, *parts()["share_words"]], key=len, reverse=True)))
+def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False) -> re.Pattern:
+    """What may stand before a share that divides a count stated before it (「，占比达」), or with verbs,
+    before a count of progress between them (「，完成」)."""
+    extra = parts()["count_share_verbs"] if verbs else parts()["share_words"]
+    words = "|".join(map(re.escape, sorted([*link_words, *extra], key=len, reverse=True)))
     return re.compile(
         rf"""
         (?: {words}              # linking and share words: 占比, 达
@@ -206,7 +208,7 @@ class ComposedRules:
             ]
             if m.unit not in self.rules["date_units"]
         ]
-        if len(counts) != 1 or counts[0].unit == "%":
+        if not counts or counts[0].unit == "%" or not all(self._done_count(m) for m in counts[1:]):
             return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
         kind = next(
             (
@@ -223,6 +225,17 @@ class ComposedRules:
             return None  # 「“最多跑一趟”和“一趟不用跑”事项达1433项，占比93%」: one share of two concepts
         ind = self._fits(concepts()[self.ix.strip_quotes(last.group())].indicators("share", kind), n)
         return Match(ind, "share after the count it divides", last.start(), n.end) if ind else None
+
+    def _done_count(self, m: NumberMention) -> bool:
+        """Does a count stand in a clause of only a verb of progress (「，完成1535项」), so that it counts the
+        concept counted before it, in the same unit (「“最多跑一次”事项1615项，完成1535项，占比95%」)?"""
+        c_start = self.ix.clause(m.start)[0]
+        if m.start - c_start > self.rules["link_max_chars"]:
+            return False
+        prefix = self.ix.text[c_start : m.start]
+        return any(w in prefix for w in parts()["count_share_verbs"]) and bool(
+            _share_prefix(tuple(self.rules["link_words"]), self.rules["quote_chars"], True).fullmatch(prefix)
+        )
 
     def _sep_before(self, p: int) -> int:
         return next(
