@@ -63,8 +63,8 @@ def _change_from() -> re.Pattern:
 
 
 class LevelRules:
-    """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _counts_own_noun and
-    _name_before)."""
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _named, _counts_own_noun
+    and _name_before)."""
 
     def _list_size(self, n: NumberMention, s_start: int) -> Match | None:
         """「…行政许可事项清单(2022年版)》(共215项」: the count of the items a named list holds."""
@@ -102,6 +102,8 @@ class LevelRules:
         if pos is None:
             return None
         found = self._name_before(pos, n, c_start)
-        if found is None or found.indicator is None:
-            return None
-        return found._replace(reason="the level after a change")
+        if found is None or found.indicator is None:  # 「由原来的16个窗口整合为8个」: the noun after
+            t = self.ix.name_starting_at(first.end)
+            ind = self._named(t, n) if t and t.end <= n.start else None
+            found = Match(ind, "", pos, n.end) if ind else None
+        return found._replace(reason="the level after a change") if found else None
