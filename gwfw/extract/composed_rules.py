@@ -93,29 +93,43 @@ class ComposedRules:
             return Match(None, "unmapped: one share of several concepts together", start, n.end)
         also = []
         for concept in reversed(others):
+            if concept is None:
+                continue  # a quoted item that names no concept (「“掌上办”」) takes no figure
             other = self._fits(concept.indicators(measure, made.obj), n)
             if other and other != ind and other not in also:
                 also.append(other)
         return Match(ind, "name before, with the concepts listed before it", start, n.end, tuple(also))
 
-    def _concepts_before(self, start: int, measure: str, obj: str) -> tuple[list[Concept], int]:
+    def _concepts_before(self, start: int, measure: str, obj: str) -> tuple[list[Concept | None], int]:
         """The concepts listed right before start (nearest first), that the measure applies to, and where
-        the list starts. With no separator, only quoted concepts make a list (「“网上办”“马上办”」)."""
-        others, rev, text = [], self.ix.reversed, self.ix.text
+        the list starts. With no separator, only quoted concepts make a list (「“网上办”“马上办”」). A quoted
+        item that names no concept (「“掌上办”」) is one of the list too, as None, when a concept stands
+        before it; with none before it, it is left out (「“渝快办”“一次办”比例」)."""
+        others: list[Concept | None] = []
+        rev, text, size = self.ix.reversed, self.ix.text, len(self.ix.text)
         seps, quotes = parts()["concept_separators"], self.rules["quote_chars"]
+        kept: tuple[list[Concept | None], int] = ([], start)  # the list up to its furthest concept
         while len(others) < _MAX_LISTED:
             sep = next((len(w) for w in seps if text.startswith(w, start - len(w))), 0)
             if not sep and not (start > 0 and text[start] in quotes and text[start - 1] in quotes):
                 break
-            m = self.ix.lexicon.concept_before.match(rev, len(text) - start + sep)
-            if not m or self.ix.is_masked(start - sep - 1):
+            if self.ix.is_masked(start - sep - 1):
                 break
+            m = self.ix.lexicon.concept_before.match(rev, size - start + sep)
+            if not m:
+                m = self.ix.lexicon.composer.quoted_item.match(rev, size - start + sep)
+                if not m:
+                    break
+                others.append(None)
+                start = start - sep - len(m.group())
+                continue
             concept = concepts()[self.ix.strip_quotes(m.group()[::-1])]
             if not concept.indicators(measure, obj):
                 break  # not a concept this measure applies to (「“好差评”主动评价率」)
             others.append(concept)
             start = start - sep - len(m.group())
-        return others, start
+            kept = (list(others), start)
+        return kept
 
     def _respective_concepts(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """「“最多跑一次”“一次不用跑”事项比例分别达到99.2%、88.5%」: concepts listed before one name, then
@@ -134,7 +148,8 @@ class ComposedRules:
         i = bisect.bisect_left(self.starts, n.start)
         if len(listed) < 2 or stop - first != len(listed) or not first <= i < stop:
             return None
-        ind = self._fits(listed[i - first].indicators(measure, made.obj), n)
+        concept = listed[i - first]
+        ind = self._fits(concept.indicators(measure, made.obj), n) if concept else None
         return Match(ind, "respectively, the concepts listed", start, n.end) if ind else None
 
     def _subject_after(self, n: NumberMention, c_end: int) -> Match | None:

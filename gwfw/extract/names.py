@@ -158,6 +158,8 @@ class ComposedNames:
             """,
             re.VERBOSE,
         )
+        # on reversed text: a short quoted item of a list (「“掌上办”」), that names no concept
+        self.quoted_item = re.compile(rf"[{closes}][^\W\d]{{1,{p['brand_max_chars']}}}[{opens}]")
         self.parsed: dict[str, Composed | None] = {}
 
     def parse(self, name: str) -> Composed | None:
