@@ -15,6 +15,8 @@ from .name_patterns import compiled_names, rules
 from .names import Match
 from .numerals import NumberMention
 
+_NOUN_MAX = 6  # letters between the level before a change and its verb (「个窗口」)
+
 
 def _rev_alt(words) -> str:
     return "|".join(re.escape(w[::-1]) for w in sorted(set(words), key=len, reverse=True))
@@ -44,7 +46,19 @@ def _change_between() -> re.Pattern:
     r = rules()
     verbs = "|".join(map(re.escape, sorted(r["change_verbs"], key=len, reverse=True)))
     to = "|".join(map(re.escape, r["change_to"]))
-    return re.compile(rf"[^\W\d]{{0,6}}?(?:{verbs})(?:{to})")
+    return re.compile(rf"[^\W\d]{{0,{_NOUN_MAX}}}?(?:{verbs})(?:{to})")
+
+
+@cache
+def _change_between_max() -> int:
+    """The most characters _change_between can match (Performance: a longer gap is no change)."""
+    r = rules()
+    return _NOUN_MAX + max(map(len, r["change_verbs"])) + max(map(len, r["change_to"]))
+
+
+@cache
+def _to_ends() -> frozenset[str]:
+    return frozenset(w[-1] for w in rules()["change_to"])
 
 
 @cache
@@ -78,7 +92,12 @@ class LevelRules:
 
     def _changed(self, first: NumberMention, then: NumberMention, c_start: int) -> int | None:
         """Where 由 stands when `first` is the level before a change and `then` the level after, or None."""
-        if first.start < c_start or first.unit in self.rules["date_units"] or first.end > then.start:
+        if (
+            then.start - first.end > _change_between_max()
+            or first.end > then.start
+            or first.start < c_start
+            or first.unit in self.rules["date_units"]
+        ):
             return None
         if not _change_between().fullmatch(self.ix.text, first.end, then.start):
             return None
@@ -93,11 +112,15 @@ class LevelRules:
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
         """Is n the level before a change (「由164个精简至70个」's 164)?"""
         then = self._neighbour(n, 1)
-        return then is not None and self._changed(n, then, c_start) is not None
+        return then is not None and self._after_to(then) and self._changed(n, then, c_start) is not None
+
+    def _after_to(self, n: NumberMention) -> bool:
+        """Performance: does a word for "to" (「至」) end right before n? Asked before anything else."""
+        return n.start > 0 and self.ix.text[n.start - 1] in _to_ends()
 
     def _after_change(self, n: NumberMention, c_start: int) -> Match | None:
         """「窗口数量由164个精简至70个」: the level after a change takes the name before 由."""
-        first = self._neighbour(n, -1)
+        first = self._neighbour(n, -1) if self._after_to(n) else None
         pos = None if first is None else self._changed(first, n, c_start)
         if pos is None:
             return None
