@@ -313,3 +313,12 @@ def test_a_name_part_with_an_unknown_code_fails_loudly(monkeypatch):
     assert "gwfw/langdata/name_parts.yaml" in message
     assert "'zero_visit_shares' is not a codebook code" in message and "一趟不用跑" in message
     assert "object 'item'" in message and "可网办" in message
+
+
+def test_the_level_before_a_change_is_kept_as_a_mention():
+    """「由164个精简至70个」: 70 is the level (an observation), 164 the level before (a mention, with why)."""
+    ex = extract(Report("change.txt", "大厅窗口数量由164个精简至70个。", "utf-8", {"district": "綦江区"}))
+    assert [(o["indicator"], o["value"], o["rule"]) for o in ex.observations] == [
+        ("windows_total", "70", "the level after a change")
+    ]
+    assert {m["text"]: m["status"] for m in ex.mentions}["164个"] == "unmapped: the level before a change"

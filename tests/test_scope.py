@@ -80,6 +80,7 @@ SCOPED = [
     ("预审窗口共受理业务27650件，群众“好差评”评价满意率达100%。", "satisfaction_rate", "venue:预审窗口"),
     ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:其中"),
     ("全区各镇街便民服务中心办件量3000件。", "cases_total", "venue:镇街"),
+    ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
 ]
 
 
@@ -97,6 +98,7 @@ def test_a_narrower_scope_is_kept_with_the_figure(text, indicator, scope):
         "建成企业开办、民生服务等11类综合窗口，设置无差别综合窗口13个。",  # one item of a list
         "2022年全区共投放“粤智助”政府服务自助机71台。",  # a count of the venue itself
         "自助区涵盖了区公安局、区市场监督管理局5个部门12台自助设备。",  # a list of departments
+        "网上可办率、一窗通办率及全程网办率均达到100%。",  # 通办 inside an indicator's name is no programme
     ],
 )
 def test_district_figures_have_no_scope(text):

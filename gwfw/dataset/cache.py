@@ -39,6 +39,7 @@ EXTRACTION_MODULES = (
     "extract.confidence",
     "extract.context",
     "extract.layout",
+    "extract.level_rules",
     "extract.matcher",
     "extract.name_patterns",
     "extract.names",

@@ -24,9 +24,11 @@ _MAX_LISTED = 8
 
 
 @cache
-def _share_prefix(link_words: tuple[str, ...], quotes: str) -> re.Pattern:
-    """What may stand before a share that divides a count stated before it (「，占比达」)."""
-    words = "|".join(map(re.escape, sorted([*link_words, *parts()["share_words"]], key=len, reverse=True)))
+def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False) -> re.Pattern:
+    """What may stand before a share that divides a count stated before it (「，占比达」), or with verbs,
+    before a count of progress between them (「，完成」)."""
+    extra = parts()["count_share_verbs"] if verbs else parts()["share_words"]
+    words = "|".join(map(re.escape, sorted([*link_words, *extra], key=len, reverse=True)))
     return re.compile(
         rf"""
         (?: {words}              # linking and share words: 占比, 达
@@ -53,6 +55,15 @@ class ComposedRules:
         if prev.end > pos or len(gap) > 2 or any(not (ch in joins or ch.isspace()) for ch in gap):
             return "none"
         return unit_object(prev.unit)
+
+    def _object_before_brand(self, pos: int) -> str:
+        """items or cases when an object and a quoted brand stand right before pos (「事项“渝快办”网办率」),
+        else none."""
+        composer = self.ix.lexicon.composer
+        m = composer.brand_object.match(self.ix.reversed, len(self.ix.text) - pos)
+        if m is None or m["brand"][::-1] in concepts():
+            return "none"
+        return composer.object_kind[m["obj"][::-1]]
 
     def _before_periods(self, pos: int, c_start: int) -> int | None:
         """Where a run of periods (「5月、6月」) joined to pos by linking words starts, or None."""
@@ -82,29 +93,43 @@ class ComposedRules:
             return Match(None, "unmapped: one share of several concepts together", start, n.end)
         also = []
         for concept in reversed(others):
+            if concept is None:
+                continue  # a quoted item that names no concept (「“掌上办”」) takes no figure
             other = self._fits(concept.indicators(measure, made.obj), n)
             if other and other != ind and other not in also:
                 also.append(other)
         return Match(ind, "name before, with the concepts listed before it", start, n.end, tuple(also))
 
-    def _concepts_before(self, start: int, measure: str, obj: str) -> tuple[list[Concept], int]:
+    def _concepts_before(self, start: int, measure: str, obj: str) -> tuple[list[Concept | None], int]:
         """The concepts listed right before start (nearest first), that the measure applies to, and where
-        the list starts. With no separator, only quoted concepts make a list (「“网上办”“马上办”」)."""
-        others, rev, text = [], self.ix.reversed, self.ix.text
+        the list starts. With no separator, only quoted concepts make a list (「“网上办”“马上办”」). A quoted
+        item that names no concept (「“掌上办”」) is one of the list too, as None, when a concept stands
+        before it; with none before it, it is left out (「“渝快办”“一次办”比例」)."""
+        others: list[Concept | None] = []
+        rev, text, size = self.ix.reversed, self.ix.text, len(self.ix.text)
         seps, quotes = parts()["concept_separators"], self.rules["quote_chars"]
+        kept: tuple[list[Concept | None], int] = ([], start)  # the list up to its furthest concept
         while len(others) < _MAX_LISTED:
             sep = next((len(w) for w in seps if text.startswith(w, start - len(w))), 0)
             if not sep and not (start > 0 and text[start] in quotes and text[start - 1] in quotes):
                 break
-            m = self.ix.lexicon.concept_before.match(rev, len(text) - start + sep)
-            if not m or self.ix.is_masked(start - sep - 1):
+            if self.ix.is_masked(start - sep - 1):
                 break
+            m = self.ix.lexicon.concept_before.match(rev, size - start + sep)
+            if not m:
+                m = self.ix.lexicon.composer.quoted_item.match(rev, size - start + sep)
+                if not m:
+                    break
+                others.append(None)
+                start = start - sep - len(m.group())
+                continue
             concept = concepts()[self.ix.strip_quotes(m.group()[::-1])]
             if not concept.indicators(measure, obj):
                 break  # not a concept this measure applies to (「“好差评”主动评价率」)
             others.append(concept)
             start = start - sep - len(m.group())
-        return others, start
+            kept = (list(others), start)
+        return kept
 
     def _respective_concepts(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """「“最多跑一次”“一次不用跑”事项比例分别达到99.2%、88.5%」: concepts listed before one name, then
@@ -123,7 +148,8 @@ class ComposedRules:
         i = bisect.bisect_left(self.starts, n.start)
         if len(listed) < 2 or stop - first != len(listed) or not first <= i < stop:
             return None
-        ind = self._fits(listed[i - first].indicators(measure, made.obj), n)
+        concept = listed[i - first]
+        ind = self._fits(concept.indicators(measure, made.obj), n) if concept else None
         return Match(ind, "respectively, the concepts listed", start, n.end) if ind else None
 
     def _subject_after(self, n: NumberMention, c_end: int) -> Match | None:
@@ -197,7 +223,7 @@ class ComposedRules:
             ]
             if m.unit not in self.rules["date_units"]
         ]
-        if len(counts) != 1 or counts[0].unit == "%":
+        if not counts or counts[0].unit == "%" or not all(self._done_count(m) for m in counts[1:]):
             return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
         kind = next(
             (
@@ -214,6 +240,17 @@ class ComposedRules:
             return None  # 「“最多跑一趟”和“一趟不用跑”事项达1433项，占比93%」: one share of two concepts
         ind = self._fits(concepts()[self.ix.strip_quotes(last.group())].indicators("share", kind), n)
         return Match(ind, "share after the count it divides", last.start(), n.end) if ind else None
+
+    def _done_count(self, m: NumberMention) -> bool:
+        """Does a count stand in a clause of only a verb of progress (「，完成1535项」), so that it counts the
+        concept counted before it, in the same unit (「“最多跑一次”事项1615项，完成1535项，占比95%」)?"""
+        c_start = self.ix.clause(m.start)[0]
+        if m.start - c_start > self.rules["link_max_chars"]:
+            return False
+        prefix = self.ix.text[c_start : m.start]
+        return any(w in prefix for w in parts()["count_share_verbs"]) and bool(
+            _share_prefix(tuple(self.rules["link_words"]), self.rules["quote_chars"], True).fullmatch(prefix)
+        )
 
     def _sep_before(self, p: int) -> int:
         return next(

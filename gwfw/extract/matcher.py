@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
+from .level_rules import LevelRules, change_to_level
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
 from .names import Match, parts
 from .numerals import NumberMention
@@ -53,9 +54,10 @@ def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tu
     return items
 
 
-class Matcher(ComposedRules):
+class Matcher(ComposedRules, LevelRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
-    reach beyond the name right before a number are in ComposedRules)."""
+    reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
+    change in LevelRules)."""
 
     def __init__(self, index: TextIndex, numbers: list[NumberMention]):
         self.ix = index
@@ -126,6 +128,8 @@ class Matcher(ComposedRules):
         made = self.ix.lexicon.composer.parse(t.surface)
         if made and made.obj == "none" and made.measure != "count":
             kind = self._object_counted_before(t.start)
+            if kind == "none":  # 「事项“渝快办”网办率」
+                kind = self._object_before_brand(t.start)
             if kind != "none":
                 found = made.concept.indicators("share", kind) + found
         return self._fits(found, n)
@@ -333,12 +337,16 @@ class Matcher(ComposedRules):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
         s_start, _ = self.ix.sentence(n.start)
         c_start, c_end = self.ix.clause(n.start)
+        if self._before_change(n, c_start):
+            return Match(None, "unmapped: the level before a change", n.start, n.end)
         found = self._respectively(n, c_start, c_end)
         if (found is None or found.indicator is None) and self.ix.respectively.starts:
             found = self._respective_concepts(n, c_start, c_end) or found
         if found and found.indicator is None:
             return found
-        found = found or self._near_after(n) or self._near_before(n, c_start)
+        found = (
+            found or self._near_after(n) or self._near_before(n, c_start) or self._after_change(n, c_start)
+        )
         if found and found.indicator is None:
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
@@ -349,6 +357,7 @@ class Matcher(ComposedRules):
             or self._subject_after(n, c_end)
             or self._share_after_count(n, s_start, c_start)
             or self._series(n, s_start, c_start)
+            or self._list_size(n, s_start)
         )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
@@ -356,7 +365,11 @@ class Matcher(ComposedRules):
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
         if self.ix.target_markers.inside(s_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
-        if found.indicator.measure == "stock" and self.ix.increment_markers.inside(c_start, n.start):
+        if (
+            found.indicator.measure == "stock"
+            and self.ix.increment_markers.inside(c_start, n.start)
+            and not change_to_level().match(self.ix.reversed, len(self.ix.text) - n.start)
+        ):
             return Match(
                 None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end
             )

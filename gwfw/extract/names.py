@@ -114,8 +114,9 @@ class ComposedNames:
         measures = [w for words in p["measures"].values() for w in words]
         self.object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
         self.measure_kind = {w: kind for kind, words in p["measures"].items() for w in words}
-        opening = f"[{re.escape(''.join(pair[0] for pair in p['concept_quotes']))}]?"
-        closing = f"[{re.escape(''.join(pair[-1] for pair in p['concept_quotes']))}]?"
+        opens = re.escape("".join(pair[0] for pair in p["concept_quotes"]))
+        closes = re.escape("".join(pair[-1] for pair in p["concept_quotes"]))
+        opening, closing = f"[{opens}]?", f"[{closes}]?"
 
         def alt(words, reverse=False):
             return f"(?:{trie_regex(words, '', reverse)})"
@@ -147,6 +148,18 @@ class ComposedNames:
             """,
             re.VERBOSE,
         )
+        # on reversed text, from a name's start: 「事项“渝快办”」 read backwards
+        self.brand_object = re.compile(
+            rf"""
+            [{closes}]                                # the brand's closing quote
+            (?P<brand>[^\W\d]{{1,{p["brand_max_chars"]}}})  # the brand (letters only): 渝快办
+            [{opens}]                                 # its opening quote
+            (?P<obj>{alt(leading, True)})             # the object before it: 事项
+            """,
+            re.VERBOSE,
+        )
+        # on reversed text: a short quoted item of a list (「“掌上办”」), that names no concept
+        self.quoted_item = re.compile(rf"[{closes}][^\W\d]{{1,{p['brand_max_chars']}}}[{opens}]")
         self.parsed: dict[str, Composed | None] = {}
 
     def parse(self, name: str) -> Composed | None:

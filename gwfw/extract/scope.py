@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ..langdata import load_yaml
 from . import layout
 from .codebook import Indicator
+from .level_rules import change_to_level
 from .numerals import NumberMention
 from .text_index import TextIndex
 
@@ -258,7 +259,11 @@ class Screen:
         _, last = self._hits(s_from, n.start)
         if self._target(n.start, s_from, last, doc_year):
             return f"unmapped: a target for {name}, not a result"
-        if ind.measure == "stock" and self._after(last, ("change",), c_from):
+        if (
+            ind.measure == "stock"
+            and self._after(last, ("change",), c_from)
+            and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
+        ):
             return f"unmapped: a change of {name}, not its level"
         if ind.measure == "flow" and self._after(last, ("average",), c_from):
             return f"unmapped: an average of {name}, not its total"

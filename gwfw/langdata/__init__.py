@@ -152,6 +152,13 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "title_max_chars": int,
         "title_stops": str,
         "place_context_chars": int,
+        "list_nouns": list,
+        "list_size_links": list,
+        "list_version_max_chars": int,
+        "change_from": list,
+        "change_from_max_chars": int,
+        "change_verbs": list,
+        "change_to": list,
     },
     "places.yaml": {
         "name_suffixes": list,
@@ -198,7 +205,9 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "each_words": list,
         "share_words": list,
         "count_share_max_chars": int,
+        "count_share_verbs": list,
         "subject_max_chars": int,
+        "brand_max_chars": int,
         "unitless_magnitudes": list,
     },
     "labels.yaml": {

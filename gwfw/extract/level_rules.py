@@ -1,0 +1,132 @@
+"""Levels stated through something else: the size of a named list, and a level after a change.
+
+「《莲湖区行政许可事项清单(2022年版)》(共215项)」 states how many licensing items there are through the list
+that holds them; 「窗口数量由164个精简至70个」 states the number of windows now (70) after the number before
+(164), which is kept as a mention. The words are language data (gwfw/langdata/extraction.yaml).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from .name_patterns import compiled_names, rules
+from .names import Match
+from .numerals import NumberMention
+
+_NOUN_MAX = 6  # letters between the level before a change and its verb (「个窗口」)
+
+
+def _rev_alt(words) -> str:
+    return "|".join(re.escape(w[::-1]) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _list_size() -> re.Pattern:
+    """On reversed text, from a count back to the name of the list it sizes."""
+    r = rules()
+    closing = "".join(pair[-1] for pair in r["title_brackets"])
+    return re.compile(
+        rf"""
+        (?: {_rev_alt(r["list_size_links"])} | [(（\s{re.escape(r["quote_chars"])}] )*  # 「(共」「，共计」
+        [{re.escape(closing)}]?                              # the title's end: 》
+        (?: [)）] [^()（）]{{1,{r["list_version_max_chars"]}}} [(（] )?  # a version: (2022年版)
+        [{re.escape(closing)}]?                              # 》 after the version
+        (?: {_rev_alt(r["list_nouns"])} )                    # the list: 清单
+        (?P<name> (?-x:{compiled_names().listed_before.pattern}) )  # what it lists: 行政许可事项
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
+def _change_between() -> re.Pattern:
+    """What stands between the level before a change and the level after it: 「精简至」, 「个窗口压减到」."""
+    r = rules()
+    verbs = "|".join(map(re.escape, sorted(r["change_verbs"], key=len, reverse=True)))
+    to = "|".join(map(re.escape, r["change_to"]))
+    return re.compile(rf"[^\W\d]{{0,{_NOUN_MAX}}}?(?:{verbs})(?:{to})")
+
+
+@cache
+def _change_between_max() -> int:
+    """The most characters _change_between can match (Performance: a longer gap is no change)."""
+    r = rules()
+    return _NOUN_MAX + max(map(len, r["change_verbs"])) + max(map(len, r["change_to"]))
+
+
+@cache
+def _to_ends() -> frozenset[str]:
+    return frozenset(w[-1] for w in rules()["change_to"])
+
+
+@cache
+def change_to_level() -> re.Pattern:
+    """On reversed text, ending at a figure: a change verb, then a word for "to" (「精简至」「增加到」). The
+    figure is the level after the change, not the change."""
+    r = rules()
+    return re.compile(rf"(?:{_rev_alt(r['change_to'])})(?:{_rev_alt(r['change_verbs'])})")
+
+
+@cache
+def _change_from() -> re.Pattern:
+    """On reversed text, from the level before a change: a few letters, then 由 (「由最初设计时的212个」)."""
+    r = rules()
+    return re.compile(rf"[^\W\d]{{0,{r['change_from_max_chars']}}}?(?:{_rev_alt(r['change_from'])})")
+
+
+class LevelRules:
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _named, _counts_own_noun
+    and _name_before)."""
+
+    def _list_size(self, n: NumberMention, s_start: int) -> Match | None:
+        """「…行政许可事项清单(2022年版)》(共215项」: the count of the items a named list holds."""
+        size = len(self.ix.text)
+        m = _list_size().match(self.ix.reversed, size - n.start, size - s_start)
+        if m is None or self._counts_own_noun(n):
+            return None
+        name = self.ix.strip_quotes(m["name"][::-1])
+        ind = self._fits([i for i in self.ix.lexicon.names.get(name, []) if i.measure == "stock"], n)
+        return Match(ind, "the size of a named list", size - m.end(), n.end) if ind else None
+
+    def _changed(self, first: NumberMention, then: NumberMention, c_start: int) -> int | None:
+        """Where 由 stands when `first` is the level before a change and `then` the level after, or None."""
+        if (
+            then.start - first.end > _change_between_max()
+            or first.end > then.start
+            or first.start < c_start
+            or first.unit in self.rules["date_units"]
+        ):
+            return None
+        if not _change_between().fullmatch(self.ix.text, first.end, then.start):
+            return None
+        size = len(self.ix.text)
+        m = _change_from().match(self.ix.reversed, size - first.start, size - c_start)
+        return size - m.end() if m else None
+
+    def _neighbour(self, n: NumberMention, step: int) -> NumberMention | None:
+        i = bisect.bisect_left(self.starts, n.start) + step
+        return self.numbers[i] if 0 <= i < len(self.numbers) else None
+
+    def _before_change(self, n: NumberMention, c_start: int) -> bool:
+        """Is n the level before a change (「由164个精简至70个」's 164)?"""
+        then = self._neighbour(n, 1)
+        return then is not None and self._after_to(then) and self._changed(n, then, c_start) is not None
+
+    def _after_to(self, n: NumberMention) -> bool:
+        """Performance: does a word for "to" (「至」) end right before n? Asked before anything else."""
+        return n.start > 0 and self.ix.text[n.start - 1] in _to_ends()
+
+    def _after_change(self, n: NumberMention, c_start: int) -> Match | None:
+        """「窗口数量由164个精简至70个」: the level after a change takes the name before 由."""
+        first = self._neighbour(n, -1) if self._after_to(n) else None
+        pos = None if first is None else self._changed(first, n, c_start)
+        if pos is None:
+            return None
+        found = self._name_before(pos, n, c_start)
+        if found is None or found.indicator is None:  # 「由原来的16个窗口整合为8个」: the noun after
+            t = self.ix.name_starting_at(first.end)
+            ind = self._named(t, n) if t and t.end <= n.start else None
+            found = Match(ind, "", pos, n.end) if ind else None
+        return found._replace(reason="the level after a change") if found else None
