@@ -64,6 +64,8 @@ def _pattern() -> re.Pattern:
     joiners = re.escape(lx["month_range_joiners"])
     day_joiners = re.escape(lx["day_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
+    ends = _alt(lx["month_end_words"])
+    cn = rf"(?<![{lx['month_numeral_not_after']}])(?:{_alt(lx['month_numerals'])})"  # 四, 十二 (months)
     month_word = re.escape(lx["month_word"])
     quarter_word, day_word = lx["quarter_word"], lx["day_word"]
     to_date, quarter_prefix = re.escape(lx["quarters_to_date_prefix"]), re.escape(lx["quarter_prefix"])
@@ -73,13 +75,15 @@ def _pattern() -> re.Pattern:
             (?P<todate{tag}> {to_date} (?P<qn{tag}>{q}) {quarter_word})               # 前三季度
             | {quarter_prefix}? (?P<q{tag}>{q}) {quarter_word}                        # (第)二季度
             | (?P<half{tag}>{_alt(lx["halves"])})                                     # 上半年
-            | (?P<m1{tag}>{month}) \s* [{joiners}] \s* (?P<m2{tag}>{month}) {month_word}  # 1—6月
+            | (?P<m1{tag}>{month}|{cn}) \s* [{joiners}] \s* (?P<m2{tag}>{month}|{cn}) {month_word}  # 1—6月
+            | (?P<mc{tag}>{cn}) {month_word}                                       # 四月 ...
+              (?: (?P<mcend{tag}>{ends}) | {_alt(lx["month_suffix"])} ){"" if tag else "?"}  # ...份, ...底
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
               (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
                   (?: \s* [{day_joiners}] \s* (?:(?:{centuries})\d\d {lx["year_suffix"]})?  # ... 至(2023年)
                       (?:(?P<dm2{tag}>{month}) {month_word})? (?P<dd2{tag}>[1-3]?\d) {day_word}  # (4月)30日
                   )?
-                | (?P<mend{tag}>{_alt(lx["month_end_words"])})                      # ... 底
+                | (?P<mend{tag}>{ends})                                              # ... 底
                 | {_alt(lx["month_suffix"])}                                        # ... 份
               )?
         """
@@ -97,6 +101,7 @@ def _pattern() -> re.Pattern:
         *lx["as_of_words"],
         *lx["relative_years"],
         *lx["halves"],
+        *lx["month_numerals"],
         *map(str, lx["quarters"]),
         lx["quarter_prefix"],
         lx["quarters_to_date_prefix"],
@@ -182,6 +187,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     for k, v in m.groupdict().items():
         if v is not None:
             g[names[k]] = v
+    if g["mc"]:  # a month in Chinese numerals: as its digits would be read
+        g["m"], g["mend"] = g["mc"], g["mcend"]
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
@@ -209,6 +216,10 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     return _resolved_in(g, y, now)
 
 
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else _lexicon()["month_numerals"][word]
+
+
 def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
     """The period of a matched phrase (groups g) in year y."""
     lx = _lexicon()
@@ -230,12 +241,12 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         if end < start:
             return None
     elif g["m1"]:
-        m1, m2 = int(g["m1"]), int(g["m2"])
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
         if m2 < m1:
             return None
         start, end = date(y, m1, 1), _month_end(y, m2)
     elif g["m"]:
-        mo = int(g["m"])
+        mo = _month(g["m"])
         start, end = date(y, mo, 1), _month_end(y, mo)
         if g["day"]:
             day = int(g["day"])

@@ -70,6 +70,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "paragraph_opening_chars": int,
         "relative_month_previous_until_day": int,
         "event_words": list,
+        "month_numerals": dict,
+        "month_numeral_not_after": str,
     },
     "layout.yaml": {
         "heading_max_chars": int,
