@@ -86,5 +86,6 @@ def test_a_bulletin_of_a_month_in_chinese_numerals_dates_flows_to_it_and_stocks_
 
 
 def test_a_december_bulletin_published_in_january_belongs_to_the_year_before():
-    got = periods_of("本月，全县共受理政务服务事项13736件。", title="十二月份政务服务月报", published="2024-01-20")
+    text = "本月，全县共受理政务服务事项13736件。"
+    got = periods_of(text, title="十二月份政务服务月报", published="2024-01-20")
     assert got == [("cases_total", "2023-12", "sentence")]

@@ -157,6 +157,10 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "places.yaml": {
         "name_suffixes": list,
+        "place_figure_joiners": str,
+        "breakdown_max_figures": int,
+        "breakdown_name_max_chars": int,
+        "list_line_ends": str,
     },
     "dates.yaml": {
         "digits": dict,
