@@ -89,3 +89,13 @@ def test_a_december_bulletin_published_in_january_belongs_to_the_year_before():
     text = "本月，全县共受理政务服务事项13736件。"
     got = periods_of(text, title="十二月份政务服务月报", published="2024-01-20")
     assert got == [("cases_total", "2023-12", "sentence")]
+
+
+def test_the_baseline_of_a_comparison_governs_no_figure():
+    """「对比2019年底，…压缩41.9%。…」: 2019 is what the figures are compared with, not their period."""
+    text = "全区网上可办率达99%，对比2019年底，承诺办理时限压缩41.9%。大厅共有窗口45个。"
+    assert periods_of(text) == [
+        ("online_available_rate", "2023", "document_title"),
+        ("time_limit_reduction_rate", "2023", "document_title"),
+        ("windows_total", "as of 2023-07-20", "document_title"),
+    ]

@@ -167,8 +167,13 @@ def clip(period: Period, doc_date: date | None) -> Period:
 def find_periods(
     text: str, year: int | None, doc_date: date | None, ref_end: date | None
 ) -> Iterator[PeriodMention]:
-    """Every period phrase in text, in order, resolved. `year` is the report's own year (今年)."""
+    """Every period phrase in text, in order, resolved, but the baselines of comparisons (「较上年」).
+    `year` is the report's own year (今年)."""
+    lx = _lexicon()
+    before, after = tuple(lx["baseline_before"]), tuple(lx["baseline_after"])
     for m in _pattern().finditer(text):
+        if text.endswith(before, 0, m.start()) or text.startswith(after, m.end()):
+            continue
         period = _resolve(m, year, doc_date, ref_end)
         if period is not None:
             yield PeriodMention(m.start(), m.end(), period)

@@ -72,6 +72,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "event_words": list,
         "month_numerals": dict,
         "month_numeral_not_after": str,
+        "baseline_before": list,
+        "baseline_after": list,
     },
     "layout.yaml": {
         "heading_max_chars": int,
