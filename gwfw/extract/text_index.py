@@ -116,6 +116,7 @@ class TextIndex:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.programme_verbs = WordSpans(text, r["programme_verbs"])
         self.breakdown_markers = WordSpans(text, r["breakdown_markers"])
+        self.programme_stops = WordSpans(text, r["programme_stops"])
         self.target_markers = WordSpans(text, r["target_markers"])
         self.increment_markers = WordSpans(text, r["increment_markers"])
         self.respectively = WordSpans(text, [r["respectively"]])

@@ -141,6 +141,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "list_separators_more": list,
         "formula_joiners": str,
         "breakdown_markers": list,
+        "programme_stops": list,
         "rate_after_links": list,
         "generic_heads": list,
         "date_units": list,
