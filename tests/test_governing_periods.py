@@ -99,3 +99,10 @@ def test_the_baseline_of_a_comparison_governs_no_figure():
         ("time_limit_reduction_rate", "2023", "document_title"),
         ("windows_total", "as of 2023-07-20", "document_title"),
     ]
+
+
+def test_a_month_not_yet_over_at_publication_is_of_the_same_year():
+    """「四月份…」 in a bulletin of 28 April: April of that year up to its date, not April a year before."""
+    text = "四月份，全县共受理政务服务事项13736件。"
+    got = periods_of(text, title="政务服务工作情况", published="2023-04-28")
+    assert got == [("cases_total", "2023-04", "sentence")]

@@ -135,8 +135,8 @@ def label_for(start: date | None, end: date) -> str:
     ('2022H1', '2022Q2')
     >>> label_for(date(2022, 1, 1), date(2022, 9, 30)), label_for(None, date(2022, 6, 30))
     ('2022-01–2022-09', 'as of 2022-06-30')
-    >>> label_for(date(2022, 1, 1), date(2022, 12, 19))  # a year, up to the report's date
-    '2022'
+    >>> label_for(date(2022, 1, 1), date(2022, 12, 19)), label_for(date(2022, 4, 1), date(2022, 4, 28))
+    ('2022', '2022-04')
     """
     if start is None:
         return f"as of {end.isoformat()}"
@@ -152,6 +152,8 @@ def label_for(start: date | None, end: date) -> str:
             return f"{y}-{m1:02d}"
     if start.year == end.year and start == date(start.year, 1, 1) and end != _month_end(end.year, end.month):
         return f"{start.year}"  # a year up to the report's date
+    if (start.year, start.month, start.day) == (end.year, end.month, 1):
+        return f"{start:%Y-%m}"  # a month up to the report's date
     return f"{start:%Y-%m}–{end:%Y-%m}"
 
 
@@ -210,10 +212,10 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
         else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
     )
     if y is None and doc_date is not None and not g["rel"]:
-        # No year anywhere yet (the report's reference period is being sought): the latest such
-        # period that ends by the report's date — 「4月1日至4月30日」 in a bulletin of May.
+        # No year anywhere yet (the report's reference period is being sought): the latest such period
+        # begun by the report's date — 「4月1日至4月30日」 in May, 「四月份」 on 28 April.
         found = _resolved_in(g, doc_date.year, now)
-        if found is None or found.end <= doc_date:
+        if found is None or (found.start or found.end) <= doc_date:
             return found
         return _resolved_in(g, doc_date.year - 1, now)
     if y is None or not 1949 < y < 2200:
