@@ -291,7 +291,11 @@ class Matcher(ComposedRules, LevelRules):
         first = bisect.bisect_left(names.starts, s_start)
         for k in range(bisect.bisect_right(names.ends, n.start) - 1, first - 1, -1):
             end = names.ends[k]
-            if self.ix.breakdown_markers.inside(end, n.start) or self._fitting_between(ind, end, n.start):
+            if (
+                self.ix.breakdown_markers.inside(end, n.start)
+                or self.ix.programme_stops.inside(end, n.start)
+                or self._fitting_between(ind, end, n.start)
+            ):
                 break  # so is every name further back
             if not self._is_bound(form, ind, k):
                 return k, False

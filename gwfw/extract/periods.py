@@ -64,6 +64,8 @@ def _pattern() -> re.Pattern:
     joiners = re.escape(lx["month_range_joiners"])
     day_joiners = re.escape(lx["day_range_joiners"])
     month = r"(?:1[0-2]|0?[1-9])"
+    ends = _alt(lx["month_end_words"])
+    cn = rf"(?<![{lx['month_numeral_not_after']}])(?:{_alt(lx['month_numerals'])})"  # 四, 十二 (months)
     month_word = re.escape(lx["month_word"])
     quarter_word, day_word = lx["quarter_word"], lx["day_word"]
     to_date, quarter_prefix = re.escape(lx["quarters_to_date_prefix"]), re.escape(lx["quarter_prefix"])
@@ -73,13 +75,15 @@ def _pattern() -> re.Pattern:
             (?P<todate{tag}> {to_date} (?P<qn{tag}>{q}) {quarter_word})               # 前三季度
             | {quarter_prefix}? (?P<q{tag}>{q}) {quarter_word}                        # (第)二季度
             | (?P<half{tag}>{_alt(lx["halves"])})                                     # 上半年
-            | (?P<m1{tag}>{month}) \s* [{joiners}] \s* (?P<m2{tag}>{month}) {month_word}  # 1—6月
+            | (?P<m1{tag}>{month}|{cn}) \s* [{joiners}] \s* (?P<m2{tag}>{month}|{cn}) {month_word}  # 1—6月
+            | (?P<mc{tag}>{cn}) {month_word}                                       # 四月 ...
+              (?: (?P<mcend{tag}>{ends}) | {_alt(lx["month_suffix"])} ){"" if tag else "?"}  # ...份, ...底
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
               (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
                   (?: \s* [{day_joiners}] \s* (?:(?:{centuries})\d\d {lx["year_suffix"]})?  # ... 至(2023年)
                       (?:(?P<dm2{tag}>{month}) {month_word})? (?P<dd2{tag}>[1-3]?\d) {day_word}  # (4月)30日
                   )?
-                | (?P<mend{tag}>{_alt(lx["month_end_words"])})                      # ... 底
+                | (?P<mend{tag}>{ends})                                              # ... 底
                 | {_alt(lx["month_suffix"])}                                        # ... 份
               )?
         """
@@ -97,6 +101,7 @@ def _pattern() -> re.Pattern:
         *lx["as_of_words"],
         *lx["relative_years"],
         *lx["halves"],
+        *lx["month_numerals"],
         *map(str, lx["quarters"]),
         lx["quarter_prefix"],
         lx["quarters_to_date_prefix"],
@@ -130,8 +135,8 @@ def label_for(start: date | None, end: date) -> str:
     ('2022H1', '2022Q2')
     >>> label_for(date(2022, 1, 1), date(2022, 9, 30)), label_for(None, date(2022, 6, 30))
     ('2022-01–2022-09', 'as of 2022-06-30')
-    >>> label_for(date(2022, 1, 1), date(2022, 12, 19))  # a year, up to the report's date
-    '2022'
+    >>> label_for(date(2022, 1, 1), date(2022, 12, 19)), label_for(date(2022, 4, 1), date(2022, 4, 28))
+    ('2022', '2022-04')
     """
     if start is None:
         return f"as of {end.isoformat()}"
@@ -147,6 +152,8 @@ def label_for(start: date | None, end: date) -> str:
             return f"{y}-{m1:02d}"
     if start.year == end.year and start == date(start.year, 1, 1) and end != _month_end(end.year, end.month):
         return f"{start.year}"  # a year up to the report's date
+    if (start.year, start.month, start.day) == (end.year, end.month, 1):
+        return f"{start:%Y-%m}"  # a month up to the report's date
     return f"{start:%Y-%m}–{end:%Y-%m}"
 
 
@@ -162,8 +169,13 @@ def clip(period: Period, doc_date: date | None) -> Period:
 def find_periods(
     text: str, year: int | None, doc_date: date | None, ref_end: date | None
 ) -> Iterator[PeriodMention]:
-    """Every period phrase in text, in order, resolved. `year` is the report's own year (今年)."""
+    """Every period phrase in text, in order, resolved, but the baselines of comparisons (「较上年」).
+    `year` is the report's own year (今年)."""
+    lx = _lexicon()
+    before, after = tuple(lx["baseline_before"]), tuple(lx["baseline_after"])
     for m in _pattern().finditer(text):
+        if text.endswith(before, 0, m.start()) or text.startswith(after, m.end()):
+            continue
         period = _resolve(m, year, doc_date, ref_end)
         if period is not None:
             yield PeriodMention(m.start(), m.end(), period)
@@ -185,6 +197,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     for name, v in zip(names, m.groups()):  # Performance: a tuple, not groupdict()
         if v is not None:
             g[name] = v
+    if g["mc"]:  # a month in Chinese numerals: as its digits would be read
+        g["m"], g["mend"] = g["mc"], g["mcend"]
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
@@ -201,15 +215,19 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
         else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
     )
     if y is None and doc_date is not None and not g["rel"]:
-        # No year anywhere yet (the report's reference period is being sought): the latest such
-        # period that ends by the report's date — 「4月1日至4月30日」 in a bulletin of May.
+        # No year anywhere yet (the report's reference period is being sought): the latest such period
+        # begun by the report's date — 「4月1日至4月30日」 in May, 「四月份」 on 28 April.
         found = _resolved_in(g, doc_date.year, now)
-        if found is None or found.end <= doc_date:
+        if found is None or (found.start or found.end) <= doc_date:
             return found
         return _resolved_in(g, doc_date.year - 1, now)
     if y is None or not 1949 < y < 2200:
         return None
     return _resolved_in(g, y, now)
+
+
+def _month(word: str) -> int:
+    return int(word) if word.isdigit() else _lexicon()["month_numerals"][word]
 
 
 def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
@@ -233,12 +251,12 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         if end < start:
             return None
     elif g["m1"]:
-        m1, m2 = int(g["m1"]), int(g["m2"])
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
         if m2 < m1:
             return None
         start, end = date(y, m1, 1), _month_end(y, m2)
     elif g["m"]:
-        mo = int(g["m"])
+        mo = _month(g["m"])
         start, end = date(y, mo, 1), _month_end(y, mo)
         if g["day"]:
             day = int(g["day"])

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 from . import periods
-from . import places as gazetteer
+from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
-from .context import Section, report_context
+from .context import report_context
 from .matcher import Matcher
-from .name_patterns import rules
-from .names import Match
 from .numerals import find_numbers
 from .scope import Screen
 from .text_index import TextIndex
@@ -49,44 +46,6 @@ def number_text(value: Decimal | None) -> str:
     return format(value.normalize(), "f") if "E" in text else text
 
 
-@cache
-def _places_by_code() -> dict[str, gazetteer.Place]:
-    return {p.code: p for p in gazetteer.places() if p.code}
-
-
-def _has_counties(code: str) -> bool:
-    place = _places_by_code().get(code)
-    return place is not None and place.level in ("province", "city")
-
-
-def _place_before(
-    text: str, index: TextIndex, section: Section, start: int, end: int
-) -> gazetteer.Place | None:
-    """A county of a city's (or province's) report named right before a figure: 「其中赤坎区1200条」."""
-    outer = _places_by_code()[section.code]
-    segment = text[start:end].rstrip(rules()["quote_chars"] + " \u3000")
-    found = None
-    for _, p_end, candidates in gazetteer.find_places(segment):
-        if p_end == len(segment):
-            found = next((p for p in candidates if gazetteer.contains(outer, p)), None)
-    return found
-
-
-def _by_place(found: Match, section: Section, matcher: Matcher, index: TextIndex, numbers: list, k: int):
-    """An unmapped figure right after a county of the report's city continues the figure before it, for that
-    county (「全市共收到评价9568条，其中赤坎区1200条、霞山区2300条」): (match, section)."""
-    n = numbers[k]
-    if not matcher.continues(n):  # Performance: no figure before it in its sentence to carry on
-        return found, section
-    c_start = index.clause(n.start)[0]
-    start = max(c_start, numbers[k - 1].end if k else 0)
-    place = _place_before(index.text, index, section, start, n.start)
-    carried = matcher.carry(n, "a breakdown by place: the indicator of the figure before") if place else None
-    if carried is None:
-        return found, section
-    return carried, Section(section.start, section.end, place.name, place.code)
-
-
 def extract(report: Report) -> Extraction:
     text = report.text
     index = TextIndex(text)
@@ -107,13 +66,16 @@ def extract(report: Report) -> Extraction:
     screen = Screen(index, report.meta.get("title", ""))
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
-    counties_listed = {s.code for s in ctx.sections if _has_counties(s.code)}  # a city's or province's parts
+    counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
+    by_place = PlaceBreakdown(index, matcher, numbers)
     observations, mentions, sentences = [], [], {}
     for k, n in enumerate(numbers):
         section = ctx.section_at(n.start)
         found = matcher.match(n)
         if found.indicator is None and section.code in counties_listed:
-            found, section = _by_place(found, section, matcher, index, numbers, k)
+            found, section = by_place.match(found, section, k)
+        if found.indicator is not None:
+            by_place.note(n, found.indicator)
         scope = ""
         bounds = index.sentence(n.start)
         if found.indicator is not None:

@@ -135,6 +135,7 @@ class TextIndex:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.programme_verbs = WordSpans(text, _marker_pattern("programme_verbs"))
         self.breakdown_markers = WordSpans(text, _marker_pattern("breakdown_markers"))
+        self.programme_stops = WordSpans(text, _marker_pattern("programme_stops"))
         self.target_markers = WordSpans(text, _marker_pattern("target_markers"))
         self.increment_markers = WordSpans(text, _marker_pattern("increment_markers"))
         self.respectively = WordSpans(text, _marker_pattern("respectively"))

@@ -70,6 +70,10 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "paragraph_opening_chars": int,
         "relative_month_previous_until_day": int,
         "event_words": list,
+        "month_numerals": dict,
+        "month_numeral_not_after": str,
+        "baseline_before": list,
+        "baseline_after": list,
     },
     "layout.yaml": {
         "heading_max_chars": int,
@@ -137,6 +141,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "list_separators_more": list,
         "formula_joiners": str,
         "breakdown_markers": list,
+        "programme_stops": list,
         "rate_after_links": list,
         "generic_heads": list,
         "date_units": list,
@@ -162,6 +167,10 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "places.yaml": {
         "name_suffixes": list,
+        "place_figure_joiners": str,
+        "breakdown_max_figures": int,
+        "breakdown_name_max_chars": int,
+        "list_line_ends": str,
     },
     "dates.yaml": {
         "digits": dict,

@@ -1,0 +1,143 @@
+"""A city's figure broken down by its counties: 「全市共收到评价9568条，其中赤坎区1200条、霞山区2300条」.
+
+In a city's (or province's) report, a number right after the name of one of its own counties, with no
+indicator name of its own, is that county's part of a figure stated before it: one row per county, with
+the county's code. The figure it breaks down is the nearest one mapped in its sentence, or in the sentence
+before in its paragraph (「…9568条。其中赤坎区…」), whose indicator fits the number's unit — not only the
+last one (「评价22.44万条，好评率100%，其中达孜区32739条」). When none is mapped (the total's own wording was
+not read), the nearest indicator name before it in its sentence that fits gives it, but only in a list
+(「其中」 before it, or 「、」 around it). Each question reads a bounded stretch of text before the number.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+from ..langdata import load_yaml
+from . import places as gazetteer
+from .codebook import Indicator
+from .context import Section
+from .matcher import Matcher
+from .names import Match
+from .numerals import NumberMention
+from .places import Place
+from .text_index import TextIndex
+
+
+@cache
+def _lexicon() -> dict:
+    return load_yaml("places.yaml")
+
+
+@cache
+def _places_by_code() -> dict[str, gazetteer.Place]:
+    return {p.code: p for p in gazetteer.places() if p.code}
+
+
+def has_counties(code: str) -> bool:
+    place = _places_by_code().get(code)
+    return place is not None and place.level in ("province", "city")
+
+
+class PlaceBreakdown:
+    """Reads the numbers of one report in order (`note` each mapped one, `match` each unmapped one)."""
+
+    def __init__(self, index: TextIndex, matcher: Matcher, numbers: list[NumberMention]):
+        self.ix, self.matcher, self.numbers = index, matcher, numbers
+        self.mapped: list[tuple[int, Indicator]] = []  # (start, indicator) of the numbers mapped so far
+        lx = _lexicon()
+        self.strip = matcher.rules["quote_chars"] + lx["place_figure_joiners"]
+        self.back, self.name_chars = lx["breakdown_max_figures"], lx["breakdown_name_max_chars"]
+        self.line_ends = lx["list_line_ends"]
+
+    def note(self, n: NumberMention, ind: Indicator) -> None:
+        self.mapped.append((n.start, ind))
+
+    def _place_before(self, outer: gazetteer.Place, start: int, end: int) -> tuple[Place | None, int]:
+        """A county of outer named right before end (「其中赤坎区」「、霞山区：」); where its name starts."""
+        segment = self.ix.text[start:end].rstrip(self.strip)
+        found, at = None, start
+        for p_start, p_end, candidates in gazetteer.find_places(segment):
+            if p_end == len(segment):
+                found = next((p for p in candidates if gazetteer.contains(outer, p)), None)
+                at = start + p_start
+        return found, at
+
+    def _respective_place(self, outer: gazetteer.Place, k: int) -> tuple[gazetteer.Place | None, int]:
+        """「其中城关区、达孜区分别为32739条、36773条」: the k-th number after 分别 is the k-th county listed
+        before it, when the clause lists only counties of outer and as many numbers."""
+        n = self.numbers[k]
+        c_start, c_end = self.ix.clause(n.start)
+        r = self.ix.respectively.find(c_start, n.start)
+        if r < 0:
+            return None, c_start
+        listed = list(gazetteer.find_places(self.ix.text[c_start:r]))
+        counties = [next((p for p in found if gazetteer.contains(outer, p)), None) for _, _, found in listed]
+        first = bisect.bisect_right(self.matcher.starts, r)
+        stop = bisect.bisect_left(self.matcher.starts, c_end)
+        if not counties or None in counties or stop - first != len(counties) or not first <= k < stop:
+            return None, c_start
+        return counties[k - first], c_start + listed[0][0]
+
+    def _floor(self, s_start: int) -> int:
+        """How far back the figure broken down may stand (see the module docstring)."""
+        floor = s_start
+        for step in range(2):  # the sentence before; past a line without figures (「其中：」), the one before
+            if not floor or not (floor > self.ix.paragraph(floor)[0] or self._line_goes_on(floor)):
+                break
+            if step and self.mapped and self.mapped[-1][0] >= floor:
+                break
+            floor = self.ix.sentence(self._before_blanks(floor))[0]
+        return floor
+
+    def _breaks_down(self, n: NumberMention, floor: int) -> Indicator | None:
+        """The indicator of the figure n breaks down: the nearest mapped since floor that fits."""
+        for start, ind in reversed(self.mapped[-self.back :]):
+            if start < floor:
+                break
+            if (fit := self.matcher._fits([ind], n)) is not None:
+                return fit
+        return None
+
+    def _before_blanks(self, pos: int) -> int:
+        """The last position before pos that is not a line break or a space (0 at the start)."""
+        pos -= 1
+        while pos > 0 and self.ix.text[pos] in " \u3000\r\n":
+            pos -= 1
+        return max(pos, 0)
+
+    def _line_goes_on(self, pos: int) -> bool:
+        """Does the text before pos end a line that goes on (「其中：」, 「达孜区32739条；」)?"""
+        return self.ix.text[self._before_blanks(pos)] in self.line_ends
+
+    def _named_before(self, n: NumberMention, floor: int, place_start: int) -> Indicator | None:
+        lo = max(floor, place_start - self.name_chars)
+        for t in reversed(self.ix.names_within(lo, place_start)):
+            if (ind := self.matcher._named(t, n)) is not None:
+                return ind
+        return None
+
+    def match(self, found: Match, section: Section, k: int) -> tuple[Match, Section]:
+        """An unmapped number k after a county of the section's city: (its match, its county's section);
+        else (found, section) unchanged."""
+        n = self.numbers[k]
+        c_start = self.ix.clause(n.start)[0]
+        if c_start and self.ix.text[c_start - 1] in self.strip:  # 「赤坎区：1200条」「赤坎区（1200条）」
+            c_start = self.ix.clause(c_start - 1)[0]
+        start = max(c_start, self.numbers[k - 1].end if k else 0)
+        outer = _places_by_code()[section.code]
+        place, place_start = self._place_before(outer, start, n.start)
+        if place is None and self.ix.respectively.starts:
+            place, place_start = self._respective_place(outer, k)
+        if place is None:
+            return found, section
+        floor = self._floor(self.ix.sentence(n.start)[0])
+        ind, reason = self._breaks_down(n, floor), "a breakdown by place: the indicator of the figure before"
+        if ind is None:
+            ind = self._named_before(n, floor, place_start)
+            reason = "a breakdown by place: the indicator named before the list"
+        if ind is None:
+            return found, section
+        self.matcher.last = (n.start, ind)
+        return Match(ind, reason, n.start, n.end), Section(section.start, section.end, place.name, place.code)
