@@ -39,6 +39,7 @@ EXTRACTION_MODULES = (
     "extract.composed_rules",
     "extract.confidence",
     "extract.context",
+    "extract.governing",
     "extract.layout",
     "extract.level_rules",
     "extract.matcher",

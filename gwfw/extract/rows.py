@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import periods
 from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
+from .governing import Governing
 from .matcher import Matcher
 from .numerals import find_numbers
 from .scope import Screen
@@ -53,7 +53,7 @@ def extract(report: Report) -> Extraction:
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
     date_units = set(matcher.rules["date_units"])
-    governing = periods.Governing(
+    governing = Governing(
         text,
         index,
         ctx.reference,

@@ -1,0 +1,137 @@
+"""Which period governs each position of a report: the phrase in its sentence, one carried from earlier in
+its paragraph, its section heading's, or the report's reference period (see Governing)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from datetime import date
+
+from . import layout
+from .periods import Period, clip, event_words, find_periods, lexicon, with_label
+
+_STATED = ("document_title", "document_text")  # reference periods the report itself states
+
+
+class Governing:
+    """The period that governs each position of one report's text (see the module docstring).
+
+    A phrase in an earlier sentence of the paragraph carries only over `carry_max_sentences`
+    sentences, and not at all when it dates an event: a phrase whose own sentence holds no figure
+    and whose period lies outside the reference period the report states (「2019年，中心搬迁至新址。」
+    in a report on 2022; a period taken from the publication date alone vetoes nothing).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        index,
+        reference: Period | None,
+        year: int | None,
+        doc_date: date | None,
+        figure_starts: Sequence[int],
+        skip_line: str = "",
+        list_separator: str = "",
+    ):
+        lx = lexicon()
+        ref_end = reference.end if reference else None
+        self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
+        self.ends = [p.end for p in self.found]
+        self.index, self.reference, self.doc_date = index, reference, doc_date
+        self.figures = sorted(figure_starts)
+        self.carry = lx["carry_max_sentences"]
+        self.opening = lx["paragraph_opening_chars"]
+        self.events = event_words()
+        self.resolved: dict[tuple[int, str], Period] = {}
+        self.in_text: dict[tuple[int, int], Period | None] = {}  # (phrase, sentence start) -> see _in_text
+        self.headings = self._headings(text, skip_line)
+        self.heading_starts = [h[0] for h in self.headings]
+        found = self.found  # the periods that end a list of them: 「5月、6月」
+        self.list_ends = {
+            i
+            for i in range(1, len(found))
+            if list_separator and text[found[i - 1].end : found[i].start] == list_separator
+        }
+
+    def _headings(self, text: str, title: str) -> list[tuple[int, int, int]]:
+        """(start of the governed text, its end, index of the heading's period phrase) per heading
+        naming a period, in order."""
+        starts = [p.start for p in self.found]
+
+        def dated(start: int, end: int) -> bool:  # does a period phrase stand in text[start:end]?
+            i = bisect.bisect_left(starts, start)
+            return i < len(starts) and starts[i] < end
+
+        out, last = [], -1
+        for i, p in enumerate(self.found):
+            h = layout.heading_at(text, p.start, title)
+            if h is not None and h.start != last:  # the first phrase of a heading names its period
+                out.append((h.end, layout.section_end(text, h, title, dated), i))
+                last = h.start
+        return out
+
+    def _label(self, i: int, source: str) -> Period:
+        key = (i, source)
+        if key not in self.resolved:
+            self.resolved[key] = with_label(clip(self.found[i].period, self.doc_date), source)
+        return self.resolved[key]
+
+    def _carries(self, i: int, pos: int) -> bool:
+        ix, p = self.index, self.found[i]
+        s_start, s_end = ix.sentence(p.start)
+        k = bisect.bisect_left(self.figures, p.end)
+        framing = k < len(self.figures) and self.figures[k] < s_end  # its own sentence states figures
+        para_start = ix.paragraph(p.start)[0]
+        ends = ix.sentence_ends  # in the paragraph's first sentence: no sentence ends between
+        first = bisect.bisect_right(ends, s_start) == bisect.bisect_right(ends, para_start)
+        opens = first and p.start - s_start <= self.opening
+        if framing and opens:
+            return True  # it opens a paragraph of results (「2023年，全区受理…」): the whole paragraph
+        if not framing and self.events.search(self.index.text, p.end, s_end):
+            return False  # it dates an event (「2015年，中心搬迁至新址。」), not the results that follow
+        between = bisect.bisect_left(ix.sentence_ends, pos) - bisect.bisect_left(ix.sentence_ends, p.end)
+        if between > self.carry:
+            return False
+        if framing:
+            return True  # it frames its own sentence's figures and the few that follow
+        ref = self.reference
+        if ref is None or ref.source not in _STATED:
+            return True  # only a period the report states shows that another one dates an event
+        return p.period.end >= (ref.start or ref.end) and (p.period.start or p.period.end) <= ref.end
+
+    def listed(self, pos: int, sentence_start: int) -> list[Period]:
+        """「5月、6月提升至91%」: the periods listed right before pos in its clause, when there are several
+        (the figure holds for each); else []."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i not in self.list_ends:
+            return []
+        clause_start = self.index.clause(pos)[0]
+        j = i
+        while j in self.list_ends and self.found[j - 1].start >= clause_start:
+            j -= 1
+        if j == i or self.found[i].start < clause_start:
+            return []
+        source = "sentence" if self.found[j].start >= sentence_start else "paragraph"
+        return [self._label(m, source) for m in range(j, i + 1)]
+
+    def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:
+        """The period the text before pos gives it (phrase i, the last before pos): in its sentence, or
+        carried from earlier in its paragraph; None when neither."""
+        if i >= 0 and self.found[i].start >= sentence_start:
+            return self._label(i, "sentence")
+        if i >= 0 and self.found[i].start >= self.index.paragraph(pos)[0] and self._carries(i, pos):
+            return self._label(i, "paragraph")
+        return None
+
+    def at(self, pos: int, sentence_start: int) -> Period | None:
+        """The period for a position, given the start of its sentence."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        key = (i, sentence_start)  # Performance: the answer so far is the same for a sentence's figures
+        if key not in self.in_text:
+            self.in_text[key] = self._in_text(i, pos, sentence_start)
+        if self.in_text[key] is not None:
+            return self.in_text[key]
+        h = bisect.bisect_right(self.heading_starts, pos) - 1
+        if h >= 0 and pos < self.headings[h][1]:
+            return self._label(self.headings[h][2], "section")
+        return self.reference
