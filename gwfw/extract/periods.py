@@ -52,22 +52,29 @@ def _pattern() -> re.Pattern:
     rel = _alt(lx["relative_years"])
     not_after = _alt(lx["year_not_followed_by"])
     centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
+    month = r"(?:1[0-2]|0?[1-9])"
+    to_date = re.escape(lx["quarters_to_date_prefix"])
+    counts = f"(?:{month}|{_alt([*lx['month_numerals'], *lx['month_counts']])})"
+    months = lx["months_to_date_word"]
+    to_month = rf"(?P<tomonth> {to_date} (?P<mn>{counts}) {months})"  # 前10个月
     year = rf"""(?:
-        (?P<year>(?:{centuries})\d\d) \s* {lx["year_suffix"]} (?!{not_after})  # 2022年, not 2022年版
+        (?P<year>(?:{centuries})\d\d) \s* {lx["year_suffix"]}
+          (?!(?!{to_date}{counts}{months})(?:{not_after}))  # 2022年, not 2022年版 (but 2022年前10个月)
         | (?P<rel>{rel})                                                  # 今年, 去年
     )"""
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
     day_joiners = re.escape(lx["day_range_joiners"])
-    month = r"(?:1[0-2]|0?[1-9])"
     ends = _alt(lx["month_end_words"])
     cn = rf"(?<![{lx['month_numeral_not_after']}])(?:{_alt(lx['month_numerals'])})"  # 四, 十二 (months)
     month_word = re.escape(lx["month_word"])
     quarter_word, day_word = lx["quarter_word"], lx["day_word"]
-    to_date, quarter_prefix = re.escape(lx["quarters_to_date_prefix"]), re.escape(lx["quarter_prefix"])
+    quarter_prefix = re.escape(lx["quarter_prefix"])
+
 
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
         return rf"""
+            {"" if tag else to_month + " |"}                                        # (after a year only)
             (?P<todate{tag}> {to_date} (?P<qn{tag}>{q}) {quarter_word})               # 前三季度
             | {quarter_prefix}? (?P<q{tag}>{q}) {quarter_word}                        # (第)二季度
             | (?P<half{tag}>{_alt(lx["halves"])})                                     # 上半年
@@ -223,13 +230,17 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
 
 
 def _month(word: str) -> int:
-    return int(word) if word.isdigit() else lexicon()["month_numerals"][word]
+    """A month or a count of months, in digits or Chinese numerals."""
+    lx = lexicon()
+    return int(word) if word.isdigit() else lx["month_numerals"].get(word) or lx["month_counts"][word]
 
 
 def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
     """The period of a matched phrase (groups g) in year y."""
     lx = lexicon()
-    if g["todate"]:
+    if g["tomonth"]:
+        start, end = date(y, 1, 1), _month_end(y, _month(g["mn"]))
+    elif g["todate"]:
         start, end = date(y, 1, 1), _month_end(y, 3 * lx["quarters"][g["qn"]])
     elif g["q"]:
         q = lx["quarters"][g["q"]]

@@ -49,6 +49,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "quarter_word": str,
         "quarter_prefix": str,
         "quarters_to_date_prefix": str,
+        "months_to_date_word": str,
+        "month_counts": dict,
         "halves": dict,
         "month_range_joiners": str,
         "month_end_words": list,
