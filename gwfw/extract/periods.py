@@ -71,7 +71,6 @@ def _pattern() -> re.Pattern:
     quarter_word, day_word = lx["quarter_word"], lx["day_word"]
     quarter_prefix = re.escape(lx["quarter_prefix"])
 
-
     def body(tag: str) -> str:  # the same phrase after a year and standing alone; group names must differ
         return rf"""
             {"" if tag else to_month + " |"}                                        # (after a year only)
