@@ -70,6 +70,18 @@ def test_a_plan_section_of_a_report_states_targets():
     assert [(o["indicator"], o["value"]) for o in ex.observations] == [("online_available_rate", "99")]
 
 
+def test_a_heading_of_both_results_and_plans_is_no_plan_section():
+    """A title line 「2024年工作总结及2025年工作计划」 (here the second line of a title set on two) heads the
+    results too; the plan has its own heading."""
+    text = (
+        "綦江区政务服务中心\n2024年工作总结及2025年工作计划\n一、2024年工作成效\n全区一窗受理率100%。\n"
+        "二、2025年工作计划\n全区网上可办率达到100%。"
+    )
+    ex = run(text, title="綦江区政务服务2024年工作总结及2025年工作计划", published="2025-01-10")
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [("one_window_rate", "100")]
+    assert any("a target" in m["status"] for m in ex.mentions)
+
+
 SCOPED = [
     (
         "2022年我区“粤智助”政府服务自助机服务用户人数共35293人,业务办理量共62634笔。",

@@ -180,10 +180,16 @@ class Screen:
             heads = {
                 h
                 for m in self.p.plan_heading.finditer(self.text)
-                if (h := layout.heading_at(self.text, m.start(), self.title))
+                if (h := layout.heading_at(self.text, m.start(), self.title)) and not self._reports(h)
             }
             self._plan_sections = sorted((h.end, layout.section_end(self.text, h, self.title)) for h in heads)
         return bool(self._plan_sections) and any(a <= pos < b for a, b in self._plan_sections)
+
+    def _reports(self, h: layout.Heading) -> bool:
+        """Does the heading also name a report of results (「2024年工作总结及2025年工作计划」)? Then it heads
+        both, and the plan has a heading of its own further on."""
+        line = self.text[h.start : h.end]
+        return any(w in line for w in self.lx["report_title_words"])
 
     def _sentence(self, start: int, end: int) -> None:
         """Find the words of every check in the sentence text[start:end], once for all its numbers."""
