@@ -102,7 +102,9 @@ def _patterns() -> _Patterns:
         scope_kind=kinds,
         hotline=re.compile(_alt(lx["hotline_words"])),
         reset=re.compile(_alt(lx["hotline_reset_words"])),
-        other=re.compile(_alt(lx["other_business_words"])),
+        other=re.compile(
+            f"(?:{_alt(lx['other_business_words'])})(?!{_alt(lx['other_business_not_before'])})"
+        ),
         other_reset=re.compile(_alt(lx["other_business_reset_words"])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),

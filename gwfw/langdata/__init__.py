@@ -90,6 +90,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "no_name_reason": str,
         "not_counted_nouns": list,
         "other_business_words": list,
+        "other_business_not_before": list,
         "other_business_carry_sentences": int,
         "other_business_reset_words": list,
         "other_business_reason": str,
