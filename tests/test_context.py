@@ -94,6 +94,20 @@ def test_with_no_period_anywhere_the_year_to_publication_is_taken():
     assert _reference("大厅共有窗口50个。\n") is None  # no date at all: no period, said so in the rows
 
 
+def test_early_in_january_a_report_speaks_of_the_year_just_ended():
+    """「今年，中心取号量33.5万个」 in news of 8 January is about the year before; on 16 January, or with a
+    period of its own, the usual rules hold."""
+    text = "今年，中心取号量33.5万个。\n"
+    ref = _reference(text, kind="news", title="中心推动政务服务均衡发展", published="2024-01-08")
+    assert (ref.start, ref.end, ref.label) == (date(2023, 1, 1), date(2023, 12, 31), "2023")
+    ref = _reference(text, published="2024-01-08")
+    assert (ref.start, ref.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    ref = _reference(text, kind="news", title="中心推动政务服务均衡发展", published="2024-01-16")
+    assert (ref.start, ref.end) == (None, date(2024, 1, 16))
+    ref = _reference(text, title="2024年1月政务服务工作动态", published="2024-01-08")
+    assert (ref.source, ref.end) == ("document_title", date(2024, 1, 8))
+
+
 # -- sections of a city-wide notice --------------------------------------------------------------------
 
 CITY_NOTICE = (

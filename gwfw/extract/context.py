@@ -98,10 +98,19 @@ def document_date(report: Report) -> date | None:
     return _iso(report.meta.get("published", ""))
 
 
+def _year_just_ended(doc_date: date) -> periods.Period | None:
+    """A report dated in the first days of January speaks of the year just ended (「今年，中心取号量33.5万个」
+    in a review published on 8 January): that year, when the report states no period of its own."""
+    if doc_date.month == 1 and doc_date.day <= periods.lexicon()["year_previous_until_day"]:
+        return periods.Period(date(doc_date.year - 1, 1, 1), date(doc_date.year - 1, 12, 31), "")
+    return None
+
+
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
     """The period a figure gets when its own text names none."""
     if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
-        return periods.with_label(periods.Period(None, doc_date, ""), "publication_date")
+        period = _year_just_ended(doc_date) or periods.Period(None, doc_date, "")
+        return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or next((ln for ln in report.text.splitlines() if ln.strip()), "")
     for found in periods.find_periods(title, None, doc_date, None):
         return periods.with_label(periods.clip(found.period, doc_date), "document_title")
@@ -111,7 +120,8 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")
     if doc_date:
-        return periods.with_label(periods.Period(date(doc_date.year, 1, 1), doc_date, ""), "publication_date")
+        period = _year_just_ended(doc_date) or periods.Period(date(doc_date.year, 1, 1), doc_date, "")
+        return periods.with_label(period, "publication_date")
     return None
 
 
