@@ -75,6 +75,7 @@ class Matcher(ComposedRules, LevelRules):
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
+        self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.periods_before: tuple[int, int | None] = (
             -1,
             None,
@@ -256,7 +257,7 @@ class Matcher(ComposedRules, LevelRules):
         every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
         thousands of names and numbers costs a few bisections per number, not a walk over its names.
         """
-        if not self.ix.has_topics(s_start, c_end):
+        if not self.ix.has_topics(s_start, c_end) or self.ix.text.startswith(self.bodies, n.end):
             return None
         forms = [
             (form, ind)

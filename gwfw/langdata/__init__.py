@@ -148,6 +148,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "programme_stops": list,
         "rate_after_links": list,
         "generic_heads": list,
+        "counted_bodies": list,
         "date_units": list,
         "section_heading": str,
         "section_heading_chars": int,
