@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 from . import layout
+from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
 from .numerals import NumberMention
@@ -164,6 +165,7 @@ class Screen:
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
+        self.breakdowns = Breakdowns(self.text)  # sentences opening with 其中: parts of the one before
 
     @staticmethod
     def county_level(code: str, district: str) -> bool:
@@ -358,12 +360,13 @@ class Screen:
         return out
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
-        """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it."""
+        """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
+        in a sentence opening with 其中 after one that stated a figure in its unit."""
         ix = self.ix
         first = self.seen.setdefault((s_start, ind.code), n.start)
         k = ix.breakdown_markers.find(first, n.start) if first < n.start else -1
         if k < 0:
-            return ""
+            return self.breakdowns.part(n)
         return "part:" + next(w for w in ix.rules["breakdown_markers"] if self.text.startswith(w, k))
 
     def _scope(self, n: NumberMention, ind: Indicator, s_start: int, s_from: int) -> str:

@@ -98,6 +98,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "own_figure_brackets": list,
         "case_part_words": list,
         "case_part_of": list,
+        "breakdown_sentence_ends": str,
         "plan_title_words": list,
         "report_title_words": list,
         "baseline_words": list,
