@@ -240,6 +240,9 @@ class Screen:
             after = after.lstrip(self.quotes)
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        tail = text[n.end : min(self.ix.clause(n.start)[1], n.end + self.lx["guide_max_chars"])]
+        if ind.measure == "stock" and (guide := next((w for w in self.lx["guide_nouns"] if w in tail), "")):
+            return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
         self._sentence(*sentence)

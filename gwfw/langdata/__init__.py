@@ -89,6 +89,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "hotline_units": list,
         "no_name_reason": str,
         "not_counted_nouns": list,
+        "guide_nouns": list,
+        "guide_max_chars": int,
         "other_business_words": list,
         "other_business_carry_sentences": int,
         "other_business_reset_words": list,
