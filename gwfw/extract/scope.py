@@ -168,9 +168,11 @@ class Screen:
         self.breakdowns = Breakdowns(self.text)  # sentences opening with 其中: parts of the one before
 
     @staticmethod
-    def county_level(code: str, district: str) -> bool:
-        """Is this section a county-level unit (so 全市 names a wider area)?"""
-        return not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
+    def county_level(code: str, district: str) -> str:
+        """The unit's name when this section is a county-level unit (so 全市 names a wider area, unless
+        the unit is a county-level city: see own_area_words), else ''."""
+        county = not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
+        return district if county else ""
 
     def _planned(self, pos: int) -> bool:
         """Does pos lie in a plan (the report is one, or its section's heading names a plan)?"""
@@ -226,7 +228,7 @@ class Screen:
         return any(c in last and last[c].start >= pos for c in checks)
 
     def judge(
-        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: bool, doc_year: int | None
+        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: str, doc_year: int | None
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
         district). sentence: the bounds of its sentence."""
@@ -253,7 +255,7 @@ class Screen:
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
-        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: bool, doc_year: int | None
+        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: str, doc_year: int | None
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
         counted nouns were asked before)."""
@@ -279,7 +281,7 @@ class Screen:
         sub = last.get("sub_level")
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
-        if county and self._after(last, ("wider",), c_from):
+        if county and self._after(last, ("wider",), c_from) and not self._own_area(last["wider"].word, county):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
         if "department" in last:
@@ -303,6 +305,10 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _own_area(self, word: str, unit: str) -> bool:
+        """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""
+        return any(unit.endswith(end) and word in words for end, words in self.lx["own_area_words"].items())
 
     def in_hotline(self, n: NumberMention) -> bool:
         """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the

@@ -111,6 +111,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_words": list,
         "average_words": list,
         "wider_area_words": list,
+        "own_area_words": dict,
         "department_stems": list,
         "department_suffixes": list,
         "place_suffixes": list,
