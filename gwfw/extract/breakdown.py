@@ -1,9 +1,10 @@
 """Is a figure a part of one stated in the sentence before it?
 
-「全省…收集用户评价13,879,360条。其中，政务服务网收到评价数5,739,763条，…」: a sentence that opens with a
-breakdown marker (其中) breaks down a figure of the sentence before. Its figures in a unit that sentence
-states are parts of it, to the end of the sentence (a 「；」 does not end the breakdown: 「其中，行政许可事项受理
-2476件…；公共服务事项受理8027件…」). A rate after a count (「其中，网上可办率100%」) is no part of the count.
+「全省…收集用户评价13,879,360条。其中，政务服务网收到评价数5,739,763条，…」: a sentence that opens
+with a breakdown marker (其中) breaks down a figure of the sentence before. Its figures in a unit that
+sentence states are parts of it, to the end of the sentence (a 「；」 does not end the breakdown:
+「其中，行政许可事项受理2476件…；公共服务事项受理8027件…」). A rate after a count (「其中，网上可办率100%」)
+is no part of the count.
 The words are language data (breakdown_markers in extraction.yaml, breakdown_sentence_ends in scope.yaml).
 """
 

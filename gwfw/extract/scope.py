@@ -281,7 +281,8 @@ class Screen:
         sub = last.get("sub_level")
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
-        if county and self._after(last, ("wider",), c_from) and not self._own_area(last["wider"].word, county):
+        wider = last.get("wider")
+        if county and self._after(last, ("wider",), c_from) and not self._own_area(wider.word, county):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
         if "department" in last:
