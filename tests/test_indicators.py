@@ -243,16 +243,19 @@ def test_a_long_run_of_linking_words_is_read_in_linear_time():
 @pytest.mark.parametrize("case", case_params("observations_handwritten"))
 def test_observations_of_phrases_from_many_provinces(case):
     """The observations extract() makes of a phrase. `expected`: 「code=value」 items separated by 「;」,
-    each optionally with 「@district」 and 「#period label」; empty = none. `note` says where the phrasing
-    comes from (an issue 9 class, or the province whose reports in benchmarks/survey write it so)."""
+    each optionally with 「@district」, 「#period label」 and 「[scope]」 (「[]」 = the whole
+    district); empty = none. `note` says where the phrasing comes from (an issue 9 class, or the
+    province whose reports in benchmarks/survey write it so)."""
     assert case["note"].strip()
     meta = {"district": case["district"] or "綦江区", "published": case["published"] or "2023-12-31"}
     want = sorted(item.strip() for item in case["expected"].split(";") if item.strip())
     by_place, by_period = any("@" in w for w in want), any("#" in w for w in want)
+    by_scope = any(w.endswith("]") for w in want)
     got = sorted(
         f"{o['indicator']}={o['value']}"
         + (f"@{o['district']}" if by_place else "")
         + (f"#{o['period_label']}" if by_period else "")
+        + (f"[{o['scope']}]" if by_scope else "")
         for o in extract(Report("case.txt", case["text"], "utf-8", meta)).observations
     )
     assert got == want, case["note"]

@@ -34,6 +34,7 @@ EXTRACTION_MODULES = (
     "dataset.schema",
     "errors",
     "extract",
+    "extract.breakdown",
     "extract.by_place",
     "extract.codebook",
     "extract.composed_rules",

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 from . import layout
+from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
 from .numerals import NumberMention
@@ -166,11 +167,14 @@ class Screen:
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
+        self.breakdowns = Breakdowns(self.text)  # sentences opening with 其中: parts of the one before
 
     @staticmethod
-    def county_level(code: str, district: str) -> bool:
-        """Is this section a county-level unit (so 全市 names a wider area)?"""
-        return not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
+    def county_level(code: str, district: str) -> str:
+        """The unit's name when this section is a county-level unit (so 全市 names a wider area, unless
+        the unit is a county-level city: see own_area_words), else ''."""
+        county = not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
+        return district if county else ""
 
     def _planned(self, pos: int) -> bool:
         """Does pos lie in a plan (the report is one, or its section's heading names a plan)?"""
@@ -232,7 +236,7 @@ class Screen:
         return any(c in last and last[c].start >= pos for c in checks)
 
     def judge(
-        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: bool, doc_year: int | None
+        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: str, doc_year: int | None
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
         district). sentence: the bounds of its sentence."""
@@ -246,6 +250,9 @@ class Screen:
             after = after.lstrip(self.quotes)
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        tail = text[n.end : min(self.ix.clause(n.start)[1], n.end + self.lx["guide_max_chars"])]
+        if ind.measure == "stock" and (guide := next((w for w in self.lx["guide_nouns"] if w in tail), "")):
+            return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
         self._sentence(*sentence)
@@ -256,7 +263,7 @@ class Screen:
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
-        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: bool, doc_year: int | None
+        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: str, doc_year: int | None
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
         counted nouns were asked before)."""
@@ -282,7 +289,8 @@ class Screen:
         sub = last.get("sub_level")
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
-        if county and self._after(last, ("wider",), c_from):
+        wider = last.get("wider")
+        if county and self._after(last, ("wider",), c_from) and not self._own_area(wider.word, county):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
         if "department" in last:
@@ -306,6 +314,10 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _own_area(self, word: str, unit: str) -> bool:
+        """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""
+        return any(unit.endswith(end) and word in words for end, words in self.lx["own_area_words"].items())
 
     def in_hotline(self, n: NumberMention) -> bool:
         """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
@@ -366,12 +378,13 @@ class Screen:
         return out
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
-        """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it."""
+        """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
+        in a sentence opening with 其中 after one that stated a figure in its unit."""
         ix = self.ix
         first = self.seen.setdefault((s_start, ind.code), n.start)
         k = ix.breakdown_markers.find(first, n.start) if first < n.start else -1
         if k < 0:
-            return ""
+            return self.breakdowns.part(n)
         return "part:" + next(w for w in ix.rules["breakdown_markers"] if self.text.startswith(w, k))
 
     def _scope(self, n: NumberMention, ind: Indicator, s_start: int, s_from: int) -> str:

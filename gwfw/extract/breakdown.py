@@ -1,0 +1,63 @@
+"""Is a figure a part of one stated in the sentence before it?
+
+「全省…收集用户评价13,879,360条。其中，政务服务网收到评价数5,739,763条，…」: a sentence that opens
+with a breakdown marker (其中) breaks down a figure of the sentence before. Its figures in a unit that
+sentence states are parts of it, to the end of the sentence (a 「；」 does not end the breakdown:
+「其中，行政许可事项受理2476件…；公共服务事项受理8027件…」). A rate after a count (「其中，网上可办率100%」)
+is no part of the count.
+The words are language data (breakdown_markers in extraction.yaml, breakdown_sentence_ends in scope.yaml).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from ..langdata import load_yaml
+from .name_patterns import rules
+from .numerals import NumberMention
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, str]:
+    """The ends of a whole sentence, a breakdown marker opening one (after spaces only), and the
+    magnitude words a number may carry before its unit (「1,123.8万件」)."""
+    ends = load_yaml("scope.yaml")["breakdown_sentence_ends"]
+    markers = sorted(rules()["breakdown_markers"], key=len, reverse=True)
+    magnitudes = "".join(map(re.escape, load_yaml("name_parts.yaml")["unitless_magnitudes"]))
+    return (
+        re.compile(f"[{re.escape(ends)}]"),
+        re.compile(r"[ \t\u3000]*(" + "|".join(map(re.escape, markers)) + ")"),
+        magnitudes,
+    )
+
+
+class Breakdowns:
+    """The sentences of one text that open with a breakdown marker, asked per figure."""
+
+    def __init__(self, text: str):
+        self.text = text
+        ends, _, _ = _patterns()
+        self.ends = [m.start() for m in ends.finditer(text)]
+        self._stated: dict[tuple[int, str], bool] = {}  # (sentence start, unit) -> the sentence states one
+
+    def _start(self, i: int) -> int:
+        return self.ends[i - 1] + 1 if i > 0 else 0
+
+    def part(self, n: NumberMention) -> str:
+        """'part:<marker>' when n stands in a sentence that opens with a breakdown marker, after a
+        sentence that states a number in n's unit; else ''."""
+        if not n.unit:
+            return ""
+        i = bisect.bisect_left(self.ends, n.start)
+        start = self._start(i)
+        m = _patterns()[1].match(self.text, start)
+        if m is None or m.end() > n.start or i == 0:
+            return ""
+        before = self._start(i - 1)
+        key = (before, n.unit)
+        if key not in self._stated:
+            unit = re.compile(rf"\d\s*[{_patterns()[2]}]?\s*" + re.escape(n.unit))
+            self._stated[key] = unit.search(self.text, before, start) is not None
+        return "part:" + m.group(1) if self._stated[key] else ""
