@@ -39,6 +39,12 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
 
 
 @cache
+def _formula_near() -> frozenset[str]:
+    """A joiner or a quote: what must stand right before or after a numeral in a formula."""
+    return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
+
+
+@cache
 def _sep_ends() -> frozenset[str]:
     """The last characters of the separators of a list of names (「、」「和」…)."""
     return frozenset(w[-1] for w in parts()["concept_separators"])
@@ -137,12 +143,18 @@ class Matcher(ComposedRules, LevelRules):
     def _is_formula(self, n: NumberMention) -> bool:
         joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
         text = self.ix.text
+        near = _formula_near()  # Performance: no joiner or quote right around it, the usual case
+        before, after = text[n.numeral_start - 1 : n.numeral_start], text[n.numeral_end : n.numeral_end + 1]
+        if before not in near and after not in near:
+            return False
         before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
         after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
     def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
+        if not self.ix.respectively.starts:
+            return None  # Performance: most texts have no 分别
         k = self.ix.respectively.find(c_start, n.start)
         if k < 0:
             return None
