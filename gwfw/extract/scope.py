@@ -23,6 +23,7 @@ from ..langdata import load_yaml
 from . import layout
 from .codebook import Indicator
 from .level_rules import change_to_level
+from .name_patterns import rules as text_rules
 from .numerals import NumberMention
 from .text_index import TextIndex
 
@@ -77,6 +78,7 @@ class _Patterns:
     reset: re.Pattern
     other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
     other_reset: re.Pattern
+    zone_word: re.Pattern  # a hotline or an other business word: where the first zone of either may start
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
@@ -104,6 +106,7 @@ def _patterns() -> _Patterns:
         reset=re.compile(_alt(lx["hotline_reset_words"])),
         other=re.compile(_alt(lx["other_business_words"])),
         other_reset=re.compile(_alt(lx["other_business_reset_words"])),
+        zone_word=re.compile(_alt([*lx["hotline_words"], *lx["other_business_words"]])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix
@@ -114,6 +117,30 @@ def _patterns() -> _Patterns:
         place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})(?!街|村)"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),
     )
+
+
+@cache
+def _constants() -> dict:
+    """The Screen's word tuples and sets, built once per process rather than once per report."""
+    lx, rules = _lexicon(), text_rules()
+    list_ends, separators = tuple(lx["list_end_words"]), tuple(lx["list_separators"])
+    return {
+        "back": lx["look_back_chars"],
+        "quotes": "".join(rules["quote_chars"]) + " ",
+        "not_counted": tuple(lx["not_counted_nouns"]),
+        "separators": separators,
+        "list_ends": list_ends,
+        "wide_words": tuple(lx["district_wide_words"]),
+        "baseline_words": tuple(lx["baseline_words"]),
+        "list_words": list_ends + separators,
+        "brackets": tuple(lx["own_figure_brackets"]),
+        "case_totals": frozenset(lx["case_part_of"]),
+        "year_prefixes": tuple(lx["target_year_prefixes"]),
+        "not_year_prefixes": tuple(lx["not_target_year_prefixes"]),
+        "no_name_reason": lx["no_name_reason"],
+        "hotline_units": frozenset(lx["hotline_units"]),
+        "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
+    }
 
 
 def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -139,28 +166,15 @@ class Screen:
         self.lx = _lexicon()
         self.p = _patterns()
         self.title = title
-        self.back = self.lx["look_back_chars"]
+        vars(self).update(_constants())  # back, quotes, not_counted, separators ... (see _constants)
         self._plan_sections: list[tuple[int, int]] | None = None
         self.is_plan = (
             bool(title)
             and any(w in title for w in self.lx["plan_title_words"])
             and not any(w in title for w in self.lx["report_title_words"])
         )
-        self.quotes = "".join(index.rules["quote_chars"]) + " "
         self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
-        self.not_counted = tuple(self.lx["not_counted_nouns"])
-        self.separators = tuple(self.lx["list_separators"])
-        self.list_ends = tuple(self.lx["list_end_words"])
-        self.wide_words = tuple(self.lx["district_wide_words"])
-        self.baseline_words = tuple(self.lx["baseline_words"])
-        self.list_words = self.list_ends + self.separators
-        self.brackets = tuple(self.lx["own_figure_brackets"])
-        self.case_totals = frozenset(self.lx["case_part_of"])
-        self.year_prefixes = tuple(self.lx["target_year_prefixes"])
-        self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
-        self.no_name_reason = self.lx["no_name_reason"]
-        self.hotline_units = frozenset(self.lx["hotline_units"])
-        self.hotline_reason = "unmapped: a 12345 hotline or supervision figure"
+        self._zone_from: int | None = None  # see _first_zone_word
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
@@ -242,8 +256,12 @@ class Screen:
         part = self._part(n, ind, s_start)
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
-        if not has_year and not self._triggered(s_from, n.start) and not self._planned(n.start):
-            return "", part  # the usual case: nothing before it that any check looks for
+        if not self._triggered(s_from, n.start) and not self._planned(n.start):
+            # the usual case: no word before it that a check looks for; a year can still be a target's
+            # (not_a_result would find nothing else, and no scope)
+            if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
+                return f"unmapped: a target for {ind.code}, not a result", ""
+            return "", part
         why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
@@ -312,7 +330,7 @@ class Screen:
         words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other, p.other_reset)
         carry = self.lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
         starts, ends = [], []
-        for m in words.finditer(text):
+        for m in words.finditer(text, self._first_zone_word()):
             e = m.end()
             k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
             stop = min(
@@ -328,6 +346,14 @@ class Screen:
                 starts.append(e)
                 ends.append(stop)
         return starts, ends
+
+    def _first_zone_word(self) -> int:
+        """Where the first hotline or other business word starts (len(text) when none). Performance: the
+        words of both kinds are looked for from there, and most reports have none, found in one search."""
+        if self._zone_from is None:
+            m = self.p.zone_word.search(self.text)
+            self._zone_from = m.start() if m else len(self.text)
+        return self._zone_from
 
     def _governs(self, kind: str, pos: int) -> bool:
         """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences
