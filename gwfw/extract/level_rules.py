@@ -68,7 +68,8 @@ def _change_between_max() -> int:
 
 
 @cache
-def _to_ends() -> frozenset[str]:
+def to_ends() -> frozenset[str]:
+    """The last characters of the words for "to" (至, 到): what stands right before a level after a change."""
     return frozenset(w[-1] for w in rules()["change_to"])
 
 
@@ -126,13 +127,13 @@ class LevelRules:
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
         """Is n the level before a change (「由164个精简至70个」's 164)?"""
         i = bisect.bisect_left(self.starts, n.start) + 1  # the next number (Performance: asked inline)
-        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in _to_ends():
+        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in to_ends():
             return False
         return self._changed(n, self.numbers[i], c_start) is not None
 
     def _after_to(self, n: NumberMention) -> bool:
         """Performance: does a word for "to" (「至」) end right before n? Asked before anything else."""
-        return n.start > 0 and self.ix.text[n.start - 1] in _to_ends()
+        return n.start > 0 and self.ix.text[n.start - 1] in to_ends()
 
     def _after_change(self, n: NumberMention, c_start: int) -> Match | None:
         """「窗口数量由164个精简至70个」: the level after a change takes the name before 由."""

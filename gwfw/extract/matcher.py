@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
-from .level_rules import LevelRules, change_to_level
+from .level_rules import LevelRules, change_to_level, to_ends
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
 from .names import Match, parts
 from .numerals import NumberMention
@@ -342,7 +342,8 @@ class Matcher(ComposedRules, LevelRules):
         t = self.ix.topic_forms[form].triggers[k]
         return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
 
-    def match(self, n: NumberMention) -> Match:
+    def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
+        """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
         if n.unit in self.rules["date_units"]:
             return Match(None, "unmapped: a date or period", n.start, n.end)
         if n.unit not in _all_accepted():
@@ -351,7 +352,7 @@ class Matcher(ComposedRules, LevelRules):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        s_start, _ = self.ix.sentence(n.start)
+        s_start = (sentence or self.ix.sentence(n.start))[0]
         c_start, c_end = self.ix.clause(n.start)
         if self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
@@ -360,21 +361,23 @@ class Matcher(ComposedRules, LevelRules):
             found = self._respective_concepts(n, c_start, c_end) or found
         if found and found.indicator is None:
             return found
-        found = (
-            found or self._near_after(n) or self._near_before(n, c_start) or self._after_change(n, c_start)
-        )
+        # The rules in order, the first that finds something decides. Performance: a rule that cannot
+        # apply to this number (it reads shares only, or needs 至 right before it) is not called.
+        found = found or self._near_after(n) or self._near_before(n, c_start)
+        if found is None and self.ix.text[n.start - 1 : n.start] in to_ends():
+            found = self._after_change(n, c_start)
         if found and found.indicator is None:
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
             found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
-        found = (
-            found
-            or self._topic(n, s_start, c_start, c_end)
-            or self._subject_after(n, c_end)
-            or self._share_after_count(n, s_start, c_start)
-            or self._series(n, s_start, c_start)
-            or self._list_size(n, s_start)
-        )
+        if found is None:
+            found = self._topic(n, s_start, c_start, c_end)
+        if found is None and n.unit == "%":
+            found = self._subject_after(n, c_end) or self._share_after_count(n, s_start, c_start)
+        if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
+            found = self._series(n, s_start, c_start)
+        if found is None:
+            found = self._list_size(n, s_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():

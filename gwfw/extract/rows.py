@@ -71,13 +71,13 @@ def extract(report: Report) -> Extraction:
     observations, mentions, sentences = [], [], {}
     for k, n in enumerate(numbers):
         section = ctx.section_at(n.start)
-        found = matcher.match(n)
+        bounds = index.sentence(n.start)
+        found = matcher.match(n, bounds)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
-        bounds = index.sentence(n.start)
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
