@@ -37,6 +37,11 @@ class Governing:
         ref_end = reference.end if reference else None
         self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
         self.ends = [p.end for p in self.found]
+        # where each phrase's paragraph ends (Performance: "is pos in the phrase's paragraph" is one comparison)
+        lines = index.line_ends
+        self.para_ends = [
+            lines[k] if (k := bisect.bisect_left(lines, p.start)) < len(lines) else len(text) for p in self.found
+        ]
         self.index, self.reference, self.doc_date = index, reference, doc_date
         self.figures = sorted(figure_starts)
         self.carry = lx["carry_max_sentences"]
@@ -63,7 +68,11 @@ class Governing:
             return i < len(starts) and starts[i] < end
 
         out, last = [], -1
+        lines, longest = self.index.line_ends, layout.max_heading_line()
         for i, p in enumerate(self.found):
+            k = bisect.bisect_left(lines, p.start)
+            if self.para_ends[i] - (lines[k - 1] + 1 if k else 0) > longest:
+                continue  # Performance: a line this long is no heading, known without reading it
             h = layout.heading_at(text, p.start, title)
             if h is not None and h.start != last:  # the first phrase of a heading names its period
                 out.append((h.end, layout.section_end(text, h, title, dated), i))
@@ -119,7 +128,7 @@ class Governing:
         carried from earlier in its paragraph; None when neither."""
         if i >= 0 and self.found[i].start >= sentence_start:
             return self._label(i, "sentence")
-        if i >= 0 and self.found[i].start >= self.index.paragraph(pos)[0] and self._carries(i, pos):
+        if i >= 0 and pos <= self.para_ends[i] and self._carries(i, pos):
             return self._label(i, "paragraph")
         return None
 
@@ -127,10 +136,11 @@ class Governing:
         """The period for a position, given the start of its sentence."""
         i = bisect.bisect_right(self.ends, pos) - 1
         key = (i, sentence_start)  # Performance: the answer so far is the same for a sentence's figures
-        if key not in self.in_text:
-            self.in_text[key] = self._in_text(i, pos, sentence_start)
-        if self.in_text[key] is not None:
-            return self.in_text[key]
+        found = self.in_text.get(key, self)  # self: not asked yet
+        if found is self:
+            found = self.in_text[key] = self._in_text(i, pos, sentence_start)
+        if found is not None:
+            return found
         h = bisect.bisect_right(self.heading_starts, pos) - 1
         if h >= 0 and pos < self.headings[h][1]:
             return self._label(self.headings[h][2], "section")
