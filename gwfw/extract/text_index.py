@@ -57,6 +57,9 @@ class WordSpans:
         """pattern: from words_pattern (compiled once for all texts)."""
         spans = []  # at each position, only the shortest word starting there matters: it ends first
         m = pattern.search(text)
+        if m is None:  # Performance: most texts hold few of the words, many none
+            self.starts, self.ends, self.min_end, self.sorted_ends, self.max_start = [], [], [], [], []
+            return
         while m:
             spans.append((m.start(), m.end()))
             m = pattern.search(text, m.start() + 1)
