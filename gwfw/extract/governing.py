@@ -37,10 +37,11 @@ class Governing:
         ref_end = reference.end if reference else None
         self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
         self.ends = [p.end for p in self.found]
-        # where each phrase's paragraph ends (Performance: "is pos in the phrase's paragraph" is one comparison)
+        # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends
         self.para_ends = [
-            lines[k] if (k := bisect.bisect_left(lines, p.start)) < len(lines) else len(text) for p in self.found
+            lines[k] if (k := bisect.bisect_left(lines, p.start)) < len(lines) else len(text)
+            for p in self.found
         ]
         self.index, self.reference, self.doc_date = index, reference, doc_date
         self.figures = sorted(figure_starts)
