@@ -72,6 +72,7 @@ class Matcher(ComposedRules, LevelRules):
         # Performance: the state below is kept so that each number costs a few bisections, however many
         # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
+        self.dated = [m.unit in self.rules["date_units"] for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
@@ -203,8 +204,11 @@ class Matcher(ComposedRules, LevelRules):
         periods and linking words (「主动评价率4月提升至85.2%」)."""
         found = self._name_before(n.start, n, c_start)
         if found is None:
-            # Performance: kept for _series, which asks the same of the same number
-            self.periods_before = (n.start, self._before_periods(n.start, c_start))
+            # Performance: kept for _series, which asks the same of the same number; a run of periods
+            # needs a period right before it, asked here first
+            k = bisect.bisect_left(self.starts, n.start) - 1
+            before = self._before_periods(n.start, c_start) if k >= 0 and self.dated[k] else None
+            self.periods_before = (n.start, before)
             if self.periods_before[1] is not None:
                 found = self._name_before(self.periods_before[1], n, c_start)
         return found

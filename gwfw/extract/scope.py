@@ -78,7 +78,6 @@ class _Patterns:
     reset: re.Pattern
     other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
     other_reset: re.Pattern
-    zone_word: re.Pattern  # a hotline or an other business word: where the first zone of either may start
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
@@ -106,7 +105,6 @@ def _patterns() -> _Patterns:
         reset=re.compile(_alt(lx["hotline_reset_words"])),
         other=re.compile(_alt(lx["other_business_words"])),
         other_reset=re.compile(_alt(lx["other_business_reset_words"])),
-        zone_word=re.compile(_alt([*lx["hotline_words"], *lx["other_business_words"]])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix
@@ -174,7 +172,6 @@ class Screen:
             and not any(w in title for w in self.lx["report_title_words"])
         )
         self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
-        self._zone_from: int | None = None  # see _first_zone_word
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
@@ -321,7 +318,7 @@ class Screen:
         """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
         codebook keeps hotline words out of some indicators' sentences, so no name was joined to it);
         asked for numbers in hotline_units whose reason is no_name_reason."""
-        return self._hotline(n.start)
+        return self._governs("hotline", n.start)
 
     def _zones_of(self, kind: str) -> tuple[list[int], list[int]]:
         """Where the words of a kind ('hotline', 'other') govern (see _hotline), as sorted starts and
@@ -330,7 +327,7 @@ class Screen:
         words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other, p.other_reset)
         carry = self.lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
         starts, ends = [], []
-        for m in words.finditer(text, self._first_zone_word()):
+        for m in words.finditer(text):
             e = m.end()
             k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
             stop = min(
@@ -346,14 +343,6 @@ class Screen:
                 starts.append(e)
                 ends.append(stop)
         return starts, ends
-
-    def _first_zone_word(self) -> int:
-        """Where the first hotline or other business word starts (len(text) when none). Performance: the
-        words of both kinds are looked for from there, and most reports have none, found in one search."""
-        if self._zone_from is None:
-            m = self.p.zone_word.search(self.text)
-            self._zone_from = m.start() if m else len(self.text)
-        return self._zone_from
 
     def _governs(self, kind: str, pos: int) -> bool:
         """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences
