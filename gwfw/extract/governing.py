@@ -49,7 +49,7 @@ class Governing:
         self.opening = lx["paragraph_opening_chars"]
         self.events = event_words()
         self.resolved: dict[tuple[int, str], Period] = {}
-        self.in_text: dict[tuple[int, int], Period | None] = {}  # (phrase, sentence start) -> see _in_text
+        self.last: tuple[int, int, Period | None] = (-2, -1, None)  # see at
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
         found = self.found  # the periods that end a list of them: 「5月、6月」
@@ -134,15 +134,16 @@ class Governing:
         return None
 
     def at(self, pos: int, sentence_start: int) -> Period | None:
-        """The period for a position, given the start of its sentence."""
+        """The period for a position, given the start of its sentence (pos lies in that sentence)."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        key = (i, sentence_start)  # Performance: the answer so far is the same for a sentence's figures
-        found = self.in_text.get(key, self)  # self: not asked yet
-        if found is self:
-            found = self.in_text[key] = self._in_text(i, pos, sentence_start)
-        if found is not None:
-            return found
-        h = bisect.bisect_right(self.heading_starts, pos) - 1
-        if h >= 0 and pos < self.headings[h][1]:
-            return self._label(self.headings[h][2], "section")
-        return self.reference
+        # Performance: the answer is the same for the figures of a sentence after the same phrase (a
+        # sentence lies within one line, and headings govern whole lines); they are asked one after another
+        if i == self.last[0] and sentence_start == self.last[1]:
+            return self.last[2]
+        found = self._in_text(i, pos, sentence_start)
+        if found is None:
+            h = bisect.bisect_right(self.heading_starts, pos) - 1
+            in_section = h >= 0 and pos < self.headings[h][1]
+            found = self._label(self.headings[h][2], "section") if in_section else self.reference
+        self.last = (i, sentence_start, found)
+        return found
