@@ -72,7 +72,8 @@ class Matcher(ComposedRules, LevelRules):
         # Performance: the state below is kept so that each number costs a few bisections, however many
         # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
-        self.dated = [m.unit in self.rules["date_units"] for m in numbers]  # a date or period (「5月」)
+        self.date_units = frozenset(self.rules["date_units"])
+        self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
@@ -348,11 +349,11 @@ class Matcher(ComposedRules, LevelRules):
 
     def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
         """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
-        if n.unit in self.rules["date_units"]:
+        if n.unit in self.date_units:
             return Match(None, "unmapped: a date or period", n.start, n.end)
         if n.unit not in _all_accepted():
             return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
-        if self.ix.is_masked(n.start):
+        if self.ix.masked and self.ix.is_masked(n.start):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)

@@ -69,8 +69,9 @@ def extract(report: Report) -> Extraction:
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
     observations, mentions, sentences = [], [], {}
+    only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
-        section = ctx.section_at(n.start)
+        section = only or ctx.section_at(n.start)
         bounds = index.sentence(n.start)
         found = matcher.match(n, bounds)
         if found.indicator is None and section.code in counties_listed:
@@ -92,7 +93,8 @@ def extract(report: Report) -> Extraction:
         if bounds not in sentences:
             sentences[bounds] = text[bounds[0] : bounds[1]].strip()
         sentence = sentences[bounds]
-        value, value_high = number_text(n.value), number_text(n.value_high)
+        value = number_text(n.value)
+        value_high = "" if n.value_high is None else number_text(n.value_high)
         period_label = period.label if period else ""
         mentions.append(
             {
