@@ -205,8 +205,7 @@ class Matcher(ComposedRules, LevelRules):
         periods and linking words (「主动评价率4月提升至85.2%」)."""
         found = self._name_before(n.start, n, c_start)
         if found is None:
-            # Performance: kept for _series, which asks the same of the same number; a run of periods
-            # needs a period right before it, asked here first
+            # Performance: kept for _series, which asks the same; a run of periods needs one right before
             k = bisect.bisect_left(self.starts, n.start) - 1
             before = self._before_periods(n.start, c_start) if k >= 0 and self.dated[k] else None
             self.periods_before = (n.start, before)
