@@ -85,6 +85,8 @@ def without_trailing_note(line: str) -> str:
 def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's."""
     limit = rules()["signature_max_chars"]
+    if not _full_date().search(report.text):  # Performance: most texts hold no full date; one search says so
+        return _iso(report.meta.get("published", ""))
     for line in reversed(report.text.splitlines()):
         if not _full_date().search(line):  # nor in any part of it
             continue

@@ -37,13 +37,19 @@ class Governing:
         ref_end = reference.end if reference else None
         self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
         self.ends = [p.end for p in self.found]
+        # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
+        lines = index.line_ends
+        self.para_ends = [
+            lines[k] if (k := bisect.bisect_left(lines, p.start)) < len(lines) else len(text)
+            for p in self.found
+        ]
         self.index, self.reference, self.doc_date = index, reference, doc_date
         self.figures = sorted(figure_starts)
         self.carry = lx["carry_max_sentences"]
         self.opening = lx["paragraph_opening_chars"]
         self.events = event_words()
         self.resolved: dict[tuple[int, str], Period] = {}
-        self.in_text: dict[tuple[int, int], Period | None] = {}  # (phrase, sentence start) -> see _in_text
+        self.last: tuple[int, int, Period | None] = (-2, -1, None)  # see at
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
         found = self.found  # the periods that end a list of them: 「5月、6月」
@@ -63,7 +69,11 @@ class Governing:
             return i < len(starts) and starts[i] < end
 
         out, last = [], -1
+        lines, longest = self.index.line_ends, layout.max_heading_line()
         for i, p in enumerate(self.found):
+            k = bisect.bisect_left(lines, p.start)
+            if self.para_ends[i] - (lines[k - 1] + 1 if k else 0) > longest:
+                continue  # Performance: a line this long is no heading, known without reading it
             h = layout.heading_at(text, p.start, title)
             if h is not None and h.start != last:  # the first phrase of a heading names its period
                 out.append((h.end, layout.section_end(text, h, title, dated), i))
@@ -119,19 +129,21 @@ class Governing:
         carried from earlier in its paragraph; None when neither."""
         if i >= 0 and self.found[i].start >= sentence_start:
             return self._label(i, "sentence")
-        if i >= 0 and self.found[i].start >= self.index.paragraph(pos)[0] and self._carries(i, pos):
+        if i >= 0 and pos <= self.para_ends[i] and self._carries(i, pos):
             return self._label(i, "paragraph")
         return None
 
     def at(self, pos: int, sentence_start: int) -> Period | None:
-        """The period for a position, given the start of its sentence."""
+        """The period for a position, given the start of its sentence (pos lies in that sentence)."""
         i = bisect.bisect_right(self.ends, pos) - 1
-        key = (i, sentence_start)  # Performance: the answer so far is the same for a sentence's figures
-        if key not in self.in_text:
-            self.in_text[key] = self._in_text(i, pos, sentence_start)
-        if self.in_text[key] is not None:
-            return self.in_text[key]
-        h = bisect.bisect_right(self.heading_starts, pos) - 1
-        if h >= 0 and pos < self.headings[h][1]:
-            return self._label(self.headings[h][2], "section")
-        return self.reference
+        # Performance: the answer is the same for the figures of a sentence after the same phrase (a
+        # sentence lies within one line, and headings govern whole lines); they are asked one after another
+        if i == self.last[0] and sentence_start == self.last[1]:
+            return self.last[2]
+        found = self._in_text(i, pos, sentence_start)
+        if found is None:
+            h = bisect.bisect_right(self.heading_starts, pos) - 1
+            in_section = h >= 0 and pos < self.headings[h][1]
+            found = self._label(self.headings[h][2], "section") if in_section else self.reference
+        self.last = (i, sentence_start, found)
+        return found

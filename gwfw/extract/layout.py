@@ -51,9 +51,14 @@ def _heading(text: str, start: int, end: int, title: str) -> Heading | None:
     return Heading(start, end + 1, level)
 
 
+def max_heading_line() -> int:
+    """The longest line (without its line break) that heading_at may read as a heading."""
+    return 2 * _lexicon()["heading_max_chars"]
+
+
 def heading_at(text: str, pos: int, title: str = "") -> Heading | None:
     """The heading whose line holds pos, if that line is a heading."""
-    line = _line(text, pos, 2 * _lexicon()["heading_max_chars"])
+    line = _line(text, pos, max_heading_line())
     return None if line is None else _heading(text, *line, title.strip())
 
 

@@ -41,6 +41,17 @@ def _list_size() -> re.Pattern:
 
 
 @cache
+def _list_size_first() -> frozenset[str]:
+    """The characters a _list_size match can start with, read back from a count (the last character of a
+    link word, of a list noun, a bracket or a quote; or a space): Performance, any other before a count
+    decides without the regex."""
+    r = rules()
+    closing = "".join(pair[-1] for pair in r["title_brackets"])
+    lasts = (w[-1] for w in [*r["list_size_links"], *r["list_nouns"]])
+    return frozenset([*lasts, *"(（)）", *closing, *r["quote_chars"]])
+
+
+@cache
 def _change_between() -> re.Pattern:
     """What stands between the level before a change and the level after it: 「精简至」, 「个窗口压减到」."""
     r = rules()
@@ -57,7 +68,8 @@ def _change_between_max() -> int:
 
 
 @cache
-def _to_ends() -> frozenset[str]:
+def to_ends() -> frozenset[str]:
+    """The last characters of the words for "to" (至, 到): what stands right before a level after a change."""
     return frozenset(w[-1] for w in rules()["change_to"])
 
 
@@ -82,6 +94,9 @@ class LevelRules:
 
     def _list_size(self, n: NumberMention, s_start: int) -> Match | None:
         """「…行政许可事项清单(2022年版)》(共215项」: the count of the items a named list holds."""
+        before = self.ix.text[n.start - 1 : n.start] if n.start > s_start else ""
+        if not before or not (before in _list_size_first() or before.isspace()):
+            return None  # Performance: the usual case
         size = len(self.ix.text)
         m = _list_size().match(self.ix.reversed, size - n.start, size - s_start)
         if m is None or self._counts_own_noun(n):
@@ -111,16 +126,20 @@ class LevelRules:
 
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
         """Is n the level before a change (「由164个精简至70个」's 164)?"""
-        then = self._neighbour(n, 1)
-        return then is not None and self._after_to(then) and self._changed(n, then, c_start) is not None
+        i = bisect.bisect_left(self.starts, n.start) + 1  # the next number (Performance: asked inline)
+        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in to_ends():
+            return False
+        return self._changed(n, self.numbers[i], c_start) is not None
 
     def _after_to(self, n: NumberMention) -> bool:
         """Performance: does a word for "to" (「至」) end right before n? Asked before anything else."""
-        return n.start > 0 and self.ix.text[n.start - 1] in _to_ends()
+        return n.start > 0 and self.ix.text[n.start - 1] in to_ends()
 
     def _after_change(self, n: NumberMention, c_start: int) -> Match | None:
         """「窗口数量由164个精简至70个」: the level after a change takes the name before 由."""
-        first = self._neighbour(n, -1) if self._after_to(n) else None
+        if not self._after_to(n):
+            return None  # Performance: the usual case
+        first = self._neighbour(n, -1)
         pos = None if first is None else self._changed(first, n, c_start)
         if pos is None:
             return None

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
-from .level_rules import LevelRules, change_to_level
+from .level_rules import LevelRules, change_to_level, to_ends
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
 from .names import Match, parts
 from .numerals import NumberMention
@@ -36,6 +36,12 @@ def _all_accepted() -> frozenset[str]:
 
 def unit_fits(ind: Indicator, unit: str) -> bool:
     return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
+
+
+@cache
+def _formula_near() -> frozenset[str]:
+    """A joiner or a quote: what must stand right before or after a numeral in a formula."""
+    return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
 
 
 @cache
@@ -66,6 +72,8 @@ class Matcher(ComposedRules, LevelRules):
         # Performance: the state below is kept so that each number costs a few bisections, however many
         # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
+        self.date_units = frozenset(self.rules["date_units"])
+        self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
@@ -138,12 +146,18 @@ class Matcher(ComposedRules, LevelRules):
     def _is_formula(self, n: NumberMention) -> bool:
         joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
         text = self.ix.text
+        near = _formula_near()  # Performance: no joiner or quote right around it, the usual case
+        before, after = text[n.numeral_start - 1 : n.numeral_start], text[n.numeral_end : n.numeral_end + 1]
+        if before not in near and after not in near:
+            return False
         before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
         after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
     def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
+        if not self.ix.respectively.starts:
+            return None  # Performance: most texts have no 分别
         k = self.ix.respectively.find(c_start, n.start)
         if k < 0:
             return None
@@ -192,8 +206,10 @@ class Matcher(ComposedRules, LevelRules):
         periods and linking words (「主动评价率4月提升至85.2%」)."""
         found = self._name_before(n.start, n, c_start)
         if found is None:
-            # Performance: kept for _series, which asks the same of the same number
-            self.periods_before = (n.start, self._before_periods(n.start, c_start))
+            # Performance: kept for _series, which asks the same; a run of periods needs one right before
+            k = bisect.bisect_left(self.starts, n.start) - 1
+            before = self._before_periods(n.start, c_start) if k >= 0 and self.dated[k] else None
+            self.periods_before = (n.start, before)
             if self.periods_before[1] is not None:
                 found = self._name_before(self.periods_before[1], n, c_start)
         return found
@@ -331,16 +347,17 @@ class Matcher(ComposedRules, LevelRules):
         t = self.ix.topic_forms[form].triggers[k]
         return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
 
-    def match(self, n: NumberMention) -> Match:
-        if n.unit in self.rules["date_units"]:
+    def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
+        """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
+        if n.unit in self.date_units:
             return Match(None, "unmapped: a date or period", n.start, n.end)
         if n.unit not in _all_accepted():
             return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
-        if self.ix.is_masked(n.start):
+        if self.ix.masked and self.ix.is_masked(n.start):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
         if self._is_formula(n):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        s_start, _ = self.ix.sentence(n.start)
+        s_start = (sentence or self.ix.sentence(n.start))[0]
         c_start, c_end = self.ix.clause(n.start)
         if self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
@@ -349,21 +366,23 @@ class Matcher(ComposedRules, LevelRules):
             found = self._respective_concepts(n, c_start, c_end) or found
         if found and found.indicator is None:
             return found
-        found = (
-            found or self._near_after(n) or self._near_before(n, c_start) or self._after_change(n, c_start)
-        )
+        # The rules in order, the first that finds something decides. Performance: a rule that cannot
+        # apply to this number (it reads shares only, or needs 至 right before it) is not called.
+        found = found or self._near_after(n) or self._near_before(n, c_start)
+        if found is None and self.ix.text[n.start - 1 : n.start] in to_ends():
+            found = self._after_change(n, c_start)
         if found and found.indicator is None:
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
             found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
-        found = (
-            found
-            or self._topic(n, s_start, c_start, c_end)
-            or self._subject_after(n, c_end)
-            or self._share_after_count(n, s_start, c_start)
-            or self._series(n, s_start, c_start)
-            or self._list_size(n, s_start)
-        )
+        if found is None:
+            found = self._topic(n, s_start, c_start, c_end)
+        if found is None and n.unit == "%":
+            found = self._subject_after(n, c_end) or self._share_after_count(n, s_start, c_start)
+        if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
+            found = self._series(n, s_start, c_start)
+        if found is None:
+            found = self._list_size(n, s_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():

@@ -76,7 +76,17 @@ class CompiledNames:
 
 def _alternation(forms, quotes: str, reverse: bool = False) -> re.Pattern:
     ordered = sorted(set(forms), key=lambda f: (-len(strip_quotes(f)), f))
-    return re.compile("|".join(_surface_regex(f[::-1] if reverse else f, quotes) for f in ordered))
+    return re.compile("|".join(_leading_quote(f[::-1] if reverse else f, quotes) for f in ordered))
+
+
+def _leading_quote(surface: str, quotes: str) -> str:
+    """_surface_regex, with an optional quote at the start written as one alternative per quote, then none
+    (“一件事 -> “一件事|”一件事|…|一件事: the same matches in the same order). Performance: when every
+    alternative starts with a character, re scans a text for those characters at C speed."""
+    if not surface or surface[0] not in quotes:
+        return _surface_regex(surface, quotes)
+    rest = _surface_regex(surface[1:], quotes)
+    return "|".join([*(re.escape(q) + rest for q in quotes), rest])
 
 
 def names_before(

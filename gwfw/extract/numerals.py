@@ -303,9 +303,11 @@ def find_numbers(text: str) -> list[NumberMention]:
         if m is None:  # a run of Chinese numeral characters without a unit: skip all of it
             pos = eng.skip.match(text, lead.start()).end()
             continue
-        if _bad_range(m, eng):  # read the first number alone; the second is found next
-            m = eng.single.match(text, m.start()) or m
-        mention = _mention(text, m, eng, floor) if not _bad_range(m, eng) else None
+        bad = _bad_range(m, eng)
+        if bad:  # read the first number alone; the second is found next
+            single = eng.single.match(text, m.start())
+            m, bad = (single, _bad_range(single, eng)) if single else (m, bad)
+        mention = _mention(text, m, eng, floor) if not bad else None
         if mention is None:  # skip the numeral only: what follows it may start a real number
             pos = m.end("pn") if m["pw"] else m.end("n1")
             continue

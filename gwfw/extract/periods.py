@@ -109,9 +109,25 @@ def _pattern() -> re.Pattern:
         lx["quarters_to_date_prefix"],
     ]
     first = "".join(sorted({w[0] for w in words} - set("0123456789")))
+    # Performance: those characters are common (上, 全, 十 …); the first two characters of a phrase are
+    # not. After the check of one character, this one lets the scan pass over most of them before the
+    # alternatives. A numeral of one character starts a phrase only before 月, a range joiner or a space
+    # (「四月」「一至三月」).
+    quarters = [str(k) for k in lx["quarters"]]
+    whole = [*lx["now_words"], *lx["relative_months"], *lx["as_of_words"], *lx["relative_years"]]
+    whole += lx["halves"]
+    pairs = {w[:2] for w in [*whole, *lx["month_numerals"]] if len(w) >= 2}
+    pairs |= {q + quarter_word[0] for q in quarters} | {lx["quarter_prefix"] + q for q in quarters}
+    pairs |= {  # 前三季度, 前10个月, 前两个月
+        lx["quarters_to_date_prefix"] + w[0]
+        for w in [*quarters, *lx["month_numerals"], *lx["month_counts"], *"0123456789"]
+    }
+    single = "".join(w for w in lx["month_numerals"] if len(w) == 1)
     return re.compile(
         rf"""
         (?=[\d{re.escape(first)}])                                    # a phrase can start here
+        (?=\d | {_alt(sorted(pairs))}                                # ... and go on here
+          | [{re.escape(single)}] (?:{month_word}|\s|[{joiners}]) )
         (?:
             (?<!{_alt(lx["now_not_after"])}) (?P<now>{_alt(lx["now_words"])})  # 目前, not 项目前期
             | (?P<relm>{_alt(lx["relative_months"])})                     # 本月

@@ -16,6 +16,7 @@ from functools import cache
 
 from ..errors import LexiconError
 from ..langdata import load_csv, load_yaml
+from .names import trie_regex
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # province-level cities: their counties sit under the city itself
 DIVISIONS = "divisions.csv"  # 民政部's table; its '#' lines name the edition
@@ -84,8 +85,10 @@ def _name_index() -> tuple[re.Pattern, dict[str, list[Place]]]:
             if len(n) >= 2:
                 index.setdefault(n, []).append(p)
     suffixes = tuple(load_yaml("places.yaml")["name_suffixes"])  # short forms (长寿) are ordinary words
-    names = sorted((n for n in index if n.endswith(suffixes)), key=lambda n: (-len(n), n))
-    return re.compile("|".join(re.escape(n) for n in names)), index
+    names = [n for n in index if n.endswith(suffixes)]
+    # longest first, as a prefix tree: the same matches as an alternation of the names longest first, and
+    # Performance: a position is not tried against thousands of names one by one
+    return re.compile(trie_regex(names, "")), index
 
 
 def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:

@@ -69,15 +69,16 @@ def extract(report: Report) -> Extraction:
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
     observations, mentions, sentences = [], [], {}
+    only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
-        section = ctx.section_at(n.start)
-        found = matcher.match(n)
+        section = only or ctx.section_at(n.start)
+        bounds = index.sentence(n.start)
+        found = matcher.match(n, bounds)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
-        bounds = index.sentence(n.start)
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
@@ -92,7 +93,8 @@ def extract(report: Report) -> Extraction:
         if bounds not in sentences:
             sentences[bounds] = text[bounds[0] : bounds[1]].strip()
         sentence = sentences[bounds]
-        value, value_high = number_text(n.value), number_text(n.value_high)
+        value = number_text(n.value)
+        value_high = "" if n.value_high is None else number_text(n.value_high)
         period_label = period.label if period else ""
         mentions.append(
             {

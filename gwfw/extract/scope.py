@@ -24,6 +24,7 @@ from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
+from .name_patterns import rules as text_rules
 from .numerals import NumberMention
 from .text_index import TextIndex
 
@@ -119,6 +120,30 @@ def _patterns() -> _Patterns:
     )
 
 
+@cache
+def _constants() -> dict:
+    """The Screen's word tuples and sets, built once per process rather than once per report."""
+    lx, rules = _lexicon(), text_rules()
+    list_ends, separators = tuple(lx["list_end_words"]), tuple(lx["list_separators"])
+    return {
+        "back": lx["look_back_chars"],
+        "quotes": "".join(rules["quote_chars"]) + " ",
+        "not_counted": tuple(lx["not_counted_nouns"]),
+        "separators": separators,
+        "list_ends": list_ends,
+        "wide_words": tuple(lx["district_wide_words"]),
+        "baseline_words": tuple(lx["baseline_words"]),
+        "list_words": list_ends + separators,
+        "brackets": tuple(lx["own_figure_brackets"]),
+        "case_totals": frozenset(lx["case_part_of"]),
+        "year_prefixes": tuple(lx["target_year_prefixes"]),
+        "not_year_prefixes": tuple(lx["not_target_year_prefixes"]),
+        "no_name_reason": lx["no_name_reason"],
+        "hotline_units": frozenset(lx["hotline_units"]),
+        "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
+    }
+
+
 def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
     """The last match of pattern within text[start:end]."""
     last = None
@@ -142,28 +167,14 @@ class Screen:
         self.lx = _lexicon()
         self.p = _patterns()
         self.title = title
-        self.back = self.lx["look_back_chars"]
+        vars(self).update(_constants())  # back, quotes, not_counted, separators ... (see _constants)
         self._plan_sections: list[tuple[int, int]] | None = None
         self.is_plan = (
             bool(title)
             and any(w in title for w in self.lx["plan_title_words"])
             and not any(w in title for w in self.lx["report_title_words"])
         )
-        self.quotes = "".join(index.rules["quote_chars"]) + " "
         self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
-        self.not_counted = tuple(self.lx["not_counted_nouns"])
-        self.separators = tuple(self.lx["list_separators"])
-        self.list_ends = tuple(self.lx["list_end_words"])
-        self.wide_words = tuple(self.lx["district_wide_words"])
-        self.baseline_words = tuple(self.lx["baseline_words"])
-        self.list_words = self.list_ends + self.separators
-        self.brackets = tuple(self.lx["own_figure_brackets"])
-        self.case_totals = frozenset(self.lx["case_part_of"])
-        self.year_prefixes = tuple(self.lx["target_year_prefixes"])
-        self.not_year_prefixes = tuple(self.lx["not_target_year_prefixes"])
-        self.no_name_reason = self.lx["no_name_reason"]
-        self.hotline_units = frozenset(self.lx["hotline_units"])
-        self.hotline_reason = "unmapped: a 12345 hotline or supervision figure"
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
@@ -257,8 +268,12 @@ class Screen:
         part = self._part(n, ind, s_start)
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
-        if not has_year and not self._triggered(s_from, n.start) and not self._planned(n.start):
-            return "", part  # the usual case: nothing before it that any check looks for
+        if not self._triggered(s_from, n.start) and not self._planned(n.start):
+            # the usual case: no word before it that a check looks for; a year can still be a target's
+            # (not_a_result would find nothing else, and no scope)
+            if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
+                return f"unmapped: a target for {ind.code}, not a result", ""
+            return "", part
         why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
@@ -323,7 +338,7 @@ class Screen:
         """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
         codebook keeps hotline words out of some indicators' sentences, so no name was joined to it);
         asked for numbers in hotline_units whose reason is no_name_reason."""
-        return self._hotline(n.start)
+        return self._governs("hotline", n.start)
 
     def _zones_of(self, kind: str) -> tuple[list[int], list[int]]:
         """Where the words of a kind ('hotline', 'other') govern (see _hotline), as sorted starts and

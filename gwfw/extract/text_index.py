@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
+from operator import itemgetter
 
 from .name_patterns import Trigger, compiled_names, rules, strip_quotes
 
@@ -57,6 +58,9 @@ class WordSpans:
         """pattern: from words_pattern (compiled once for all texts)."""
         spans = []  # at each position, only the shortest word starting there matters: it ends first
         m = pattern.search(text)
+        if m is None:  # Performance: most texts hold few of the words, many none
+            self.starts, self.ends, self.min_end, self.sorted_ends, self.max_start = [], [], [], [], []
+            return
         while m:
             spans.append((m.start(), m.end()))
             m = pattern.search(text, m.start() + 1)
@@ -64,10 +68,10 @@ class WordSpans:
         self.ends = [end for _, end in spans]
         # min_end[i]: the smallest end of the occurrences from the i-th on (a suffix minimum)
         self.min_end = list(accumulate(reversed(self.ends), min))[::-1]
-        by_end = sorted(spans, key=lambda span: span[1])
+        by_end = sorted(spans, key=itemgetter(1))
         self.sorted_ends = [end for _, end in by_end]
         # max_start[i]: the largest start of the occurrences that end no later than the i-th end
-        self.max_start = list(accumulate((start for start, _ in by_end), max))
+        self.max_start = list(accumulate(map(itemgetter(0), by_end), max))
 
     def inside(self, start: int, end: int) -> bool:
         """Does one of the words lie wholly within [start, end)?"""
@@ -133,12 +137,29 @@ class TextIndex:
         self.topic_forms: dict[str, Names] = {}  # quote-free programme name -> where it stands
         for t in self.topics:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
-        self.programme_verbs = WordSpans(text, _marker_pattern("programme_verbs"))
-        self.breakdown_markers = WordSpans(text, _marker_pattern("breakdown_markers"))
-        self.programme_stops = WordSpans(text, _marker_pattern("programme_stops"))
-        self.target_markers = WordSpans(text, _marker_pattern("target_markers"))
-        self.increment_markers = WordSpans(text, _marker_pattern("increment_markers"))
-        self.respectively = WordSpans(text, _marker_pattern("respectively"))
+        self.respectively = WordSpans(text, _marker_pattern("respectively"))  # asked about every number
+
+    # Performance: the marker words asked only about some numbers (mapped ones, after a programme name, a
+    # stock) are found on the first question, so a report that never asks reads its text for them not at all.
+    @cached_property
+    def breakdown_markers(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("breakdown_markers"))
+
+    @cached_property
+    def target_markers(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("target_markers"))
+
+    @cached_property
+    def programme_verbs(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("programme_verbs"))
+
+    @cached_property
+    def programme_stops(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("programme_stops"))
+
+    @cached_property
+    def increment_markers(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("increment_markers"))
 
     strip_quotes = staticmethod(strip_quotes)
 
