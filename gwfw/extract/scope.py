@@ -15,133 +15,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
-from ..langdata import load_yaml
 from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
-from .name_patterns import rules as text_rules
 from .numerals import NumberMention
+from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
-
-
-@cache
-def _lexicon() -> dict:
-    return load_yaml("scope.yaml")
-
-
-def _alt(words) -> str:
-    """A regex for any of the words, longest first, with shared beginnings factored out (「一件事|一业一证」
-    -> 「一(?:件事|业一证)」): the same matches as the plain alternation, found faster."""
-    tree: dict = {}
-    for w in map(str, words):
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
-        return body + "?" if "" in node else body  # a word ending here: the longer ones are tried first
-
-    return build(tree)
-
-
-# The word lists looked for in the text before a number, each under the name of its check.
-_WINDOW_LISTS = {
-    "target": "target_words",
-    "change": "change_words",
-    "average": "average_words",
-    "wider": "wider_area_words",
-    "department": "department_stems",
-    "place": "place_suffixes",
-    "negated": "negated_words",
-    "sub_level": "sub_level_words",
-    "case_part": "case_part_words",
-}
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
-    checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
-    scope_kind: dict[str, tuple[str, frozenset[str]]]  # scope word -> (kind, indicators it does not narrow)
-    hotline: re.Pattern
-    reset: re.Pattern
-    other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
-    other_reset: re.Pattern
-    year: re.Pattern
-    department: re.Pattern
-    place: re.Pattern
-    plan_heading: re.Pattern
-
-
-@cache
-def _patterns() -> _Patterns:
-    lx = _lexicon()
-    name_not = "".join(re.escape(c) for c in lx["place_name_not"])
-    kinds = {
-        w: (kind, frozenset(spec.get("not_for", [])))
-        for kind, spec in lx["scopes"].items()
-        for w in spec["words"]
-    }
-    checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
-    for check, key in _WINDOW_LISTS.items():
-        for w in map(str, lx[key]):
-            checks.setdefault(w, set()).add(check)
-    return _Patterns(
-        window=re.compile(_alt(checks)),
-        checks={w: frozenset(c) for w, c in checks.items()},
-        scope_kind=kinds,
-        hotline=re.compile(_alt(lx["hotline_words"])),
-        reset=re.compile(_alt(lx["hotline_reset_words"])),
-        other=re.compile(
-            f"(?:{_alt(lx['other_business_words'])})(?!{_alt(lx['other_business_not_before'])})"
-        ),
-        other_reset=re.compile(_alt(lx["other_business_reset_words"])),
-        year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
-        # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
-        # then a suffix
-        department=re.compile(
-            rf"(?:{_alt(lx['department_stems'])})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
-        ),
-        # a named town or street: two to four characters that are not a generic word, then a suffix
-        place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})(?!街|村)"),
-        plan_heading=re.compile(_alt(lx["plan_heading_words"])),
-    )
-
-
-@cache
-def _constants() -> dict:
-    """The Screen's word tuples and sets, built once per process rather than once per report."""
-    lx, rules = _lexicon(), text_rules()
-    list_ends, separators = tuple(lx["list_end_words"]), tuple(lx["list_separators"])
-    return {
-        "back": lx["look_back_chars"],
-        "quotes": "".join(rules["quote_chars"]) + " ",
-        "not_counted": tuple(lx["not_counted_nouns"]),
-        "separators": separators,
-        "list_ends": list_ends,
-        "wide_words": tuple(lx["district_wide_words"]),
-        "baseline_words": tuple(lx["baseline_words"]),
-        "list_words": list_ends + separators,
-        "brackets": tuple(lx["own_figure_brackets"]),
-        "case_totals": frozenset(lx["case_part_of"]),
-        "year_prefixes": tuple(lx["target_year_prefixes"]),
-        "not_year_prefixes": tuple(lx["not_target_year_prefixes"]),
-        "no_name_reason": lx["no_name_reason"],
-        "hotline_units": frozenset(lx["hotline_units"]),
-        "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
-    }
 
 
 def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -164,10 +48,10 @@ class Screen:
     def __init__(self, index: TextIndex, title: str, level_name: str = ""):
         self.ix = index
         self.text = index.text
-        self.lx = _lexicon()
-        self.p = _patterns()
+        self.lx = lexicon()
+        self.p = patterns()
         self.title = title
-        vars(self).update(_constants())  # back, quotes, not_counted, separators ... (see _constants)
+        vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
         self._plan_sections: list[tuple[int, int]] | None = None
         self.is_plan = (
             bool(title)

@@ -1,0 +1,112 @@
+"""Programme names reaching across their sentence: 「“一件事一次办”…今年累计办理1500件次」 gives the 1500
+the programme's indicator, once per indicator, never into a breakdown (「其中…」)."""
+
+from __future__ import annotations
+
+import bisect
+
+from .codebook import Indicator
+from .names import Match
+from .numerals import NumberMention
+
+
+class ProgrammeRules:
+    """Rules of the Matcher (which provides ix, rules, bound, _fits and _fitting_between)."""
+
+    def _counts_own_noun(self, n: NumberMention) -> bool:
+        nxt = self.ix.text[n.end : n.end + 1]
+        return (
+            bool(nxt)
+            and "\u4e00" <= nxt <= "\u9fff"
+            and not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
+        )
+
+    def _topic(
+        self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False
+    ) -> Match | None:
+        """A programme named in the sentence (「“一件事一次办”…今年累计办理1500件次」).
+
+        The names are tried nearest first: those before the number in its sentence (only when the
+        number's clause says what was done with the programme and the number does not count its own
+        noun), then those after it in its clause. A name is a candidate when it gives this number an
+        indicator it has not yet given to another number. At the first candidate, a breakdown marker
+        (「其中」) in between means no programme at all; another figure of the same kind in between
+        passes the name over; otherwise the name binds.
+
+        The names are looked at form by form rather than one by one: for one form (so one indicator),
+        every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
+        thousands of names and numbers costs a few bisections per number, not a walk over its names.
+        """
+        if not self.ix.has_topics(s_start, c_end) or self.ix.text.startswith(self.bodies, n.end):
+            return None
+        forms = [
+            (form, ind)
+            for form in self.ix.topic_forms
+            if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))
+        ]
+        if not self._counts_own_noun(n) and self.ix.programme_verbs.inside(c_start, n.start):
+            hits, stop = [], False
+            for form, ind in forms:
+                k, beyond_marker = self._free_before(form, ind, n, s_start)
+                if k >= 0:
+                    hits.append((self.ix.topic_forms[form].starts[k], form, ind, k))
+                stop = stop or beyond_marker
+            if hits:
+                return self._bind(*max(hits, key=lambda h: h[0])[1:], n)
+            if stop:
+                return None
+        if not before_only:
+            hits = [
+                (self.ix.topic_forms[form].starts[k], form, ind, k)
+                for form, ind in forms
+                if (k := self._free_after(form, ind, n, c_end)) >= 0
+            ]
+            if hits:
+                return self._bind(*min(hits, key=lambda h: h[0])[1:], n)
+        return None
+
+    def _free_before(self, form: str, ind: Indicator, n: NumberMention, s_start: int) -> tuple[int, bool]:
+        """Names of one form before n in its sentence: (the index of the nearest free one that can bind,
+        or -1; whether a free one stands beyond a breakdown marker, which ends the search)."""
+        names = self.ix.topic_forms[form]
+        first = bisect.bisect_left(names.starts, s_start)
+        for k in range(bisect.bisect_right(names.ends, n.start) - 1, first - 1, -1):
+            end = names.ends[k]
+            if (
+                self.ix.breakdown_markers.inside(end, n.start)
+                or self.ix.programme_stops.inside(end, n.start)
+                or self._fitting_between(ind, end, n.start)
+            ):
+                break  # so is every name further back
+            if not self._is_bound(form, ind, k):
+                return k, False
+        beyond = bisect.bisect_right(names.ends, self.ix.breakdown_markers.last_start(n.start))
+        return -1, self._free(form, ind, first, beyond) > 0
+
+    def _free_after(self, form: str, ind: Indicator, n: NumberMention, c_end: int) -> int:
+        """The index of the nearest free name of one form after n in its clause that can bind, or -1."""
+        names = self.ix.topic_forms[form]
+        for k in range(bisect.bisect_left(names.starts, n.end), bisect.bisect_right(names.ends, c_end)):
+            start = names.starts[k]
+            if self.ix.breakdown_markers.inside(n.end, start) or self._fitting_between(ind, n.end, start):
+                break  # so is every name further on
+            if not self._is_bound(form, ind, k):
+                return k
+        return -1
+
+    def _is_bound(self, form: str, ind: Indicator, k: int) -> bool:
+        bound = self.bound.get((form, ind.code), [])
+        i = bisect.bisect_left(bound, k)
+        return i < len(bound) and bound[i] == k
+
+    def _free(self, form: str, ind: Indicator, first: int, stop: int) -> int:
+        """How many of the names first..stop-1 of one form are not yet bound to ind."""
+        bound = self.bound.get((form, ind.code), [])
+        return max(0, stop - first) - max(
+            0, bisect.bisect_left(bound, stop) - bisect.bisect_left(bound, first)
+        )
+
+    def _bind(self, form: str, ind: Indicator, k: int, n: NumberMention) -> Match:
+        bisect.insort(self.bound.setdefault((form, ind.code), []), k)
+        t = self.ix.topic_forms[form].triggers[k]
+        return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
