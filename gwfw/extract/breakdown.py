@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from ..langdata import load_yaml
 from .name_patterns import rules
@@ -38,9 +38,12 @@ class Breakdowns:
 
     def __init__(self, text: str):
         self.text = text
-        ends, _, _ = _patterns()
-        self.ends = [m.start() for m in ends.finditer(text)]
         self._stated: dict[tuple[int, str], bool] = {}  # (sentence start, unit) -> the sentence states one
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where the whole sentences end; found on the first question (most reports ask none)."""
+        return [m.start() for m in _patterns()[0].finditer(self.text)]
 
     def _start(self, i: int) -> int:
         return self.ends[i - 1] + 1 if i > 0 else 0
