@@ -290,7 +290,9 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
-        if self.ix.target_markers.inside(s_start, n.start):
+        if self.ix.target_markers.inside(s_start, n.start) or self.ix.clause_target_markers.inside(
+            c_start, n.start
+        ):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         if (
             found.indicator.measure == "stock"

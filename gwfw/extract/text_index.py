@@ -150,6 +150,10 @@ class TextIndex:
         return WordSpans(self.text, _marker_pattern("target_markers"))
 
     @cached_property
+    def clause_target_markers(self) -> WordSpans:
+        return WordSpans(self.text, _marker_pattern("clause_target_markers"))
+
+    @cached_property
     def programme_verbs(self) -> WordSpans:
         return WordSpans(self.text, _marker_pattern("programme_verbs"))
 

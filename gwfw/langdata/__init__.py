@@ -160,6 +160,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "as_of_publication_kinds": list,
         "decoy_names": list,
         "target_markers": list,
+        "clause_target_markers": list,
         "increment_markers": list,
         "generic_indicators": list,
         "programme_verbs": list,
