@@ -44,26 +44,22 @@ def _title_patterns() -> tuple[re.Pattern, ...]:
     return tuple(titles)
 
 
-_CLAUSE, _SENTENCE, _LINE = 1, 2, 4  # the bits of _delimiter_table
-
-
 @cache
-def _delimiter_table() -> np.ndarray:
-    """For every code point, whether it ends a clause, a sentence or a line (bits _CLAUSE, _SENTENCE, _LINE)."""
-    r = rules()
+def _delimiter_table(sets: tuple[str, ...]) -> np.ndarray:
+    """For every code point, a bit per set of delimiter characters it belongs to."""
     table = np.zeros(sys.maxunicode + 1, dtype=np.uint8)
-    for chars, bit in ((r["clause_delimiters"], _CLAUSE), (r["sentence_delimiters"], _SENTENCE), ("\n", _LINE)):
-        table[[ord(ch) for ch in chars]] |= bit
+    for bit, chars in enumerate(sets):
+        table[[ord(ch) for ch in chars]] |= 1 << bit
     return table
 
 
-def _boundaries(text: str) -> tuple[list[int], list[int], list[int]]:
-    """The positions of the clause, sentence and line delimiters of text, in order. Performance: one
-    table lookup per character in numpy, where a regex scan makes a match object per delimiter (a report
-    has one every dozen characters)."""
+def delimiter_positions(text: str, *sets: str) -> tuple[list[int], ...]:
+    """For each set of characters (at most 8), the positions in text of its characters, in order.
+    Performance: one table lookup per character in numpy, where a regex scan makes a match object per
+    delimiter (a report has one every dozen characters)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _delimiter_table()[codes]
-    return tuple(np.flatnonzero(kinds & bit).tolist() for bit in (_CLAUSE, _SENTENCE, _LINE))
+    kinds = _delimiter_table(sets)[codes]
+    return tuple(np.flatnonzero(kinds & (1 << bit)).tolist() for bit in range(len(sets)))
 
 
 class WordSpans:
@@ -139,9 +135,13 @@ class TextIndex:
     def __init__(self, text: str):
         self.rules = rules()
         self.text = text
-        self.clause_ends, self.sentence_ends, self.line_ends = _boundaries(text)
+        r = self.rules
+        self.clause_ends, self.sentence_ends, self.line_ends = delimiter_positions(
+            text, r["clause_delimiters"], r["sentence_delimiters"], "\n"
+        )
         # spans inside 《…》: document titles, not statements
-        self.masked = sorted((m.start(), m.end()) for title in _title_patterns() for m in title.finditer(text))
+        titles = _title_patterns()
+        self.masked = sorted((m.start(), m.end()) for title in titles for m in title.finditer(text))
         self.masked_starts = [start for start, _ in self.masked]
         self.lexicon = compiled_names()
         self.reversed = text[::-1]
