@@ -17,17 +17,18 @@ from functools import cache, cached_property
 from ..langdata import load_yaml
 from .name_patterns import rules
 from .numerals import NumberMention
+from .text_index import delimiter_positions
 
 
 @cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, str]:
-    """The ends of a whole sentence, a breakdown marker opening one (after spaces only), and the
-    magnitude words a number may carry before its unit (「1,123.8万件」)."""
+def _patterns() -> tuple[str, re.Pattern, str]:
+    """The characters that end a whole sentence, a breakdown marker opening one (after spaces only),
+    and the magnitude words a number may carry before its unit (「1,123.8万件」)."""
     ends = load_yaml("scope.yaml")["breakdown_sentence_ends"]
     markers = sorted(rules()["breakdown_markers"], key=len, reverse=True)
     magnitudes = "".join(map(re.escape, load_yaml("name_parts.yaml")["unitless_magnitudes"]))
     return (
-        re.compile(f"[{re.escape(ends)}]"),
+        ends,
         re.compile(r"[ \t\u3000]*(" + "|".join(map(re.escape, markers)) + ")"),
         magnitudes,
     )
@@ -43,7 +44,7 @@ class Breakdowns:
     @cached_property
     def ends(self) -> list[int]:
         """Where the whole sentences end; found on the first question (most reports ask none)."""
-        return [m.start() for m in _patterns()[0].finditer(self.text)]
+        return delimiter_positions(self.text, _patterns()[0])[0]
 
     def _start(self, i: int) -> int:
         return self.ends[i - 1] + 1 if i > 0 else 0
