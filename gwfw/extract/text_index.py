@@ -129,6 +129,12 @@ class Names:
 _SHORT_RUN = 12
 
 
+def _found_on_first_question(key: str) -> cached_property:
+    """A TextIndex attribute: the WordSpans of one marker list of extraction.yaml, found in the text the
+    first time it is asked for."""
+    return cached_property(lambda index: WordSpans(index.text, _marker_pattern(key)))
+
+
 class TextIndex:
     """Boundaries, masked titles and indicator names of one text, computed once."""
 
@@ -158,29 +164,12 @@ class TextIndex:
 
     # Performance: the marker words asked only about some numbers (mapped ones, after a programme name, a
     # stock) are found on the first question, so a report that never asks reads its text for them not at all.
-    @cached_property
-    def breakdown_markers(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("breakdown_markers"))
-
-    @cached_property
-    def target_markers(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("target_markers"))
-
-    @cached_property
-    def clause_target_markers(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("clause_target_markers"))
-
-    @cached_property
-    def programme_verbs(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("programme_verbs"))
-
-    @cached_property
-    def programme_stops(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("programme_stops"))
-
-    @cached_property
-    def increment_markers(self) -> WordSpans:
-        return WordSpans(self.text, _marker_pattern("increment_markers"))
+    breakdown_markers = _found_on_first_question("breakdown_markers")
+    target_markers = _found_on_first_question("target_markers")
+    clause_target_markers = _found_on_first_question("clause_target_markers")
+    programme_verbs = _found_on_first_question("programme_verbs")
+    programme_stops = _found_on_first_question("programme_stops")
+    increment_markers = _found_on_first_question("increment_markers")
 
     strip_quotes = staticmethod(strip_quotes)
 
