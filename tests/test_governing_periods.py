@@ -66,14 +66,14 @@ def test_a_heading_period_governs_its_section():
 def test_a_monthly_bulletin_figures_are_for_its_month():
     text = "4月1日至4月30日，全区共受理政务服务事项12000件。\n本月主动评价率99%。"
     got = periods_of(text, title="政务服务工作月报", published="2023-05-08")
-    assert got == [("cases_total", "2023-04", "sentence"), ("active_review_rate", "2023-04", "sentence")]
+    assert got == [("cases_accepted", "2023-04", "sentence"), ("active_review_rate", "2023-04", "sentence")]
 
 
 def test_this_month_in_a_bulletin_dated_early_is_the_month_just_ended():
     text = "本月，全区共受理政务服务事项12000件。"
     early = periods_of(text, title="政务服务工作月报", published="2023-01-06")
     late = periods_of(text, title="政务服务工作月报", published="2023-01-30")
-    assert early == [("cases_total", "2022-12", "sentence")]
+    assert early == [("cases_accepted", "2022-12", "sentence")]
     assert late[0][1] != "2022-12"  # dated late in its month: that month
 
 
@@ -82,13 +82,13 @@ def test_a_bulletin_of_a_month_in_chinese_numerals_dates_flows_to_it_and_stocks_
     April's end."""
     text = "四月份，全县共受理政务服务事项13736件。\n目前，大厅共有窗口45个。"
     got = periods_of(text, title="政务服务工作情况", published="2023-05-05", kind="")
-    assert got == [("cases_total", "2023-04", "sentence"), ("windows_total", "as of 2023-04-30", "sentence")]
+    assert got == [("cases_accepted", "2023-04", "sentence"), ("windows_total", "as of 2023-04-30", "sentence")]
 
 
 def test_a_december_bulletin_published_in_january_belongs_to_the_year_before():
     text = "本月，全县共受理政务服务事项13736件。"
     got = periods_of(text, title="十二月份政务服务月报", published="2024-01-20")
-    assert got == [("cases_total", "2023-12", "sentence")]
+    assert got == [("cases_accepted", "2023-12", "sentence")]
 
 
 def test_the_baseline_of_a_comparison_governs_no_figure():
@@ -105,4 +105,4 @@ def test_a_month_not_yet_over_at_publication_is_of_the_same_year():
     """「四月份…」 in a bulletin of 28 April: April of that year up to its date, not April a year before."""
     text = "四月份，全县共受理政务服务事项13736件。"
     got = periods_of(text, title="政务服务工作情况", published="2023-04-28")
-    assert got == [("cases_total", "2023-04", "sentence")]
+    assert got == [("cases_accepted", "2023-04", "sentence")]

@@ -262,20 +262,24 @@ def test_observations_of_phrases_from_many_provinces(case):
 
 
 def test_the_name_parts_agree_with_the_shared_spec():
-    """Every surface form of the shared codebook that the parts can compose is composed to its code: the
-    parts describe how provinces name indicators, the spec is the authority on what each name means."""
+    """Every surface form of the shared codebook that the parts can compose is composed to its code, or
+    else listed whole under its code in the project codebook, which wins over the parts (受理业务 is all
+    cases handled, though 受理 with its object is the cases accepted). The parts describe how provinces
+    name indicators, the spec is the authority on what each name means."""
     spec = paths.ROOT.parent / "shared" / "spec" / "indicators.csv"
-    composer = TextIndex("").lexicon.composer
+    lexicon = TextIndex("").lexicon
     composed = 0
     with open(spec, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             for form in row["surface_forms"].split("|"):
-                made = composer.parse(form.replace("“", "").replace("”", ""))
+                plain = form.replace("“", "").replace("”", "")
+                made = lexicon.composer.parse(plain)
                 if made is None:
                     continue
                 composed += 1
                 codes = [ind.code for ind in made.concept.indicators(made.measure, made.obj)]
-                assert row["code"] in codes, (form, codes)
+                listed = [ind.code for ind in lexicon.lookup(plain)]
+                assert row["code"] in codes or row["code"] in listed, (form, codes, listed)
     assert composed >= 15  # the parts do cover much of the spec
 
 
