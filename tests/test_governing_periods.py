@@ -82,7 +82,10 @@ def test_a_bulletin_of_a_month_in_chinese_numerals_dates_flows_to_it_and_stocks_
     April's end."""
     text = "四月份，全县共受理政务服务事项13736件。\n目前，大厅共有窗口45个。"
     got = periods_of(text, title="政务服务工作情况", published="2023-05-05", kind="")
-    assert got == [("cases_accepted", "2023-04", "sentence"), ("windows_total", "as of 2023-04-30", "sentence")]
+    assert got == [
+        ("cases_accepted", "2023-04", "sentence"),
+        ("windows_total", "as of 2023-04-30", "sentence"),
+    ]
 
 
 def test_a_december_bulletin_published_in_january_belongs_to_the_year_before():
