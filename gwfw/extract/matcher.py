@@ -241,6 +241,9 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             pos += 1
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
+        if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
+            t = self.ix.listed_name_starting_at(pos)
+            ind = self._named(t, n)
         if ind and ind.measure != "rate":
             return Match(ind, "name after", n.start, t.end)
         m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)  # 「93%可网上办理」

@@ -262,6 +262,12 @@ class TextIndex:
             Trigger(pos, pos + len(found), strip_quotes(found)) if found and not self.is_masked(pos) else None
         )
 
+    def listed_name_starting_at(self, pos: int) -> Trigger | None:
+        """The codebook's whole name starting at pos, even where a longer composed name holds it
+        (「依申请政务服务事项」 inside 「依申请政务服务事项网上可办率」)."""
+        m = self.lexicon.listed_after.match(self.text, pos)
+        return Trigger(pos, m.end(), strip_quotes(m.group())) if m and not self.is_masked(pos) else None
+
     def names_within(self, start: int, end: int) -> list[Trigger]:
         """Indicator names inside a span, leftmost-longest."""
         out, pos = [], start
