@@ -239,6 +239,8 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
+        if text.startswith(tuple(self.rules["own_level_words"]), pos):  # 「198项区级行政许可事项」
+            pos += len(next(w for w in self.rules["own_level_words"] if text.startswith(w, pos)))
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
