@@ -271,15 +271,11 @@ class ComposedRules:
             return None
         return self.carry(n, "a series: the indicator of the figure before")
 
-    def continues(self, n: NumberMention) -> bool:
-        """Was a number mapped earlier in n's sentence (so n may carry its indicator on)?"""
-        return self.last is not None and self.last[0] >= self.ix.sentence(n.start)[0]
-
     def carry(self, n: NumberMention, reason: str) -> Match | None:
         """The indicator of the last number mapped in n's sentence, when n's unit fits it: for a figure
         that continues a series or breaks one down by place (「其中赤坎区1200条、霞山区2300条」)."""
-        if not self.continues(n):
-            return None
+        if self.last is None or self.last[0] < self.ix.sentence(n.start)[0]:
+            return None  # no number mapped earlier in its sentence
         ind = self._fits([self.last[1]], n)
         if ind is None:
             return None
