@@ -10,12 +10,14 @@ The words are language data (breakdown_markers in extraction.yaml, breakdown_sen
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from ..langdata import load_yaml
 from .name_patterns import rules
 from .numerals import NumberMention
+from .text_index import delimiter_positions
 
 
 @cache
@@ -39,21 +41,25 @@ class Breakdowns:
         self.text = text
         self._stated: dict[tuple[int, str], bool] = {}  # (sentence start, unit) -> the sentence states one
 
-    def _start(self, pos: int) -> int:
-        """Where the whole sentence holding text[pos - 1] starts (0 for the first). Performance: read back
-        from pos, a few characters, rather than finding every sentence end of the text."""
-        return max(self.text.rfind(c, 0, pos) for c in _patterns()[0]) + 1
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where the whole sentences end; found on the first question (most reports ask none)."""
+        return delimiter_positions(self.text, _patterns()[0])[0]
+
+    def _start(self, i: int) -> int:
+        return self.ends[i - 1] + 1 if i > 0 else 0
 
     def part(self, n: NumberMention) -> str:
         """'part:<marker>' when n stands in a sentence that opens with a breakdown marker, after a
         sentence that states a number in n's unit; else ''."""
         if not n.unit:
             return ""
-        start = self._start(n.start)
+        i = bisect.bisect_left(self.ends, n.start)
+        start = self._start(i)
         m = _patterns()[1].match(self.text, start)
-        if m is None or m.end() > n.start or start == 0:
+        if m is None or m.end() > n.start or i == 0:
             return ""
-        before = self._start(start - 1)
+        before = self._start(i - 1)
         key = (before, n.unit)
         if key not in self._stated:
             unit = re.compile(rf"\d\s*[{_patterns()[2]}]?\s*" + re.escape(n.unit))
