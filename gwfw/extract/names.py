@@ -81,8 +81,8 @@ def _quote_chars() -> str:
 
 
 def _classified(forms: list[str], words: list[str]) -> list[str]:
-    """「“一窗”分类受理」: a concept's forms ending in one of `classified_tails`, with a quoted head and one of
-    the concept's classifying words before the tail."""
+    """「“一窗”分类受理」: a concept's forms ending in one of `classified_tails`, with a quoted head and
+    one of the concept's classifying words before the tail."""
     tails, q = parts()["classified_tails"], parts()["concept_quotes"][0]
     return [
         f"{q[0]}{form[: -len(tail)]}{q[-1]}{word}{tail}"
@@ -156,6 +156,10 @@ class ComposedNames:
 
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
+        note_open = re.escape("".join(pair[0] for pair in p["note_brackets"]))
+        note_close = re.escape("".join(pair[-1] for pair in p["note_brackets"]))
+        note = rf"[{note_open}][^\W\d]{{1,{p['note_max_chars']}}}[{note_close}]"  # (Ⅳ级以上): letters only
+        back_note = rf"[{note_close}][^\W\d]{{1,{p['note_max_chars']}}}[{note_open}]"
         first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))
         last = "".join(sorted({w[-1] for w in [*measures, *objects, *concepts(), quote_chars]}))
         self.forward = re.compile(
@@ -163,9 +167,11 @@ class ComposedNames:
             (?=[{re.escape(first)}])                           # a name can start here
             (?P<pre>{alt(leading)})?                           # an object before: 事项(可网办率)
             {opening} (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
+            (?P<note>{note})?                                  # a note: (Ⅳ级以上)
             (?: (?:{alt(p["modifiers"])})?                     # 各类
                 (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
-            (?: {alt(p["joiners"])}?                           # 的
+            (?: (?P<note2>{note})?                             # or here, after the object
+                {alt(p["joiners"])}?                           # 的
                 (?P<measure>{alt(measures)}) )?                # the measure: 率, 比例, 占比, 数, 量
             """,
             re.VERBOSE,
@@ -173,8 +179,10 @@ class ComposedNames:
         self.backward = re.compile(  # the same, read on the reversed text from the name's last character
             rf"""
             (?=[{re.escape(last)}])                                      # a name can end here
-            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}? )?  # 率, 的比例
+            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}?     # 率, 的比例
+                (?P<note2>{back_note})? )?                               # a note: (Ⅳ级以上)
             (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
+            (?P<note>{back_note})?                                       # or a note before them
             {closing} (?P<concept>{alt(forms, True, quote_chars)}) {opening}  # the concept, maybe quoted
             (?P<pre>{alt(leading, True)})?                               # an object before it
             """,
@@ -202,8 +210,8 @@ class ComposedNames:
 
     def _parse(self, name: str) -> Composed | None:
         m = self.forward.fullmatch(name)
-        if not m or (m["pre"] and m["obj"]):
-            return None
+        if not m or (m["pre"] and m["obj"]) or ((m["note"] or m["note2"]) and not m["measure"]):
+            return None  # two objects; a note with no measure after it
         concept = concepts()[m["concept"].translate(self.unquote)]
         obj_word = m["pre"] or m["obj"]
         obj = self.object_kind[obj_word] if obj_word else "none"

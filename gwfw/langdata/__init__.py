@@ -237,6 +237,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "unitless_magnitudes": list,
         "classified_tails": list,
         "note_max_chars": int,
+        "note_brackets": list,
     },
     "labels.yaml": {
         "marks": dict,
