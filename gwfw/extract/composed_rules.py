@@ -40,6 +40,11 @@ def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False)
     )
 
 
+def _starting(text: str, words: list[str]):
+    """The words text starts with, longest first."""
+    return (w for w in sorted(words, key=len, reverse=True) if text.startswith(w))
+
+
 class ComposedRules:
     """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link, periods_before
     and _fits)."""
@@ -67,16 +72,21 @@ class ComposedRules:
 
     def _before_periods(self, pos: int, c_start: int) -> int | None:
         """Where a run of periods (「5月、6月」) joined to pos by linking words starts, or None."""
-        link, sep, moved = self.link, self.rules["list_separator"], None
+        link, sep, moved, text = self.link, self.rules["list_separator"], None, self.ix.text
         i = bisect.bisect_left(self.starts, pos) - 1
         while (
             i >= 0 and self.numbers[i].start >= c_start and self.numbers[i].unit in self.rules["date_units"]
         ):
-            between = self.ix.text[self.numbers[i].end : pos]
+            between = text[self.numbers[i].end : pos]
+            if moved is None:  # 「截至6月底总数」: the end of the period the figure is stated at
+                between = between.removeprefix(next(_starting(between, self.rules["period_end_words"]), ""))
             if not (link.fullmatch(between) or (moved is not None and between == sep)):
                 break
             pos = moved = self.numbers[i].start
             i -= 1
+        if moved is not None:  # the as-of word before the periods (「截至」)
+            word = next((w for w in self.rules["as_of_words"] if text.startswith(w, moved - len(w))), "")
+            moved = max(c_start, moved - len(word))
         return moved
 
     def _listed(self, t: Trigger, ind: Indicator, n: NumberMention) -> Match:

@@ -206,8 +206,8 @@ class TextIndex:
         return Trigger(pos - len(found), pos, strip_quotes(found[::-1]))
 
     def _note_ends_at(self, start: int, end: int, floor: int) -> bool:
-        """Is text[start:end] a composed name whose bracketed note ends right before floor (「全程网办(Ⅳ级以上)
-        比率」: the brackets end a clause, the name goes on)?"""
+        """Is text[start:end] a composed name whose bracketed note ends right before floor
+        (「全程网办(Ⅳ级以上)比率」: the brackets end a clause, the name goes on)?"""
         m = self.lexicon.composer.forward.fullmatch(self.text, start, end)
         return bool(m and floor in (m.end("note"), m.end("note2")))
 
