@@ -328,7 +328,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
             found = self._series(n, s_start, c_start)
         if found is None:
-            found = self._list_size(n, s_start)
+            found = self._list_size(n, s_start) or self._each_named_item(n, c_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
