@@ -40,6 +40,17 @@ def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False)
     )
 
 
+def _starting(text: str, words: list[str]):
+    """The words text starts with, longest first."""
+    return (w for w in sorted(words, key=len, reverse=True) if text.startswith(w))
+
+
+@cache
+def _separators() -> re.Pattern:
+    """The separators of a list of names, the longer first (以及 before 及)."""
+    return re.compile("|".join(map(re.escape, sorted(parts()["concept_separators"], key=len, reverse=True))))
+
+
 class ComposedRules:
     """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link, periods_before
     and _fits)."""
@@ -67,16 +78,21 @@ class ComposedRules:
 
     def _before_periods(self, pos: int, c_start: int) -> int | None:
         """Where a run of periods (「5月、6月」) joined to pos by linking words starts, or None."""
-        link, sep, moved = self.link, self.rules["list_separator"], None
+        link, sep, moved, text = self.link, self.rules["list_separator"], None, self.ix.text
         i = bisect.bisect_left(self.starts, pos) - 1
         while (
             i >= 0 and self.numbers[i].start >= c_start and self.numbers[i].unit in self.rules["date_units"]
         ):
-            between = self.ix.text[self.numbers[i].end : pos]
+            between = text[self.numbers[i].end : pos]
+            if moved is None:  # 「截至6月底总数」: the end of the period the figure is stated at
+                between = between.removeprefix(next(_starting(between, self.rules["period_end_words"]), ""))
             if not (link.fullmatch(between) or (moved is not None and between == sep)):
                 break
             pos = moved = self.numbers[i].start
             i -= 1
+        if moved is not None:  # the as-of word before the periods (「截至」)
+            word = next((w for w in self.rules["as_of_words"] if text.startswith(w, moved - len(w))), "")
+            moved = max(c_start, moved - len(word))
         return moved
 
     def _listed(self, t: Trigger, ind: Indicator, n: NumberMention) -> Match:
@@ -281,3 +297,33 @@ class ComposedRules:
             return None
         self.last = (n.start, ind)
         return Match(ind, reason, n.start, n.end)
+
+    def _each_named_item(self, n: NumberMention, c_start: int) -> Match | None:
+        """「网上可办率和政务服务事项编目覆盖率均达100%」: names of figures listed before 均 and one number,
+        the nearest naming no indicator: the items that name one take the figure, the others none."""
+        text, size = self.ix.text, len(self.ix.text)
+        run = self.ix.lexicon.link_run.match(self.ix.reversed, size - n.start).end() - (size - n.start)
+        measures = tuple(w for words in parts()["measures"].values() for w in words)
+        end = next(  # where the nearest item ends: a measure, then linking words only
+            (
+                n.start - k
+                for k in range(min(run, self.rules["link_max_chars"]), 0, -1)
+                if text.endswith(measures, c_start, n.start - k)
+                and self.link.fullmatch(text, n.start - k, n.start)
+            ),
+            None,
+        )
+        if end is None or not any(w in text[end : n.start] for w in parts()["each_words"]):
+            return None
+        seps = list(_separators().finditer(text, c_start, end))
+        bounds = [c_start, *(p for m in seps for p in (m.start(), m.end())), end]
+        named = []
+        for i_start, i_end in zip(bounds[::2], bounds[1::2]):
+            t = self.ix.name_ending_at(i_end, i_start)
+            ind = self._named(t, n) if t else None
+            if ind and ind not in (other for _, other in named):
+                named.append((t.start, ind))
+        if not seps or not named or named[-1][0] >= bounds[-2]:
+            return None  # no list, no name, or the nearest item names an indicator (a rule before reads it)
+        also = tuple(ind for _, ind in named[1:])
+        return Match(named[0][1], "a list of names, some naming no indicator", named[0][0], n.end, also)

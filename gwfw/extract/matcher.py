@@ -12,6 +12,7 @@ The text's boundaries and names come from gwfw.extract.text_index, computed once
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 from itertools import accumulate
 
@@ -43,6 +44,25 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
 def _formula_near() -> frozenset[str]:
     """A joiner or a quote: what must stand right before or after a numeral in a formula."""
     return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
+
+
+@cache
+def _collection_run() -> re.Pattern:
+    """On reversed text: linking words, then verbs of collecting joined by their joiners, up to the name
+    of a count (「评价数据归集并推送22.44万条」 read back from the number)."""
+    r = rules()
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"""
+        (?:{alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
+        (?P<verbs> (?:{alt(r["collection_verbs"])})                     # 推送
+          (?: (?:{alt(r["collection_joiners"])})? (?:{alt(r["collection_verbs"])}) )* )  # 归集并
+        """,
+        re.VERBOSE,
+    )
 
 
 @cache
@@ -213,7 +233,25 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             self.periods_before = (n.start, before)
             if self.periods_before[1] is not None:
                 found = self._name_before(self.periods_before[1], n, c_start)
-        return found
+        return found or self._collected(n, c_start)
+
+    def _collected(self, n: NumberMention, c_start: int) -> Match | None:
+        """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
+        verbs of collecting."""
+        if not n.unit:
+            return None
+        start = len(self.ix.text) - n.start
+        # Performance: linking words read in many ways (「仅为仅为…」); a long run of them is no such phrase
+        run = self.ix.lexicon.link_run.match(self.ix.reversed, start)
+        if run.end() - start > self.rules["link_max_chars"]:
+            return None
+        m = _collection_run().match(self.ix.reversed, start)
+        if m is None or len(m["verbs"]) > self.rules["collection_max_chars"]:
+            return None
+        found = self._name_before(n.start - (m.end() - start), n, c_start)
+        if found is None or found.indicator.code not in self.rules["collected_indicators"]:
+            return None
+        return found._replace(reason="name before, then verbs of collecting")
 
     def _name_before(self, pos: int, n: NumberMention, c_start: int) -> Match | None:
         gap = self.ix.linked_name_gap(pos)
@@ -290,7 +328,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
             found = self._series(n, s_start, c_start)
         if found is None:
-            found = self._list_size(n, s_start)
+            found = self._list_size(n, s_start) or self._each_named_item(n, c_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():

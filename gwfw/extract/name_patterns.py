@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 from .codebook import Indicator, load_codebook
-from .names import ComposedNames, concepts, trie_regex
+from .names import ComposedNames, concept_surfaces, trie_regex
 
 
 class Trigger(NamedTuple):
@@ -127,7 +127,7 @@ def compiled_names() -> CompiledNames:
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
-    concept_forms = [f"{quotes[0]}{form}{quotes[0]}" for form in concepts()]
+    concept_forms = [f"{quotes[0]}{form}{quotes[0]}" for form in concept_surfaces()]
     listed_after = trie_regex(surfaces, quotes)
     return CompiledNames(
         names,

@@ -76,10 +76,40 @@ def _codes(name: str, value, where: str, problems: list[str]) -> dict[str, str]:
     return codes
 
 
+def _quote_chars() -> str:
+    return "".join(parts()["concept_quotes"])
+
+
+def _classified(forms: list[str], words: list[str]) -> list[str]:
+    """「“一窗”分类受理」: a concept's forms ending in one of `classified_tails`, with a quoted head and
+    one of the concept's classifying words before the tail."""
+    tails, q = parts()["classified_tails"], parts()["concept_quotes"][0]
+    return [
+        f"{q[0]}{form[: -len(tail)]}{q[-1]}{word}{tail}"
+        for form in forms
+        for tail in tails
+        if form.endswith(tail) and len(form) > len(tail)
+        for word in words
+    ]
+
+
+@cache
+def concept_surfaces() -> tuple[str, ...]:
+    """Every concept form as written (a quote inside one is optional and may be any quote, as in the
+    codebook's names: 「“满意度”评价」 = 满意度评价), the classified forms included."""
+    return tuple(f for row in parts()["concepts"] for f in _row_forms(row))
+
+
+def _row_forms(row: dict) -> list[str]:
+    forms = row.get("forms") or []
+    return [*forms, *_classified(forms, row.get("classifiers") or [])]
+
+
 @cache
 def concepts() -> dict[str, Concept]:
     """Each concept form (quote-free) -> its concept, checked against the codebook."""
     out, problems = {}, []
+    unquote = str.maketrans("", "", _quote_chars())
     for i, row in enumerate(parts()["concepts"], start=1):
         forms = row.get("forms") or []
         if not forms:
@@ -88,9 +118,9 @@ def concepts() -> dict[str, Concept]:
         codes = {
             m: _codes(m, row[m], f"no. {i} ({forms[0]})", problems) for m in ("share", "count") if m in row
         }
-        concept = Concept(forms[0], codes, bool(row.get("bare", True)))
-        for form in forms:
-            out[form] = concept
+        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)))
+        for form in _row_forms(row):
+            out[form.translate(unquote)] = concept
     if problems:
         raise LexiconError("\n".join(problems))
     return out
@@ -118,22 +148,30 @@ class ComposedNames:
         closes = re.escape("".join(pair[-1] for pair in p["concept_quotes"]))
         opening, closing = f"[{opens}]?", f"[{closes}]?"
 
-        def alt(words, reverse=False):
-            return f"(?:{trie_regex(words, '', reverse)})"
+        def alt(words, reverse=False, quotes=""):
+            return f"(?:{trie_regex(words, quotes, reverse)})"
+
+        quote_chars = _quote_chars()
+        forms = concept_surfaces()
 
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
-        quote_chars = "".join(p["concept_quotes"])
+        note_open = re.escape("".join(pair[0] for pair in p["note_brackets"]))
+        note_close = re.escape("".join(pair[-1] for pair in p["note_brackets"]))
+        note = rf"[{note_open}][^\W\d]{{1,{p['note_max_chars']}}}[{note_close}]"  # (Ⅳ级以上): letters only
+        back_note = rf"[{note_close}][^\W\d]{{1,{p['note_max_chars']}}}[{note_open}]"
         first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))
         last = "".join(sorted({w[-1] for w in [*measures, *objects, *concepts(), quote_chars]}))
         self.forward = re.compile(
             rf"""
             (?=[{re.escape(first)}])                           # a name can start here
             (?P<pre>{alt(leading)})?                           # an object before: 事项(可网办率)
-            {opening} (?P<concept>{alt(concepts())}) {closing} # the concept, maybe quoted: “一趟不用跑”
+            {opening} (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
+            (?P<note>{note})?                                  # a note: (Ⅳ级以上)
             (?: (?:{alt(p["modifiers"])})?                     # 各类
                 (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
-            (?: {alt(p["joiners"])}?                           # 的
+            (?: (?P<note2>{note})?                             # or here, after the object
+                {alt(p["joiners"])}?                           # 的
                 (?P<measure>{alt(measures)}) )?                # the measure: 率, 比例, 占比, 数, 量
             """,
             re.VERBOSE,
@@ -141,9 +179,11 @@ class ComposedNames:
         self.backward = re.compile(  # the same, read on the reversed text from the name's last character
             rf"""
             (?=[{re.escape(last)}])                                      # a name can end here
-            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}? )?  # 率, 的比例
+            (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}?     # 率, 的比例
+                (?P<note2>{back_note})? )?                               # a note: (Ⅳ级以上)
             (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
-            {closing} (?P<concept>{alt(concepts(), True)}) {opening}    # the concept, maybe quoted
+            (?P<note>{back_note})?                                       # or a note before them
+            {closing} (?P<concept>{alt(forms, True, quote_chars)}) {opening}  # the concept, maybe quoted
             (?P<pre>{alt(leading, True)})?                               # an object before it
             """,
             re.VERBOSE,
@@ -160,6 +200,7 @@ class ComposedNames:
         )
         # on reversed text: a short quoted item of a list (「“掌上办”」), that names no concept
         self.quoted_item = re.compile(rf"[{closes}][^\W\d]{{1,{p['brand_max_chars']}}}[{opens}]")
+        self.unquote = str.maketrans("", "", quote_chars)
         self.parsed: dict[str, Composed | None] = {}
 
     def parse(self, name: str) -> Composed | None:
@@ -169,9 +210,9 @@ class ComposedNames:
 
     def _parse(self, name: str) -> Composed | None:
         m = self.forward.fullmatch(name)
-        if not m or (m["pre"] and m["obj"]):
-            return None
-        concept = concepts()[m["concept"]]
+        if not m or (m["pre"] and m["obj"]) or ((m["note"] or m["note2"]) and not m["measure"]):
+            return None  # two objects; a note with no measure after it
+        concept = concepts()[m["concept"].translate(self.unquote)]
         obj_word = m["pre"] or m["obj"]
         obj = self.object_kind[obj_word] if obj_word else "none"
         measure = self.measure_kind[m["measure"]] if m["measure"] else ""

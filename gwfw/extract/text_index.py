@@ -199,9 +199,17 @@ class TextIndex:
             self.lexicon.composer.backward.match(self.reversed, start),
             backward=True,
         )
-        if not found or pos - len(found) < floor or self.is_masked(pos - 1):
+        if not found or self.is_masked(pos - 1):
+            return None
+        if pos - len(found) < floor and not self._note_ends_at(pos - len(found), pos, floor):
             return None
         return Trigger(pos - len(found), pos, strip_quotes(found[::-1]))
+
+    def _note_ends_at(self, start: int, end: int, floor: int) -> bool:
+        """Is text[start:end] a composed name whose bracketed note ends right before floor
+        (「全程网办(Ⅳ级以上)比率」: the brackets end a clause, the name goes on)?"""
+        m = self.lexicon.composer.forward.fullmatch(self.text, start, end)
+        return bool(m and floor in (m.end("note"), m.end("note2")))
 
     def linked_name_gap(self, pos: int) -> int | None:
         """Reading back from pos over linking words, quotes and spaces (「办结率达」): how far back the

@@ -137,6 +137,12 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "context_chars": int,
     },
     "extraction.yaml": {
+        "as_of_words": list,
+        "period_end_words": list,
+        "collection_verbs": list,
+        "collection_joiners": list,
+        "collection_max_chars": int,
+        "collected_indicators": list,
         "unit_accepts": dict,
         "link_words": list,
         "link_max_chars": int,
@@ -229,6 +235,9 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "subject_max_chars": int,
         "brand_max_chars": int,
         "unitless_magnitudes": list,
+        "classified_tails": list,
+        "note_max_chars": int,
+        "note_brackets": list,
     },
     "labels.yaml": {
         "marks": dict,
