@@ -151,7 +151,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
 
     def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
         """What a name found for n gives it. A share named without its object (「网办率」) right after a count
-        of items or cases is a share of what was just counted (「可网办事项1580项，网办率99.5%」)."""
+        of items is a share of items (「可网办事项1580项，网办率99.5%」)."""
         if not t:
             return None
         found = self.ix.lexicon.lookup(t.surface)
@@ -160,7 +160,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             kind = self._object_counted_before(t.start)
             if kind == "none":  # 「事项“渝快办”网办率」
                 kind = self._object_before_brand(t.start)
-            if kind != "none":
+            if kind == "items":  # a count of cases before does not turn 网上可办率 (items) into a case share
                 found = made.concept.indicators("share", kind) + found
         return self._fits(found, n)
 
