@@ -302,6 +302,9 @@ class ComposedRules:
         """「网上可办率和政务服务事项编目覆盖率均达100%」: names of figures listed before 均 and one number,
         the nearest naming no indicator: the items that name one take the figure, the others none."""
         text, size = self.ix.text, len(self.ix.text)
+        near = text[max(c_start, n.start - self.rules["link_max_chars"]) : n.start]
+        if not any(w in near for w in parts()["each_words"]):
+            return None  # Performance: the usual number has no 均 right before it
         run = self.ix.lexicon.link_run.match(self.ix.reversed, size - n.start).end() - (size - n.start)
         measures = tuple(w for words in parts()["measures"].values() for w in words)
         end = next(  # where the nearest item ends: a measure, then linking words only

@@ -238,8 +238,9 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
         verbs of collecting."""
-        if not n.unit:
-            return None
+        reach = self.rules["link_max_chars"] + self.rules["collection_max_chars"]
+        if not n.unit or not self.ix.collection_verbs.inside(max(c_start, n.start - reach), n.start):
+            return None  # Performance: the usual number has no verb of collecting right before it
         start = len(self.ix.text) - n.start
         # Performance: linking words read in many ways (「仅为仅为…」); a long run of them is no such phrase
         run = self.ix.lexicon.link_run.match(self.ix.reversed, start)

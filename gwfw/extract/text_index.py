@@ -170,6 +170,7 @@ class TextIndex:
     programme_verbs = _found_on_first_question("programme_verbs")
     programme_stops = _found_on_first_question("programme_stops")
     increment_markers = _found_on_first_question("increment_markers")
+    collection_verbs = _found_on_first_question("collection_verbs")
 
     strip_quotes = staticmethod(strip_quotes)
 
