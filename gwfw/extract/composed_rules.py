@@ -123,10 +123,10 @@ class ComposedRules:
         before it; with none before it, it is left out (「“渝快办”“一次办”比例」)."""
         others: list[Concept | None] = []
         rev, text, size = self.ix.reversed, self.ix.text, len(self.ix.text)
-        seps, quotes = parts()["concept_separators"], self.rules["quote_chars"]
+        quotes = self.rules["quote_chars"]
         kept: tuple[list[Concept | None], int] = ([], start)  # the list up to its furthest concept
         while len(others) < _MAX_LISTED:
-            sep = next((len(w) for w in seps if text.startswith(w, start - len(w))), 0)
+            sep = self._sep_before(start)
             if not sep and not (start > 0 and text[start] in quotes and text[start - 1] in quotes):
                 break
             if self.ix.is_masked(start - sep - 1):

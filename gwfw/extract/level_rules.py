@@ -18,7 +18,8 @@ from .numerals import NumberMention
 _NOUN_MAX = 6  # letters between the level before a change and its verb (「个窗口」)
 
 
-def _rev_alt(words) -> str:
+def rev_alt(words) -> str:
+    """Any of the words, written backwards (for patterns read on the reversed text), the longer first."""
     return "|".join(re.escape(w[::-1]) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -29,11 +30,11 @@ def _list_size() -> re.Pattern:
     closing = "".join(pair[-1] for pair in r["title_brackets"])
     return re.compile(
         rf"""
-        (?: {_rev_alt(r["list_size_links"])} | [(（\s{re.escape(r["quote_chars"])}] )*  # 「(共」「，共计」
+        (?: {rev_alt(r["list_size_links"])} | [(（\s{re.escape(r["quote_chars"])}] )*  # 「(共」「，共计」
         [{re.escape(closing)}]?                              # the title's end: 》
         (?: [)）] [^()（）]{{1,{r["list_version_max_chars"]}}} [(（] )?  # a version: (2022年版)
         [{re.escape(closing)}]?                              # 》 after the version
-        (?: {_rev_alt(r["list_nouns"])} )                    # the list: 清单
+        (?: {rev_alt(r["list_nouns"])} )                    # the list: 清单
         (?P<name> (?-x:{compiled_names().listed_before.pattern}) )  # what it lists: 行政许可事项
         """,
         re.VERBOSE,
@@ -78,14 +79,14 @@ def change_to_level() -> re.Pattern:
     """On reversed text, ending at a figure: a change verb, then a word for "to" (「精简至」「增加到」). The
     figure is the level after the change, not the change."""
     r = rules()
-    return re.compile(rf"(?:{_rev_alt(r['change_to'])})(?:{_rev_alt(r['change_verbs'])})")
+    return re.compile(rf"(?:{rev_alt(r['change_to'])})(?:{rev_alt(r['change_verbs'])})")
 
 
 @cache
 def _change_from() -> re.Pattern:
     """On reversed text, from the level before a change: a few letters, then 由 (「由最初设计时的212个」)."""
     r = rules()
-    return re.compile(rf"[^\W\d]{{0,{r['change_from_max_chars']}}}?(?:{_rev_alt(r['change_from'])})")
+    return re.compile(rf"[^\W\d]{{0,{r['change_from_max_chars']}}}?(?:{rev_alt(r['change_from'])})")
 
 
 class LevelRules:

@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
-from .level_rules import LevelRules, change_to_level, to_ends
+from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
 from .names import Match, parts
 from .numerals import NumberMention
@@ -51,15 +51,12 @@ def _collection_run() -> re.Pattern:
     """On reversed text: linking words, then verbs of collecting joined by their joiners, up to the name
     of a count (「评价数据归集并推送22.44万条」 read back from the number)."""
     r = rules()
-
-    def alt(words) -> str:
-        return "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
-
+    verbs = rev_alt(r["collection_verbs"])
     return re.compile(
         rf"""
-        (?:{alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
-        (?P<verbs> (?:{alt(r["collection_verbs"])})                     # 推送
-          (?: (?:{alt(r["collection_joiners"])})? (?:{alt(r["collection_verbs"])}) )* )  # 归集并
+        (?:{rev_alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
+        (?P<verbs> (?:{verbs})                                             # 推送
+          (?: (?:{rev_alt(r["collection_joiners"])})? (?:{verbs}) )* )        # 归集并
         """,
         re.VERBOSE,
     )
@@ -203,11 +200,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
     def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
         """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
         found, then a word for "each": the figure is every listed name's too."""
-        text, start, seps = self.ix.text, found.evidence_start, parts()["concept_separators"]
-
-        def sep_before(pos: int) -> int:
-            return next((len(w) for w in seps if text.startswith(w, pos - len(w))), 0)
-
+        text, start, sep_before = self.ix.text, found.evidence_start, self._sep_before
         if not sep_before(start) or not any(w in text[start : n.start] for w in parts()["each_words"]):
             return found
         also: list = []
@@ -278,8 +271,10 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
-        if text.startswith(tuple(self.rules["own_level_words"]), pos):  # 「198项区级行政许可事项」
-            pos += len(next(w for w in self.rules["own_level_words"] if text.startswith(w, pos)))
+        for level in self.rules["own_level_words"]:  # 「198项区级行政许可事项」
+            if text.startswith(level, pos):
+                pos += len(level)
+                break
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name

@@ -11,7 +11,7 @@ from .numerals import NumberMention
 
 
 class ProgrammeRules:
-    """Rules of the Matcher (which provides ix, rules, bound, _fits and _fitting_between)."""
+    """Rules of the Matcher (which provides ix, rules, bound, bodies, _fits and _fitting_between)."""
 
     def _counts_own_noun(self, n: NumberMention) -> bool:
         nxt = self.ix.text[n.end : n.end + 1]
