@@ -104,7 +104,8 @@ class _Engine:
         )
         # A Chinese numeral is a whole run of numeral characters and must stand before a unit or a
         # range dash. Performance: the possessive ++ and the look-behind keep a long run linear (一一一…).
-        cn_run = rf"(?<!{cn}){cn}++(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
+        cn_ahead = rf"(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
+        cn_run = rf"(?<!{cn}){cn}++{cn_ahead}"
         num = f"(?:{arabic}|{cn_run})"
         part = r"(?P<n{k}>{num})(?:(?P<a{k}>{inner})?(?P<m{k}>{mag}))?"
         tail = (
@@ -118,9 +119,21 @@ class _Engine:
         never = r"(?:(?!)(?P<u1>)(?P<dash>)(?P<n2>)(?P<a2>)(?P<m2>))?"
         self.pattern = re.compile(rf"(?:{pct}|{one}{ranged}){tail}")
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
-        # Performance: where a number can start is one character class, which re scans for at C speed.
-        lead = "".join(sorted({w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars))
-        self.lead = re.compile("[" + re.escape(lead) + "]")
+        # Performance: where a number can start, found by re at C speed, so that the Python loop sees only
+        # real candidates and not every 一 of 一件事 or 万 of 万达. The pattern opens with one character class
+        # (re scans for it in C), then checks around that character.
+        starts = {w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars
+        self.lead = re.compile(
+            rf"""
+            [{re.escape("".join(sorted(starts)))}]  # a character a number can start with, then what it is:
+            (?: (?<=[{re.escape("".join(sorted(self.arabic_chars)))}])  # an Arabic digit
+              | {"|".join(rf"(?<={re.escape(w[0])})(?={re.escape(w[1:])})" for w in lx["percent_words"])}
+                                                     # the first character of 百分之
+              | (?<!{cn}{cn}) (?<={cn}) (?={cn}*+(?-x:{cn_ahead}))  # the first of a run of Chinese
+            )                                        # numerals with a unit or a range dash after it
+            """,
+            re.VERBOSE,
+        )
         self.skip = re.compile(rf"{cn}+|.", re.DOTALL)
         self.numeral = re.compile(rf"(?P<n>{arabic})(?P<m>{_alt(lx['magnitudes'])})?")
         self.prefix = re.compile(rf"(?P<p>{_alt(lx['prefix_qualifiers'])}){_SP}{{0,3}}\Z")
