@@ -215,18 +215,18 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             start = names[0].start
         return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
 
-    def _near_before(self, n: NumberMention, c_start: int) -> Match | None:
+    def _near_before(self, n: NumberMention, c_start: int, named: bool) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」), or by
-        periods and linking words (「主动评价率4月提升至85.2%」)."""
-        found = self._name_before(n.start, n, c_start)
+        periods and linking words (「主动评价率4月提升至85.2%」). named: may the clause hold a name?"""
+        found = self._name_before(n.start, n, c_start) if named else None
         if found is None:
             # Performance: kept for _series, which asks the same; a run of periods needs one right before
             k = bisect.bisect_left(self.starts, n.start) - 1
             before = self._before_periods(n.start, c_start) if k >= 0 and self.dated[k] else None
             self.periods_before = (n.start, before)
-            if self.periods_before[1] is not None:
-                found = self._name_before(self.periods_before[1], n, c_start)
-        return found or self._collected(n, c_start)
+            if before is not None and named:
+                found = self._name_before(before, n, c_start)
+        return found or (self._collected(n, c_start) if named else None)
 
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
@@ -266,7 +266,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
                 return self._listed(t, ind, n)
         return None
 
-    def _near_after(self, n: NumberMention) -> Match | None:
+    def _name_after(self, n: NumberMention) -> Match | None:
         """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
@@ -280,9 +280,11 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
             t = self.ix.listed_name_starting_at(pos)
             ind = self._named(t, n)
-        if ind and ind.measure != "rate":
-            return Match(ind, "name after", n.start, t.end)
-        m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)  # 「93%可网上办理」
+        return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
+
+    def _phrase_after(self, n: NumberMention) -> Match | None:
+        """A rate right before a phrase that names it (「93%可网上办理」)."""
+        m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)
         if m and m.end() - n.end <= self.rules["link_max_chars"] + len(m.group("name")):
             ind = self._fits(self.ix.lexicon.afters.get(strip_quotes(m.group("name")), []), n)
             if ind:
@@ -309,8 +311,15 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if found and found.indicator is None:
             return found
         # The rules in order, the first that finds something decides. Performance: a rule that cannot
-        # apply to this number (it reads shares only, or needs 至 right before it) is not called.
-        found = found or self._near_after(n) or self._near_before(n, c_start)
+        # apply to this number (it reads shares only, needs 至 right before it, or reads names in a
+        # clause that holds none) is not called.
+        named = self.ix.may_hold_name(c_start, c_end if n.end <= c_end else self.ix.clause(n.end)[1])
+        found = (
+            found
+            or (self._name_after(n) if named else None)
+            or self._phrase_after(n)
+            or self._near_before(n, c_start, named)
+        )
         if found is None and self.ix.text[n.start - 1 : n.start] in to_ends():
             found = self._after_change(n, c_start)
         if found and found.indicator is None:
@@ -324,7 +333,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
             found = self._series(n, s_start, c_start)
         if found is None:
-            found = self._list_size(n, s_start) or self._each_named_item(n, c_start)
+            found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():

@@ -63,6 +63,7 @@ class CompiledNames:
     composer: ComposedNames  # names composed from parts (gwfw/langdata/name_parts.yaml)
     concept_before: re.Pattern  # on reversed text: the longest concept ending at a position
     concept: re.Pattern  # concepts, forward
+    anchors: re.Pattern  # a part every name holds (see name_anchors)
 
     def lookup(self, surface: str) -> list[Indicator]:
         """The indicators a quote-free name found in a text may measure: a name listed whole in the
@@ -142,7 +143,16 @@ def compiled_names() -> CompiledNames:
         composer,
         re.compile(trie_regex(concept_forms, quotes, reverse=True)),
         re.compile(trie_regex(concept_forms, quotes)),
+        re.compile(trie_regex(name_anchors(surfaces, concept_surfaces(), quotes), "")),
     )
+
+
+def name_anchors(surfaces, concept_forms, quotes: str) -> list[str]:
+    """Words at least one of which every indicator name holds, whole: the longest quote-free piece of
+    each name listed whole, and of each concept (a composed name cannot go without its concept). A clause
+    that holds none of them holds no name (Performance: see TextIndex.may_hold_name)."""
+    pieces = (max(re.split(f"[{re.escape(quotes)}]", form), key=len) for form in [*surfaces, *concept_forms])
+    return sorted({piece for piece in pieces if piece})
 
 
 @cache

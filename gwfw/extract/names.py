@@ -157,7 +157,8 @@ class ComposedNames:
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
         note_open = re.escape("".join(pair[0] for pair in p["note_brackets"]))
-        note_close = re.escape("".join(pair[-1] for pair in p["note_brackets"]))
+        self.note_closes = "".join(pair[-1] for pair in p["note_brackets"])
+        note_close = re.escape(self.note_closes)
         note = rf"[{note_open}][^\W\d]{{1,{p['note_max_chars']}}}[{note_close}]"  # (Ⅳ级以上): letters only
         back_note = rf"[{note_close}][^\W\d]{{1,{p['note_max_chars']}}}[{note_open}]"
         first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))

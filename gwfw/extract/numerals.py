@@ -39,6 +39,10 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 
+# The groups of the number pattern, in order: a percent word and its numeral; the first numeral, its inner
+# suffix and magnitude; a unit before a range dash, the dash; the second numeral, its suffix and magnitude;
+# the inner suffix, unit and outer suffix after them all.
+GROUPS = ("pw", "pn", "n1", "a1", "m1", "u1", "dash", "n2", "a2", "m2", "inner", "unit", "outer")
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
@@ -104,7 +108,8 @@ class _Engine:
         )
         # A Chinese numeral is a whole run of numeral characters and must stand before a unit or a
         # range dash. Performance: the possessive ++ and the look-behind keep a long run linear (一一一…).
-        cn_run = rf"(?<!{cn}){cn}++(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
+        cn_ahead = rf"(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
+        cn_run = rf"(?<!{cn}){cn}++{cn_ahead}"
         num = f"(?:{arabic}|{cn_run})"
         part = r"(?P<n{k}>{num})(?:(?P<a{k}>{inner})?(?P<m{k}>{mag}))?"
         tail = (
@@ -118,9 +123,24 @@ class _Engine:
         never = r"(?:(?!)(?P<u1>)(?P<dash>)(?P<n2>)(?P<a2>)(?P<m2>))?"
         self.pattern = re.compile(rf"(?:{pct}|{one}{ranged}){tail}")
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
-        # Performance: where a number can start is one character class, which re scans for at C speed.
-        lead = "".join(sorted({w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars))
-        self.lead = re.compile("[" + re.escape(lead) + "]")
+        for compiled in (self.pattern, self.single):  # _mention unpacks the groups in this order
+            if tuple(sorted(compiled.groupindex, key=compiled.groupindex.get)) != GROUPS:
+                raise ValueError(f"gwfw/extract/numerals.py: the number pattern's groups are not {GROUPS}")
+        # Performance: where a number can start, found by re at C speed, so that the Python loop sees only
+        # real candidates and not every 一 of 一件事 or 万 of 万达. The pattern opens with one character class
+        # (re scans for it in C), then checks around that character.
+        starts = {w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars
+        self.lead = re.compile(
+            rf"""
+            [{re.escape("".join(sorted(starts)))}]  # a character a number can start with, then what it is:
+            (?: (?<=[{re.escape("".join(sorted(self.arabic_chars)))}])  # an Arabic digit
+              | {"|".join(rf"(?<={re.escape(w[0])})(?={re.escape(w[1:])})" for w in lx["percent_words"])}
+                                                     # the first character of 百分之
+              | (?<!{cn}{cn}) (?<={cn}) (?={cn}*+(?-x:{cn_ahead}))  # the first of a run of Chinese
+            )                                        # numerals with a unit or a range dash after it
+            """,
+            re.VERBOSE,
+        )
         self.skip = re.compile(rf"{cn}+|.", re.DOTALL)
         self.numeral = re.compile(rf"(?P<n>{arabic})(?P<m>{_alt(lx['magnitudes'])})?")
         self.prefix = re.compile(rf"(?P<p>{_alt(lx['prefix_qualifiers'])}){_SP}{{0,3}}\Z")
@@ -224,11 +244,11 @@ def _leading_zero(s: str, eng: _Engine) -> bool:
 def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention | None:
     """Validate one regex match and build its mention; None if it is not a number."""
     lx = eng.lx
-    n1, m1, n2, m2, unit = m.group("n1", "m1", "n2", "m2", "unit")
+    pw, _, n1, a1, m1, _, _, n2, a2, m2, inner, unit, outer = m.groups()  # Performance: one call; see GROUPS
     unit = unit.translate(eng.fold) if unit else ""
-    if m["pw"]:
+    if pw:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
-        unit = lx["percent_words"][m["pw"]]
+        unit = lx["percent_words"][pw]
     else:
         nstart = m.start("n1")
         nend = m.end("m2") if m2 else m.end("n2") if n2 else m.end("m1") if m1 else m.end("n1")
@@ -263,7 +283,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         or text.endswith(tuple(lx["prefix_blocked_after"].get(pm["p"], ())), 0, pm.start())
     ):  # 节约
         pm, prefix = None, None
-    suffix_word = m["outer"] or m["inner"] or m["a2"] or m["a1"]
+    suffix_word = outer or inner or a2 or a1
     suffix = (
         (lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word))
         if suffix_word
@@ -303,7 +323,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if m is None:  # a run of Chinese numeral characters without a unit: skip all of it
             pos = eng.skip.match(text, lead.start()).end()
             continue
-        bad = _bad_range(m, eng)
+        bad = m["n2"] is not None and _bad_range(m, eng)  # Performance: most numbers are no range
         if bad:  # read the first number alone; the second is found next
             single = eng.single.match(text, m.start())
             m, bad = (single, _bad_range(single, eng)) if single else (m, bad)
