@@ -220,6 +220,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "name_parts.yaml": {
         "objects": dict,
+        "object_joiners": list,
         "leading_object_min_chars": int,
         "modifiers": list,
         "measures": dict,
