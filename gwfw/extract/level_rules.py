@@ -156,8 +156,8 @@ class LevelRules:
     def _name_split_by_from(
         self, pos: int, first: NumberMention, n: NumberMention, c_start: int
     ) -> Match | None:
-        """「办理时限由平均缩短64%上升到81%」: 由 splits the name; the words before it and those between it and the
-        level before the change (「办理时限」「平均缩短」) are read as one name."""
+        """「办理时限由平均缩短64%上升到81%」: 由 splits the name; the words before it and those between it
+        and the level before the change (「办理时限」「平均缩短」) are read as one name."""
         text, lex = self.ix.text, self.ix.lexicon
         word = next((w for w in self.rules["change_from"] if text.startswith(w, pos)), "")
         after = first.start - pos - len(word)  # the letters between 由 and the level before the change
