@@ -42,6 +42,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "prefix_blocked_after": dict,
     },
     "periods.yaml": {
+        "as_of_closers": list,
         "relative_years": dict,
         "year_suffix": str,
         "year_not_followed_by": list,
