@@ -175,6 +175,12 @@ class Screen:
             return f"unmapped: a target for {name}, not a result"
         if (
             ind.measure == "stock"
+            and "new_venue" in last
+            and p.future.search(text, s_from, n.start) is not None
+        ):
+            return f"unmapped: {name} of a new venue still to come, not a result"
+        if (
+            ind.measure == "stock"
             and self._after(last, ("change",), c_from)
             and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
         ):
