@@ -165,6 +165,9 @@ class ComposedNames:
         leading = [w for w in objects if len(w) >= p["leading_object_min_chars"]]  # not 件 of 邮件受理
         measures = [w for words in p["measures"].values() for w in words]
         self.object_kind = {w: kind for kind, words in by_kind.items() for w in words}
+        # the objects as listed, without the joined ones (each of which ends with one of them): enough to
+        # ask which kinds a stretch of text names (Performance: a tenth of the words)
+        self.listed_object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
         self.measure_kind = {w: kind for kind, words in p["measures"].items() for w in words}
         opens = re.escape("".join(pair[0] for pair in p["concept_quotes"]))
         closes = re.escape("".join(pair[-1] for pair in p["concept_quotes"]))
