@@ -145,7 +145,8 @@ class Screen:
             after = after.lstrip(self.quotes)
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
-        if ind.kind == "count" and (wider := self._wider_next_to(n, after)):
+        if ind.kind == "count" and after.startswith(self.wider_after):
+            wider = next(w for w in self.wider_after if after.startswith(w))
             if not self._own_area(wider, county or "市"):
                 return f"unmapped: it counts {wider}'s, not the district's {ind.code}", ""
         tail = text[n.end : min(self.ix.clause(n.start)[1], n.end + self.lx["guide_max_chars"])]
@@ -222,13 +223,6 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
-
-    def _wider_next_to(self, n: NumberMention, after: str) -> str:
-        """A wider area's word right before a count or right after it (「国、省30项」「2项全省…」), or ''."""
-        before = self.text[max(0, n.start - self.wider_max) : n.start]
-        return next((w for w in self.wider_after if after.startswith(w)), "") or next(
-            (w for w in self.wider_before if before.endswith(w)), ""
-        )
 
     def _own_area(self, word: str, unit: str) -> bool:
         """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""

@@ -113,8 +113,6 @@ def constants() -> dict:
         "quotes": "".join(rules["quote_chars"]) + " ",
         "not_counted": tuple(lx["not_counted_nouns"]),
         "wider_after": tuple(lx["wider_after_count"]),
-        "wider_before": tuple(lx["wider_before_count"]),
-        "wider_max": max(map(len, lx["wider_before_count"])),
         "separators": separators,
         "list_ends": list_ends,
         "wide_words": tuple(lx["district_wide_words"]),

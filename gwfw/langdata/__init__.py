@@ -88,7 +88,6 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "hotline_words": list,
         "new_venue_words": list,
         "wider_after_count": list,
-        "wider_before_count": list,
         "plan_future_words": list,
         "hotline_carry_sentences": int,
         "hotline_reset_words": list,
