@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import cache
 
-from .name_patterns import compiled_names, rules
+from .name_patterns import compiled_names, rules, strip_quotes
 from .names import Match
 from .numerals import NumberMention
 
@@ -149,4 +149,23 @@ class LevelRules:
             t = self.ix.name_starting_at(first.end)
             ind = self._named(t, n) if t and t.end <= n.start else None
             found = Match(ind, "", pos, n.end) if ind else None
+        if found is None:
+            found = self._name_split_by_from(pos, first, n, c_start)
         return found._replace(reason="the level after a change") if found else None
+
+    def _name_split_by_from(
+        self, pos: int, first: NumberMention, n: NumberMention, c_start: int
+    ) -> Match | None:
+        """「办理时限由平均缩短64%上升到81%」: 由 splits the name; the words before it and those between it
+        and the level before the change (「办理时限」「平均缩短」) are read as one name."""
+        text, lex = self.ix.text, self.ix.lexicon
+        word = next((w for w in self.rules["change_from"] if text.startswith(w, pos)), "")
+        after = first.start - pos - len(word)  # the letters between 由 and the level before the change
+        joined = (text[c_start:pos] + text[pos + len(word) : first.start])[::-1]
+        name = self.ix.longest_name(
+            lex.listed_before.match(joined), lex.composer.backward.match(joined), True
+        )
+        if not name or len(name) <= after:
+            return None  # the name does not reach back across 由
+        ind = self._fits(lex.lookup(strip_quotes(name[::-1])), n)
+        return Match(ind, "", pos - (len(name) - after), n.end) if ind else None

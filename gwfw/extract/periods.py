@@ -149,6 +149,7 @@ def _pattern() -> re.Pattern:
                 | (?<![\d.]) (?:{body("_")})                          # a part standing alone: 上半年
               )
               {since}
+              (?P<asofend>{_alt(lx["as_of_closers"])})?                # 至2019年11月7日止
         )
         """,
         re.VERBOSE,
@@ -295,8 +296,8 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         start, end = date(y, mo, 1), _month_end(y, mo)
         if g["day"]:
             day = int(g["day"])
-            if not g["asof"] or day > end.day or day < 1:
-                return None  # a dated event, not a reference period
+            if not (g["asof"] or g["asofend"]) or day > end.day or day < 1:
+                return None  # a dated event, not a reference period (「至…日止」 closes a point in time)
             start, end = None, date(y, mo, day)
         elif g["mend"]:
             start = None

@@ -145,6 +145,10 @@ class Screen:
             after = after.lstrip(self.quotes)
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        if ind.kind == "count" and after.startswith(self.wider_after):
+            wider = next(w for w in self.wider_after if after.startswith(w))
+            if not self._own_area(wider, county or "市"):
+                return f"unmapped: it counts {wider}'s, not the district's {ind.code}", ""
         tail = text[n.end : min(self.ix.clause(n.start)[1], n.end + self.lx["guide_max_chars"])]
         if ind.measure == "stock" and (guide := next((w for w in self.lx["guide_nouns"] if w in tail), "")):
             return f"unmapped: it counts {guide}, not {ind.code}", ""
@@ -173,6 +177,12 @@ class Screen:
         _, last = self._hits(s_from, n.start)
         if self._target(n.start, s_from, last, doc_year):
             return f"unmapped: a target for {name}, not a result"
+        if (
+            ind.measure == "stock"
+            and "new_venue" in last
+            and p.future.search(text, s_from, n.start) is not None
+        ):
+            return f"unmapped: {name} of a new venue still to come, not a result"
         if (
             ind.measure == "stock"
             and self._after(last, ("change",), c_from)

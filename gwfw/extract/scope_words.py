@@ -47,6 +47,7 @@ _WINDOW_LISTS = {
     "negated": "negated_words",
     "sub_level": "sub_level_words",
     "case_part": "case_part_words",
+    "new_venue": "new_venue_words",
 }
 
 
@@ -63,6 +64,7 @@ class Patterns:
     department: re.Pattern
     place: re.Pattern
     plan_heading: re.Pattern
+    future: re.Pattern  # a word of what is still to come (将, 建成后), asked only after a new venue's word
 
 
 @cache
@@ -97,6 +99,7 @@ def patterns() -> Patterns:
         # a named town or street: two to four characters that are not a generic word, then a suffix
         place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})(?!街|村)"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),
+        future=re.compile(_alt(lx["plan_future_words"])),
     )
 
 
@@ -109,6 +112,7 @@ def constants() -> dict:
         "back": lx["look_back_chars"],
         "quotes": "".join(rules["quote_chars"]) + " ",
         "not_counted": tuple(lx["not_counted_nouns"]),
+        "wider_after": tuple(lx["wider_after_count"]),
         "separators": separators,
         "list_ends": list_ends,
         "wide_words": tuple(lx["district_wide_words"]),

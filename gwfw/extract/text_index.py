@@ -188,7 +188,7 @@ class TextIndex:
             return True
         return self.lexicon.anchors.search(self.text, start, end) is not None  # no word spans a delimiter
 
-    def _longest(
+    def longest_name(
         self, listed: re.Match | None, composed: re.Match | None, backward: bool = False
     ) -> str | None:
         """The longer of a listed and a composed name found at one place; a listed one on a tie, or when
@@ -204,7 +204,7 @@ class TextIndex:
     def name_ending_at(self, pos: int, floor: int) -> Trigger | None:
         """The longest indicator name that ends exactly at pos and starts at or after floor."""
         start = len(self.text) - pos
-        found = self._longest(
+        found = self.longest_name(
             self.lexicon.listed_before.match(self.reversed, start),
             self.lexicon.composer.backward.match(self.reversed, start),
             backward=True,
@@ -272,7 +272,7 @@ class TextIndex:
     def name_starting_at(self, pos: int) -> Trigger | None:
         if not self.lexicon.name_after.match(self.text, pos):  # the usual case: no name of either kind
             return None
-        found = self._longest(
+        found = self.longest_name(
             self.lexicon.listed_after.match(self.text, pos),
             self.lexicon.composer.forward.match(self.text, pos),
         )

@@ -42,6 +42,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "prefix_blocked_after": dict,
     },
     "periods.yaml": {
+        "as_of_closers": list,
         "relative_years": dict,
         "year_suffix": str,
         "year_not_followed_by": list,
@@ -85,6 +86,9 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "scope.yaml": {
         "hotline_words": list,
+        "new_venue_words": list,
+        "wider_after_count": list,
+        "plan_future_words": list,
         "hotline_carry_sentences": int,
         "hotline_reset_words": list,
         "hotline_units": list,
@@ -220,6 +224,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "name_parts.yaml": {
         "objects": dict,
+        "object_joiners": list,
         "leading_object_min_chars": int,
         "modifiers": list,
         "measures": dict,
