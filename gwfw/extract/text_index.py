@@ -110,6 +110,38 @@ class WordSpans:
         return self.starts[i]
 
 
+# Performance: the longest span MarkerWords reads with a regex search rather than from WordSpans
+_SHORT_SPAN = 200
+
+
+class MarkerWords:
+    """Some marker words in one text, asked about spans as WordSpans is. Performance: a short span (a clause,
+    a sentence) is read by one regex search, so a report whose numbers ask few questions never looks for the
+    words in all of its text; a long span is answered from the occurrences found once (WordSpans), so that
+    a text of endless clauses stays linear."""
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.text, self.pattern = text, pattern
+
+    @cached_property
+    def spans(self) -> WordSpans:
+        return WordSpans(self.text, self.pattern)
+
+    def inside(self, start: int, end: int) -> bool:
+        if end - start <= _SHORT_SPAN:
+            return self.pattern.search(self.text, max(start, 0), end) is not None
+        return self.spans.inside(start, end)
+
+    def find(self, start: int, end: int) -> int:
+        if end - start <= _SHORT_SPAN:
+            m = self.pattern.search(self.text, max(start, 0), end)
+            return m.start() if m else -1
+        return self.spans.find(start, end)
+
+    def last_start(self, end: int) -> int:
+        return self.spans.last_start(end)
+
+
 class Names:
     """The programme names of one form in a text, in order (they never overlap)."""
 
@@ -130,9 +162,8 @@ _SHORT_RUN = 12
 
 
 def _found_on_first_question(key: str) -> cached_property:
-    """A TextIndex attribute: the WordSpans of one marker list of extraction.yaml, found in the text the
-    first time it is asked for."""
-    return cached_property(lambda index: WordSpans(index.text, _marker_pattern(key)))
+    """A TextIndex attribute: the MarkerWords of one marker list of extraction.yaml."""
+    return cached_property(lambda index: MarkerWords(index.text, _marker_pattern(key)))
 
 
 class TextIndex:
