@@ -157,3 +157,13 @@ def test_the_context_puts_it_together():
     assert ctx.doc_date == date(2022, 7, 15) and ctx.year == 2022 and ctx.reference.label == "2022Q2"
     assert ctx.section_at(text.index("巴南区大厅")).district == "巴南区"
     assert ctx.section_at(0).district == "重庆市"
+
+
+def test_the_first_line_is_the_first_one_not_blank_however_long():
+    from gwfw.extract.context import _first_line
+
+    title = "关于2023年一季度政务服务工作的通报"
+    assert _first_line("\n \u3000\r\n" + title + "\n正文") == title
+    long = "关于" + "政务服务" * 1000 + "的通报"  # longer than the opening read first
+    assert _first_line("\n\n" + long + "\n正文") == long
+    assert _first_line(" \n\n ") == ""

@@ -59,7 +59,9 @@ def delimiter_positions(text: str, *sets: str) -> tuple[list[int], ...]:
     delimiter (a report has one every dozen characters)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     kinds = _delimiter_table(sets)[codes]
-    return tuple(np.flatnonzero(kinds & (1 << bit)).tolist() for bit in range(len(sets)))
+    at = np.flatnonzero(kinds)  # every delimiter, then each set's among them
+    kinds = kinds[at]
+    return tuple(at[(kinds & (1 << bit)) != 0].tolist() for bit in range(len(sets)))
 
 
 class WordSpans:
