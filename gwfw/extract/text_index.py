@@ -16,6 +16,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from ..langdata import load_yaml
 from .name_patterns import Trigger, compiled_names, rules, strip_quotes
 
 
@@ -30,6 +31,11 @@ def _marker_pattern(key: str) -> re.Pattern:
     """The words of one marker list of extraction.yaml (or the one word), for WordSpans."""
     words = rules()[key]
     return words_pattern((words,) if isinstance(words, str) else tuple(words))
+
+
+@cache
+def _whole_sentence_ends() -> str:
+    return load_yaml("scope.yaml")["breakdown_sentence_ends"]
 
 
 @cache
@@ -175,8 +181,9 @@ class TextIndex:
         self.rules = rules()
         self.text = text
         r = self.rules
-        self.clause_ends, self.sentence_ends, self.line_ends = delimiter_positions(
-            text, r["clause_delimiters"], r["sentence_delimiters"], "\n"
+        # whole sentences: a 「；」 does not end one (see gwfw/extract/breakdown.py)
+        self.clause_ends, self.sentence_ends, self.line_ends, self.whole_sentence_ends = delimiter_positions(
+            text, r["clause_delimiters"], r["sentence_delimiters"], "\n", _whole_sentence_ends()
         )
         # spans inside 《…》: document titles, not statements
         titles = _title_patterns()
