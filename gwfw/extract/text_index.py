@@ -201,6 +201,7 @@ class TextIndex:
         for t in self.topics:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.respectively = WordSpans(text, _marker_pattern("respectively"))  # asked about every number
+        self._named_clause: tuple[tuple[int, int], bool] = ((-1, -1), False)  # see may_hold_name
 
     # Performance: the marker words asked only about some numbers (mapped ones, after a programme name, a
     # stock) are found on the first question, so a report that never asks reads its text for them not at all.
@@ -224,9 +225,13 @@ class TextIndex:
         holds (CompiledNames.anchors) is in them, and they do not open right after a bracketed note
         (「全程网办(Ⅳ级以上)比率」: a name that began in the clause before). Performance: most numbers'
         clauses hold no name, and the rules that read names are then not asked."""
-        if start and self.text[start - 1] in self.lexicon.composer.note_closes:
-            return True
-        return self.lexicon.anchors.search(self.text, start, end) is not None  # no word spans a delimiter
+        if (start, end) != self._named_clause[0]:  # Performance: a clause's numbers ask in a row
+            self._named_clause = (
+                (start, end),
+                (start > 0 and self.text[start - 1] in self.lexicon.composer.note_closes)
+                or self.lexicon.anchors.search(self.text, start, end) is not None,  # none spans a delimiter
+            )
+        return self._named_clause[1]
 
     def _longest(
         self, listed: re.Match | None, composed: re.Match | None, backward: bool = False
