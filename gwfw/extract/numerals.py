@@ -261,9 +261,9 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
     if not (pw or n2 or m1 or a1 or inner or outer) and n1.isascii():  # Performance: 「2022年」「98.5%」
         start, end = m.start(), m.end()
         if text[start - 1 : start] not in eng.prefix_ends:  # and no qualifier word before it
-            value = eng.value(n1, None)
+            value, nend = eng.value(n1, None), m.end("n1")
             if value is not None:
-                return NumberMention(start, end, value, None, unit, "exact", start, m.end("n1"), text[start:end])
+                return NumberMention(start, end, value, None, unit, "exact", start, nend, text[start:end])
     if pw:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
         unit = lx["percent_words"][pw]
