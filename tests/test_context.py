@@ -159,11 +159,9 @@ def test_the_context_puts_it_together():
     assert ctx.section_at(0).district == "重庆市"
 
 
-def test_the_first_line_is_the_first_one_not_blank_however_long():
-    from gwfw.extract.context import _first_line
-
-    title = "关于2023年一季度政务服务工作的通报"
-    assert _first_line("\n \u3000\r\n" + title + "\n正文") == title
-    long = "关于" + "政务服务" * 1000 + "的通报"  # longer than the opening read first
-    assert _first_line("\n\n" + long + "\n正文") == long
-    assert _first_line(" \n\n ") == ""
+def test_without_a_title_the_first_line_not_blank_is_read_as_one_however_long():
+    title = "关于綦江区" + "政务服务" * 600 + "2022年二季度工作情况通报"  # longer than the opening read first
+    body = "\n2021年办结率98%。"
+    for text in ("\n \u3000\r\n" + title + body, "\n\n" + title[-18:] + body):
+        ref = _reference(text, published="2022-07-20")
+        assert (ref.label, ref.source) == ("2022Q2", "document_title")
