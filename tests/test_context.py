@@ -157,3 +157,11 @@ def test_the_context_puts_it_together():
     assert ctx.doc_date == date(2022, 7, 15) and ctx.year == 2022 and ctx.reference.label == "2022Q2"
     assert ctx.section_at(text.index("巴南区大厅")).district == "巴南区"
     assert ctx.section_at(0).district == "重庆市"
+
+
+def test_without_a_title_the_first_line_not_blank_is_read_as_one_however_long():
+    title = "关于綦江区" + "政务服务" * 600 + "2022年二季度工作情况通报"  # longer than the opening read first
+    body = "\n2021年办结率98%。"
+    for text in ("\n \u3000\r\n" + title + body, "\n\n" + title[-18:] + body):
+        ref = _reference(text, published="2022-07-20")
+        assert (ref.label, ref.source) == ("2022Q2", "document_title")

@@ -12,39 +12,30 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, cached_property
+from functools import cache
 
 from ..langdata import load_yaml
 from .name_patterns import rules
 from .numerals import NumberMention
-from .text_index import delimiter_positions
+from .text_index import TextIndex
 
 
 @cache
-def _patterns() -> tuple[str, re.Pattern, str]:
-    """The characters that end a whole sentence, a breakdown marker opening one (after spaces only),
-    and the magnitude words a number may carry before its unit (「1,123.8万件」)."""
-    ends = load_yaml("scope.yaml")["breakdown_sentence_ends"]
+def _patterns() -> tuple[re.Pattern, str]:
+    """A breakdown marker opening a sentence (after spaces only), and the magnitude words a number may
+    carry before its unit (「1,123.8万件」)."""
     markers = sorted(rules()["breakdown_markers"], key=len, reverse=True)
     magnitudes = "".join(map(re.escape, load_yaml("name_parts.yaml")["unitless_magnitudes"]))
-    return (
-        ends,
-        re.compile(r"[ \t\u3000]*(" + "|".join(map(re.escape, markers)) + ")"),
-        magnitudes,
-    )
+    return re.compile(r"[ \t\u3000]*(" + "|".join(map(re.escape, markers)) + ")"), magnitudes
 
 
 class Breakdowns:
     """The sentences of one text that open with a breakdown marker, asked per figure."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, index: TextIndex):
+        self.text = index.text
+        self.ends = index.whole_sentence_ends  # where whole sentences end
         self._stated: dict[tuple[int, str], bool] = {}  # (sentence start, unit) -> the sentence states one
-
-    @cached_property
-    def ends(self) -> list[int]:
-        """Where the whole sentences end; found on the first question (most reports ask none)."""
-        return delimiter_positions(self.text, _patterns()[0])[0]
 
     def _start(self, i: int) -> int:
         return self.ends[i - 1] + 1 if i > 0 else 0
@@ -56,12 +47,12 @@ class Breakdowns:
             return ""
         i = bisect.bisect_left(self.ends, n.start)
         start = self._start(i)
-        m = _patterns()[1].match(self.text, start)
+        m = _patterns()[0].match(self.text, start)
         if m is None or m.end() > n.start or i == 0:
             return ""
         before = self._start(i - 1)
         key = (before, n.unit)
         if key not in self._stated:
-            unit = re.compile(rf"\d\s*[{_patterns()[2]}]?\s*" + re.escape(n.unit))
+            unit = re.compile(rf"\d\s*[{_patterns()[1]}]?\s*" + re.escape(n.unit))
             self._stated[key] = unit.search(self.text, before, start) is not None
         return "part:" + m.group(1) if self._stated[key] else ""

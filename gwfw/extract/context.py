@@ -18,6 +18,8 @@ from .text_index import TextIndex
 if TYPE_CHECKING:  # rows imports this module
     from .rows import Report
 
+_OPENING_CHARS = 2000  # where a text's first line is looked for first (see _first_line)
+
 
 @cache
 def _full_date() -> re.Pattern:
@@ -108,12 +110,22 @@ def _year_just_ended(doc_date: date) -> periods.Period | None:
     return None
 
 
+def _first_line(text: str) -> str:
+    """The first line that is not blank. Performance: read from the text's opening when the line ends there,
+    not from all of its lines."""
+    lines = text[:_OPENING_CHARS].splitlines()
+    k = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+    if k < len(lines) - 1:  # a whole line, ended inside the opening
+        return lines[k]
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
     """The period a figure gets when its own text names none."""
     if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
         period = _year_just_ended(doc_date) or periods.Period(None, doc_date, "")
         return periods.with_label(period, "publication_date")
-    title = report.meta.get("title") or next((ln for ln in report.text.splitlines() if ln.strip()), "")
+    title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
         return periods.with_label(periods.clip(found.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None):

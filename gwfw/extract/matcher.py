@@ -326,7 +326,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
             found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
-        if found is None:
+        if found is None and self.ix.topics:  # Performance: most texts name no programme
             found = self._topic(n, s_start, c_start, c_end)
         if found is None and n.unit == "%":
             found = self._subject_after(n, c_end) or self._share_after_count(n, s_start, c_start)

@@ -46,6 +46,7 @@ from ..langdata import load_yaml
 GROUPS = ("pw", "pn", "n1", "a1", "m1", "u1", "dash", "n2", "a2", "m2", "inner", "unit", "outer")
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
+_KNOWN_MAX = 100_000  # values of numerals kept (see _Engine.value): a few MB at most
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
@@ -153,6 +154,7 @@ class _Engine:
         self.one_units = frozenset(lx["bare_one_units"])
         self.cn_leading = frozenset(lx["digits"]) | frozenset(lx["leading_units"])
         self.top_big = max(lx["big_units"].values())
+        self.known: dict[tuple[str, str | None], Decimal | None] = {}  # see value
 
     def cn(self, s: str) -> Decimal | None:
         """一百零五 -> 105, 二十一 -> 21, 二〇二二 -> 2022; None for 三四 (ambiguous) or junk."""
@@ -185,7 +187,17 @@ class _Engine:
         return Decimal(total + section + (digit or 0))
 
     def value(self, numeral: str, mag: str | None) -> Decimal | None:
-        """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word."""
+        """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word. Performance:
+        reports repeat their numerals (years, 100%), so values already worked out are kept, up to a bound."""
+        key = (numeral, mag)
+        if key in self.known:
+            return self.known[key]
+        v = self._value(numeral, mag)
+        if len(self.known) < _KNOWN_MAX:
+            self.known[key] = v  # a Decimal is immutable: one object may stand in many mentions
+        return v
+
+    def _value(self, numeral: str, mag: str | None) -> Decimal | None:
         if mag is None and numeral.isascii() and numeral.isdigit():
             return Decimal(numeral)  # the usual case, already clean: "0163" -> 163
         if numeral[0] in self.arabic_chars:
@@ -247,6 +259,12 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
     lx = eng.lx
     pw, _, n1, a1, m1, _, _, n2, a2, m2, inner, unit, outer = m.groups()  # Performance: one call; see GROUPS
     unit = unit.translate(eng.fold) if unit else ""
+    if not (pw or n2 or m1 or a1 or inner or outer) and n1.isascii():  # Performance: 「2022年」「98.5%」
+        start, end = m.start(), m.end()
+        if text[start - 1 : start] not in eng.prefix_ends:  # and no qualifier word before it
+            value, nend = eng.value(n1, None), m.end("n1")
+            if value is not None:
+                return NumberMention(start, end, value, None, unit, "exact", start, nend, text[start:end])
     if pw:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
         unit = lx["percent_words"][pw]

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import compress, repeat
+from operator import is_not
 
 from ..langdata import load_yaml
 
@@ -226,9 +228,8 @@ def _resolve(m: re.Match, year: int | None, doc_date: date | None, ref_end: date
     lx = lexicon()
     names, unset = _group_names()
     g = unset.copy()
-    for name, v in zip(names, m.groups()):  # Performance: a tuple, not groupdict()
-        if v is not None:
-            g[name] = v
+    groups = m.groups()  # Performance: a tuple, not groupdict(), and the groups that matched picked in C
+    g.update(compress(zip(names, groups), map(is_not, groups, repeat(None))))
     if g["mc"]:  # a month in Chinese numerals: as its digits would be read
         g["m"], g["mend"] = g["mc"], g["mcend"]
     now = ref_end or doc_date

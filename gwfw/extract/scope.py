@@ -62,7 +62,7 @@ class Screen:
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
-        self.breakdowns = Breakdowns(self.text)  # sentences opening with 其中: parts of the one before
+        self.breakdowns = Breakdowns(index)  # sentences opening with 其中: parts of the one before
 
     @staticmethod
     def county_level(code: str, district: str) -> str:

@@ -16,6 +16,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from ..langdata import load_yaml
 from .name_patterns import Trigger, compiled_names, rules, strip_quotes
 
 
@@ -30,6 +31,11 @@ def _marker_pattern(key: str) -> re.Pattern:
     """The words of one marker list of extraction.yaml (or the one word), for WordSpans."""
     words = rules()[key]
     return words_pattern((words,) if isinstance(words, str) else tuple(words))
+
+
+@cache
+def _whole_sentence_ends() -> str:
+    return load_yaml("scope.yaml")["breakdown_sentence_ends"]
 
 
 @cache
@@ -59,7 +65,9 @@ def delimiter_positions(text: str, *sets: str) -> tuple[list[int], ...]:
     delimiter (a report has one every dozen characters)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     kinds = _delimiter_table(sets)[codes]
-    return tuple(np.flatnonzero(kinds & (1 << bit)).tolist() for bit in range(len(sets)))
+    at = np.flatnonzero(kinds)  # every delimiter, then each set's among them
+    kinds = kinds[at]
+    return tuple(at[(kinds & (1 << bit)) != 0].tolist() for bit in range(len(sets)))
 
 
 class WordSpans:
@@ -110,6 +118,38 @@ class WordSpans:
         return self.starts[i]
 
 
+# Performance: the longest span MarkerWords reads with a regex search rather than from WordSpans
+_SHORT_SPAN = 200
+
+
+class MarkerWords:
+    """Some marker words in one text, asked about spans as WordSpans is. Performance: a short span (a clause,
+    a sentence) is read by one regex search, so a report whose numbers ask few questions never looks for the
+    words in all of its text; a long span is answered from the occurrences found once (WordSpans), so that
+    a text of endless clauses stays linear."""
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.text, self.pattern = text, pattern
+
+    @cached_property
+    def spans(self) -> WordSpans:
+        return WordSpans(self.text, self.pattern)
+
+    def inside(self, start: int, end: int) -> bool:
+        if end - start <= _SHORT_SPAN:
+            return self.pattern.search(self.text, max(start, 0), end) is not None
+        return self.spans.inside(start, end)
+
+    def find(self, start: int, end: int) -> int:
+        if end - start <= _SHORT_SPAN:
+            m = self.pattern.search(self.text, max(start, 0), end)
+            return m.start() if m else -1
+        return self.spans.find(start, end)
+
+    def last_start(self, end: int) -> int:
+        return self.spans.last_start(end)
+
+
 class Names:
     """The programme names of one form in a text, in order (they never overlap)."""
 
@@ -130,9 +170,8 @@ _SHORT_RUN = 12
 
 
 def _found_on_first_question(key: str) -> cached_property:
-    """A TextIndex attribute: the WordSpans of one marker list of extraction.yaml, found in the text the
-    first time it is asked for."""
-    return cached_property(lambda index: WordSpans(index.text, _marker_pattern(key)))
+    """A TextIndex attribute: the MarkerWords of one marker list of extraction.yaml."""
+    return cached_property(lambda index: MarkerWords(index.text, _marker_pattern(key)))
 
 
 class TextIndex:
@@ -142,8 +181,9 @@ class TextIndex:
         self.rules = rules()
         self.text = text
         r = self.rules
-        self.clause_ends, self.sentence_ends, self.line_ends = delimiter_positions(
-            text, r["clause_delimiters"], r["sentence_delimiters"], "\n"
+        # whole sentences: a 「；」 does not end one (see gwfw/extract/breakdown.py)
+        self.clause_ends, self.sentence_ends, self.line_ends, self.whole_sentence_ends = delimiter_positions(
+            text, r["clause_delimiters"], r["sentence_delimiters"], "\n", _whole_sentence_ends()
         )
         # spans inside 《…》: document titles, not statements
         titles = _title_patterns()
@@ -161,6 +201,7 @@ class TextIndex:
         for t in self.topics:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.respectively = WordSpans(text, _marker_pattern("respectively"))  # asked about every number
+        self._named_clause: tuple[tuple[int, int], bool] = ((-1, -1), False)  # see may_hold_name
 
     # Performance: the marker words asked only about some numbers (mapped ones, after a programme name, a
     # stock) are found on the first question, so a report that never asks reads its text for them not at all.
@@ -184,9 +225,13 @@ class TextIndex:
         holds (CompiledNames.anchors) is in them, and they do not open right after a bracketed note
         (「全程网办(Ⅳ级以上)比率」: a name that began in the clause before). Performance: most numbers'
         clauses hold no name, and the rules that read names are then not asked."""
-        if start and self.text[start - 1] in self.lexicon.composer.note_closes:
-            return True
-        return self.lexicon.anchors.search(self.text, start, end) is not None  # no word spans a delimiter
+        if (start, end) != self._named_clause[0]:  # Performance: a clause's numbers ask in a row
+            self._named_clause = (
+                (start, end),
+                (start > 0 and self.text[start - 1] in self.lexicon.composer.note_closes)
+                or self.lexicon.anchors.search(self.text, start, end) is not None,  # none spans a delimiter
+            )
+        return self._named_clause[1]
 
     def longest_name(
         self, listed: re.Match | None, composed: re.Match | None, backward: bool = False
