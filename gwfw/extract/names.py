@@ -153,6 +153,12 @@ class ComposedNames:
 
         quote_chars = _quote_chars()
         forms = concept_surfaces()
+        kinds = [*p["joined_kinds"], *p["objects"]["items"]]  # the first of two kinds joined
+
+        def joined(reverse=False):
+            """「行政许可和其他」 before the object: a kind, a joiner, maybe a word for "other"."""
+            seq = [alt(kinds, reverse), alt(p["object_joiners"], reverse), f"{alt(p['object_others'], reverse)}?"]
+            return f"(?:{''.join(seq[::-1] if reverse else seq)})"
 
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
@@ -170,6 +176,7 @@ class ComposedNames:
             {opening} (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
             (?P<note>{note})?                                  # a note: (Ⅳ级以上)
             (?: (?:{alt(p["modifiers"])})?                     # 各类
+                {joined()}?                                    # 行政许可和其他 (公共服务事项)
                 (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
             (?: (?P<note2>{note})?                             # or here, after the object
                 {alt(p["joiners"])}?                           # 的
@@ -182,7 +189,8 @@ class ComposedNames:
             (?=[{re.escape(last)}])                                      # a name can end here
             (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}?     # 率, 的比例
                 (?P<note2>{back_note})? )?                               # a note: (Ⅳ级以上)
-            (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
+            (?: (?P<obj>{alt(objects, True)}) {joined(True)}?      # 事项, 行政许可和其他公共服务事项
+                (?:{alt(p["modifiers"], True)})? )?                      # 各类事项
             (?P<note>{back_note})?                                       # or a note before them
             {closing} (?P<concept>{alt(forms, True, quote_chars)}) {opening}  # the concept, maybe quoted
             (?P<pre>{alt(leading, True)})?                               # an object before it
