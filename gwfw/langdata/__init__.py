@@ -72,6 +72,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "paragraph_opening_chars": int,
         "relative_month_previous_until_day": int,
         "year_previous_until_day": int,
+        "year_report_until_month": int,
         "event_words": list,
         "month_numerals": dict,
         "month_numeral_not_after": str,
