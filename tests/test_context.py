@@ -117,7 +117,7 @@ def test_news_early_in_a_year_naming_the_year_just_ended_reports_on_it():
     assert (ref.start, ref.end, ref.source) == (date(2023, 1, 1), date(2023, 12, 31), "document_text")
     ref = _reference(text, kind="news", title="政务服务成绩单", published="2024-07-20")
     assert (ref.start, ref.end, ref.source) == (None, date(2024, 7, 20), "publication_date")
-    text = "当前位置: 首页\n今年1月，推出108个“一件事一次办”服务事项。\n截至2023年年底，平台汇聚政策1484个。\n"
+    text = "当前位置: 首页\n今年1月，推出108个“一件事一次办”服务事项。\n截至2023年年底，汇聚政策1484个。\n"
     ref = _reference(text, kind="news", title="政务服务成绩单", published="2024-02-20")
     assert (ref.start, ref.end, ref.source) == (None, date(2024, 2, 20), "publication_date")
 

@@ -156,9 +156,11 @@ class ComposedNames:
         kinds = [*p["joined_kinds"], *p["objects"]["items"]]  # the first of two kinds joined
 
         def joined(reverse=False):
-            """「行政许可和其他」 before the object: a kind, a joiner, maybe a word for "other"."""
-            seq = [alt(kinds, reverse), alt(p["object_joiners"], reverse), f"{alt(p['object_others'], reverse)}?"]
-            return f"(?:{''.join(seq[::-1] if reverse else seq)})"
+            """「行政许可和其他」 before the object: a kind, a joiner, maybe a word for "other"; or one of
+            joined_kinds alone (「行政许可公共服务事项」)."""
+            others = f"{alt(p['object_others'], reverse)}?"
+            seq = [alt(kinds, reverse), alt(p["object_joiners"], reverse), others]
+            return f"(?:{''.join(seq[::-1] if reverse else seq)}|{alt(p['joined_kinds'], reverse)})"
 
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
