@@ -37,6 +37,7 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from functools import cache
 from typing import NamedTuple
 
+from ..errors import LexiconError
 from ..langdata import load_yaml
 
 # The groups of the number pattern, in order: a percent word and its numeral; the first numeral, its inner
@@ -125,7 +126,7 @@ class _Engine:
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
         for compiled in (self.pattern, self.single):  # _mention unpacks the groups in this order
             if tuple(sorted(compiled.groupindex, key=compiled.groupindex.get)) != GROUPS:
-                raise ValueError(f"gwfw/extract/numerals.py: the number pattern's groups are not {GROUPS}")
+                raise LexiconError(f"gwfw/extract/numerals.py: the number pattern's groups are not {GROUPS}")
         # Performance: where a number can start, found by re at C speed, so that the Python loop sees only
         # real candidates and not every 一 of 一件事 or 万 of 万达. The pattern opens with one character class
         # (re scans for it in C), then checks around that character.
@@ -135,7 +136,7 @@ class _Engine:
             [{re.escape("".join(sorted(starts)))}]  # a character a number can start with, then what it is:
             (?: (?<=[{re.escape("".join(sorted(self.arabic_chars)))}])  # an Arabic digit
               | {"|".join(rf"(?<={re.escape(w[0])})(?={re.escape(w[1:])})" for w in lx["percent_words"])}
-                                                     # the first character of 百分之
+                                                     # the first character of a percent word
               | (?<!{cn}{cn}) (?<={cn}) (?={cn}*+(?-x:{cn_ahead}))  # the first of a run of Chinese
             )                                        # numerals with a unit or a range dash after it
             """,
