@@ -108,6 +108,20 @@ def test_early_in_january_a_report_speaks_of_the_year_just_ended():
     assert (ref.source, ref.end) == ("document_title", date(2024, 1, 8))
 
 
+def test_news_early_in_a_year_naming_the_year_just_ended_reports_on_it():
+    """A results list published on 20 February 2024 whose text first names the end of 2023 gives the
+    stocks at the end of 2023; 「当前位置」 (the page's path) restates the publication date and is passed
+    over. Later in the year, or with the current year named first, the publication date holds."""
+    text = "当前位置: 首页\n推出108个“一件事一次办”服务事项。\n截至2023年年底，平台汇聚政策1484个。\n"
+    ref = _reference(text, kind="news", title="政务服务成绩单", published="2024-02-20")
+    assert (ref.start, ref.end, ref.source) == (date(2023, 1, 1), date(2023, 12, 31), "document_text")
+    ref = _reference(text, kind="news", title="政务服务成绩单", published="2024-07-20")
+    assert (ref.start, ref.end, ref.source) == (None, date(2024, 7, 20), "publication_date")
+    text = "当前位置: 首页\n今年1月，推出108个“一件事一次办”服务事项。\n截至2023年年底，汇聚政策1484个。\n"
+    ref = _reference(text, kind="news", title="政务服务成绩单", published="2024-02-20")
+    assert (ref.start, ref.end, ref.source) == (None, date(2024, 2, 20), "publication_date")
+
+
 # -- sections of a city-wide notice --------------------------------------------------------------------
 
 CITY_NOTICE = (

@@ -109,6 +109,8 @@ class PlainMatcher(Matcher):
                 continue
             if any(m in text[gap_start:gap_end] for m in rules()["breakdown_markers"]):
                 return None
+            if gap_end == n.start and any(w in text[gap_start:gap_end] for w in rules()["programme_stops"]):
+                continue  # a name before: another reform named in between stops its reach
             if any(unit_fits(ind, m.unit) for m in self.numbers if gap_start <= m.start < gap_end):
                 continue
             self.bound_topics.add((t.start, ind.code))

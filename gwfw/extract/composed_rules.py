@@ -208,7 +208,7 @@ class ComposedRules:
     def _subject_kind(self, start: int, end: int) -> str:
         kinds = {
             kind
-            for word, kind in self.ix.lexicon.composer.listed_object_kind.items()
+            for word, kind in self.ix.lexicon.composer.object_kind.items()
             if word in self.ix.text[start:end]
         }
         return "items" if "items" in kinds else "cases" if "cases" in kinds else "none"

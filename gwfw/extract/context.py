@@ -120,9 +120,25 @@ def _first_line(text: str) -> str:
     return next((line for line in text.splitlines() if line.strip()), "")
 
 
+def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.Period | None:
+    """A news item of the first months of a year whose text first names the year just ended, or its end
+    (「截至2023年年底」 in a results list of 20 February 2024): that year. Words for now (「当前位置」 of a
+    page's path) restate the publication date and are passed over."""
+    if doc_date.month > periods.lexicon()["year_report_until_month"]:
+        return None
+    last = date(doc_date.year - 1, 12, 31)
+    for found in periods.find_periods(report.text, doc_date.year, doc_date, None):  # 今年: publication's
+        if not index.is_masked(found.start) and found.period != periods.Period(None, doc_date, ""):
+            return periods.Period(date(last.year, 1, 1), last, "") if found.period.end == last else None
+    return None
+
+
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
     """The period a figure gets when its own text names none."""
     if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
+        reported = _year_reported(report, doc_date, index)
+        if reported:
+            return periods.with_label(reported, "document_text")
         period = _year_just_ended(doc_date) or periods.Period(None, doc_date, "")
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)

@@ -133,20 +133,6 @@ def concepts() -> dict[str, Concept]:
     return out
 
 
-@cache
-def all_objects() -> dict[str, list[str]]:
-    """The objects by kind, with two kinds of items joined (「行政审批及服务事项」: the first may leave out
-    its 事项, 「行政审批」)."""
-    p = parts()
-    out = {kind: list(words) for kind, words in p["objects"].items()}
-    items, tail = p["objects"]["items"], p["objects"]["items"][0]  # 事项
-    heads = {w for w in items if len(w) >= 2 * len(tail)} | {w.removesuffix(tail) for w in items}
-    out["items"] += [
-        f"{h}{j}{w}" for h in sorted(heads - {""}) for j in p["object_joiners"] for w in items if w != tail
-    ]
-    return out
-
-
 def unit_object(unit: str) -> str:
     return parts()["unit_objects"].get(unit, "none")
 
@@ -160,14 +146,10 @@ class ComposedNames:
 
     def __init__(self):
         p = parts()
-        by_kind = all_objects()
-        objects = [w for words in by_kind.values() for w in words]
+        objects = [w for words in p["objects"].values() for w in words]
         leading = [w for w in objects if len(w) >= p["leading_object_min_chars"]]  # not 件 of 邮件受理
         measures = [w for words in p["measures"].values() for w in words]
-        self.object_kind = {w: kind for kind, words in by_kind.items() for w in words}
-        # the objects as listed, without the joined ones (each of which ends with one of them): enough to
-        # ask which kinds a stretch of text names (Performance: a tenth of the words)
-        self.listed_object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
+        self.object_kind = {w: kind for kind, words in p["objects"].items() for w in words}
         self.measure_kind = {w: kind for kind, words in p["measures"].items() for w in words}
         opens = re.escape("".join(pair[0] for pair in p["concept_quotes"]))
         closes = re.escape("".join(pair[-1] for pair in p["concept_quotes"]))
@@ -178,6 +160,14 @@ class ComposedNames:
 
         quote_chars = _quote_chars()
         forms = concept_surfaces()
+        kinds = [*p["joined_kinds"], *p["objects"]["items"]]  # the first of two kinds joined
+
+        def joined(reverse=False):
+            """「行政许可和其他」 before the object: a kind, a joiner, maybe a word for "other"; or one of
+            joined_kinds alone (「行政许可公共服务事项」)."""
+            others = f"{alt(p['object_others'], reverse)}?"
+            seq = [alt(kinds, reverse), alt(p["object_joiners"], reverse), others]
+            return f"(?:{''.join(seq[::-1] if reverse else seq)}|{alt(p['joined_kinds'], reverse)})"
 
         # Performance: each pattern first checks the one character it can start with (most places in
         # a text start no name), and each part is a prefix tree (trie_regex), not a list of words.
@@ -195,6 +185,7 @@ class ComposedNames:
             {opening} (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
             (?P<note>{note})?                                  # a note: (Ⅳ级以上)
             (?: (?:{alt(p["modifiers"])})?                     # 各类
+                {joined()}?                                    # 行政许可和其他 (公共服务事项)
                 (?P<obj>{alt(objects)}) )?                     # its object: 事项, 件, 审批服务事项
             (?: (?P<note2>{note})?                             # or here, after the object
                 {alt(p["joiners"])}?                           # 的
@@ -207,7 +198,8 @@ class ComposedNames:
             (?=[{re.escape(last)}])                                      # a name can end here
             (?: (?P<measure>{alt(measures, True)}) {alt(p["joiners"], True)}?     # 率, 的比例
                 (?P<note2>{back_note})? )?                               # a note: (Ⅳ级以上)
-            (?: (?P<obj>{alt(objects, True)}) (?:{alt(p["modifiers"], True)})? )? # 事项, 各类事项
+            (?: (?P<obj>{alt(objects, True)}) {joined(True)}?      # 事项, 行政许可和其他公共服务事项
+                (?:{alt(p["modifiers"], True)})? )?                      # 各类事项
             (?P<note>{back_note})?                                       # or a note before them
             {closing} (?P<concept>{alt(forms, True, quote_chars)}) {opening}  # the concept, maybe quoted
             (?P<pre>{alt(leading, True)})?                               # an object before it
