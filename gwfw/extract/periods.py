@@ -137,9 +137,13 @@ def _pattern() -> re.Pattern:
     # Performance: a phrase starting with a digit is a year (「2022」) or a month or quarter right before
     # its word, a space or a range joiner (「6月」「1—6月」「1季度」); most digits begin other numbers.
     digits = rf"(?:{centuries})\d\d | \d\d? (?:\s|{month_word}|{re.escape(quarter_word[0])}|[{joiners}])"
+    # Performance: the pattern opens by taking one character of a class, so that re scans for the class in
+    # C; it then steps back over that character and reads the phrase from it, in the group `phrase`. A
+    # phrase never starts inside a run of digits (「12022年」 holds no year).
     return re.compile(
         rf"""
-        (?=[\d{re.escape(first)}])                                    # a phrase can start here
+        [\d{re.escape(first)}] (?<!\d\d)                               # a phrase can start here
+        (?<= (?= (?P<phrase>                                         # (read from that character)
         (?={digits}                                                  # ... and go on here
           | (?!\d) (?:{_by_first(pairs)})
           | [{re.escape(single)}] (?:{month_word}|\s|[{joiners}]) )
@@ -153,6 +157,7 @@ def _pattern() -> re.Pattern:
               {since}
               (?P<asofend>{_alt(lx["as_of_closers"])})?                # 至2019年11月7日止
         )
+        ) ) . )                                                      # (the character taken)
         """,
         re.VERBOSE,
     )
@@ -207,12 +212,15 @@ def find_periods(
     `year` is the report's own year (今年)."""
     lx = lexicon()
     before, after = tuple(lx["baseline_before"]), tuple(lx["baseline_after"])
-    for m in _pattern().finditer(text):
-        if text.endswith(before, 0, m.start()) or text.startswith(after, m.end()):
+    pos, pattern = 0, _pattern()
+    while (m := pattern.search(text, pos)) is not None:  # as finditer, with the phrase's span
+        start, end = m.span("phrase")
+        pos = max(end, m.end())
+        if text.endswith(before, 0, start) or text.startswith(after, end):
             continue
         period = _resolve(m, year, doc_date, ref_end)
         if period is not None:
-            yield PeriodMention(m.start(), m.end(), period)
+            yield PeriodMention(start, end, period)
 
 
 @cache
