@@ -280,6 +280,8 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
             t = self.ix.listed_name_starting_at(pos)
             ind = self._named(t, n)
+        if ind and ind.code in self.rules["not_counted_before_name"]:  # 「15件“一件事”」: things, not cases
+            return Match(None, f"unmapped: a count of the things {ind.code} is named for", n.start, t.end)
         return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
 
     def _phrase_after(self, n: NumberMention) -> Match | None:

@@ -175,6 +175,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "clause_target_markers": list,
         "increment_markers": list,
         "generic_indicators": list,
+        "not_counted_before_name": list,
         "programme_verbs": list,
         "title_max_chars": int,
         "title_stops": str,
