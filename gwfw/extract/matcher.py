@@ -16,7 +16,7 @@ import re
 from functools import cache
 from itertools import accumulate
 
-from .codebook import Indicator, load_codebook
+from .codebook import Indicator, by_code, load_codebook
 from .composed_rules import ComposedRules
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
@@ -60,6 +60,12 @@ def _collection_run() -> re.Pattern:
         """,
         re.VERBOSE,
     )
+
+
+@cache
+def _done_ends() -> frozenset[str]:
+    """The last characters of the words for "done" (see Matcher._done_after_accepted)."""
+    return frozenset(w[-1] for w in rules()["done_after_accepted"]["words"])
 
 
 @cache
@@ -280,9 +286,15 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
             t = self.ix.listed_name_starting_at(pos)
             ind = self._named(t, n)
-        if ind and ind.code in self.rules["not_counted_before_name"]:  # 「15件“一件事”」: things, not cases
+        if ind and ind.code in self.rules["not_counted_before_name"]["indicators"] and not self._handled(n):
             return Match(None, f"unmapped: a count of the things {ind.code} is named for", n.start, t.end)
         return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
+
+    def _handled(self, n: NumberMention) -> bool:
+        """Does a verb of handling stand just before n (「已办理115件“一件事”」: cases, not things)?"""
+        rule = self.rules["not_counted_before_name"]
+        before = self.ix.text[max(0, n.start - rule["unless_chars"]) : n.start]
+        return any(v in before for v in rule["unless_after"])
 
     def _phrase_after(self, n: NumberMention) -> Match | None:
         """A rate right before a phrase that names it (「93%可网上办理」)."""
@@ -292,6 +304,23 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             if ind:
                 return Match(ind, "rate before its subject", n.start, m.end())
         return None
+
+    def _done_after_accepted(self, n: NumberMention, s_start: int) -> Match | None:
+        """「受理业务58629件,已办57690件」: 已办 right before a count that follows a count of cases received
+        names the cases completed."""
+        done, text = self.rules["done_after_accepted"], self.ix.text
+        word = next((w for w in done["words"] if text.startswith(w, n.start - len(w))), None)
+        k = bisect.bisect_left(self.starts, n.start) - 1
+        if word is None or k < 0 or self.numbers[k].start < s_start:
+            return None
+        before = self.numbers[k]  # the count received: in a unit of cases, after an accepted word
+        ind = by_code()[done["indicator"]]
+        if not unit_fits(ind, before.unit):
+            return None
+        if not any(w in text[self.ix.clause(before.start)[0] : before.start] for w in done["accepted"]):
+            return None
+        ind = self._fits([ind], n)
+        return Match(ind, "done after a count received", n.start - len(word), n.end) if ind else None
 
     def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
         """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
@@ -322,6 +351,8 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             or self._phrase_after(n)
             or self._near_before(n, c_start, named)
         )
+        if found is None and self.ix.text[n.start - 1 : n.start] in _done_ends():  # Performance: 办, 理 …
+            found = self._done_after_accepted(n, s_start)
         if found is None and self.ix.text[n.start - 1 : n.start] in to_ends():
             found = self._after_change(n, c_start)
         if found and found.indicator is None:
