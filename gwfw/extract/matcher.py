@@ -154,7 +154,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
 
     def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:
         """What a name found for n gives it. A share named without its object (「网办率」) right after a count
-        of items is a share of items (「可网办事项1580项，网办率99.5%」)."""
+        of items is a share of items (「可网办事项1580项，网办率99.5%」), of some after a count of cases."""
         if not t:
             return None
         found = self.ix.lexicon.lookup(t.surface)
@@ -163,7 +163,8 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             kind = self._object_counted_before(t.start)
             if kind == "none":  # 「事项“渝快办”网办率」
                 kind = self._object_before_brand(t.start)
-            if kind == "items":  # a count of cases before does not turn 网上可办率 (items) into a case share
+            # a count of cases turns 即办率 into a case share, not 网上可办率 (after_count, name_parts)
+            if kind in made.concept.after_count:
                 found = made.concept.indicators("share", kind) + found
         return self._fits(found, n)
 

@@ -48,6 +48,8 @@ class Concept:
     key: str  # its first form, to tell concepts apart
     codes: dict[str, dict[str, str]]
     bare: bool
+    # the object kinds a count right before a name without object gives it (「…办结12262件,即办率达62.3%」)
+    after_count: frozenset[str] = frozenset({"items"})
 
     def indicators(self, measure: str, obj: str) -> list[Indicator]:
         """What a name made of this concept, an object kind and a measure ("" = none) may measure."""
@@ -125,7 +127,8 @@ def concepts() -> dict[str, Concept]:
         codes = {
             m: _codes(m, row[m], f"no. {i} ({forms[0]})", problems) for m in ("share", "count") if m in row
         }
-        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)))
+        after = frozenset(row.get("after_count") or ["items"])
+        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)), after)
         for form in _row_forms(row):
             out[form.translate(unquote)] = concept
     if problems:
