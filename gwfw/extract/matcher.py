@@ -107,6 +107,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
+        self.done_ends = _done_ends()
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.periods_before: tuple[int, int | None] = (
             -1,
@@ -352,10 +353,12 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             or self._phrase_after(n)
             or self._near_before(n, c_start, named)
         )
-        if found is None and self.ix.text[n.start - 1 : n.start] in _done_ends():  # Performance: 办, 理 …
-            found = self._done_after_accepted(n, s_start)
-        if found is None and self.ix.text[n.start - 1 : n.start] in to_ends():
-            found = self._after_change(n, c_start)
+        if found is None:  # Performance: the two rules below need a word of theirs right before the number
+            before = self.ix.text[n.start - 1 : n.start]
+            if before in self.done_ends:  # 「已办57690件」
+                found = self._done_after_accepted(n, s_start)
+            if found is None and before in to_ends():
+                found = self._after_change(n, c_start)
         if found and found.indicator is None:
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
