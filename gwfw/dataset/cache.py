@@ -40,6 +40,7 @@ EXTRACTION_MODULES = (
     "extract.composed_rules",
     "extract.confidence",
     "extract.context",
+    "extract.counted_things",
     "extract.governing",
     "extract.layout",
     "extract.level_rules",

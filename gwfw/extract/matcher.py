@@ -16,8 +16,9 @@ import re
 from functools import cache
 from itertools import accumulate
 
-from .codebook import Indicator, by_code, load_codebook
+from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
+from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
 from .name_patterns import Trigger, link_pattern, rules, strip_quotes
 from .names import Match, parts
@@ -63,12 +64,6 @@ def _collection_run() -> re.Pattern:
 
 
 @cache
-def _done_ends() -> frozenset[str]:
-    """The last characters of the words for "done" (see Matcher._done_after_accepted)."""
-    return frozenset(w[-1] for w in rules()["done_after_accepted"]["words"])
-
-
-@cache
 def _sep_ends() -> frozenset[str]:
     """The last characters of the separators of a list of names (「、」「和」…)."""
     return frozenset(w[-1] for w in parts()["concept_separators"])
@@ -84,7 +79,7 @@ def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tu
     return items
 
 
-class Matcher(ComposedRules, LevelRules, ProgrammeRules):
+class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
     change in LevelRules)."""
@@ -107,7 +102,7 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
-        self.done_ends = _done_ends()
+        self.done_ends = done_ends()
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.periods_before: tuple[int, int | None] = (
             -1,
@@ -292,12 +287,6 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             return Match(None, f"unmapped: a count of the things {ind.code} is named for", n.start, t.end)
         return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
 
-    def _handled(self, n: NumberMention) -> bool:
-        """Does a verb of handling stand just before n (「已办理115件“一件事”」: cases, not things)?"""
-        rule = self.rules["not_counted_before_name"]
-        before = self.ix.text[max(0, n.start - rule["unless_chars"]) : n.start]
-        return any(v in before for v in rule["unless_after"])
-
     def _phrase_after(self, n: NumberMention) -> Match | None:
         """A rate right before a phrase that names it (「93%可网上办理」)."""
         m = self.ix.lexicon.rate_after.match(self.ix.text, n.end)
@@ -306,23 +295,6 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             if ind:
                 return Match(ind, "rate before its subject", n.start, m.end())
         return None
-
-    def _done_after_accepted(self, n: NumberMention, s_start: int) -> Match | None:
-        """「受理业务58629件,已办57690件」: 已办 right before a count that follows a count of cases received
-        names the cases completed."""
-        done, text = self.rules["done_after_accepted"], self.ix.text
-        word = next((w for w in done["words"] if text.startswith(w, n.start - len(w))), None)
-        k = bisect.bisect_left(self.starts, n.start) - 1
-        if word is None or k < 0 or self.numbers[k].start < s_start:
-            return None
-        before = self.numbers[k]  # the count received: in a unit of cases, after an accepted word
-        ind = by_code()[done["indicator"]]
-        if not unit_fits(ind, before.unit):
-            return None
-        if not any(w in text[self.ix.clause(before.start)[0] : before.start] for w in done["accepted"]):
-            return None
-        ind = self._fits([ind], n)
-        return Match(ind, "done after a count received", n.start - len(word), n.end) if ind else None
 
     def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
         """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
@@ -373,6 +345,8 @@ class Matcher(ComposedRules, LevelRules, ProgrammeRules):
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
+            found = self._things_set_up(found, n, c_start)
         if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
         if self.ix.target_markers.inside(s_start, n.start) or self.ix.clause_target_markers.inside(

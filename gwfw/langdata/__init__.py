@@ -177,6 +177,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "generic_indicators": list,
         "not_counted_before_name": dict,
         "done_after_accepted": dict,
+        "things_set_up": dict,
         "programme_verbs": list,
         "title_max_chars": int,
         "title_stops": str,
