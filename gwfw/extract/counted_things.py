@@ -1,6 +1,7 @@
 """Words around a count of cases that say what is counted: 已办 after a count received names the cases
 completed (「受理业务58629件,已办57690件」); 件 after a 一件事 name may count the things themselves
-(「15件“一件事”」, 「完成…部署的“高效办成一件事”30件」) unless a verb of handling says cases."""
+(「15件“一件事”」, 「完成…部署的“高效办成一件事”30件」) unless a verb of handling says cases; a mode's word
+right before a name of cases counts that mode's cases only (「“一次不跑”办件量」「掌上办办件量」)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import cache
 
 from .codebook import by_code
 from .name_patterns import rules
-from .names import Match
+from .names import Match, concepts
 from .numerals import NumberMention
 
 
@@ -17,6 +18,15 @@ from .numerals import NumberMention
 def done_ends() -> frozenset[str]:
     """The last characters of the words for "done" (see CountedThings._done_after_accepted)."""
     return frozenset(w[-1] for w in rules()["done_after_accepted"]["words"])
+
+
+@cache
+def mode_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of a service mode (see CountedThings._mode_cases) and their last characters: the
+    concepts that name no count of cases, and mode_before_cases's words."""
+    forms = [f for f, c in concepts().items() if not c.indicators("count", "cases")]
+    words = tuple(sorted({*forms, *rules()["mode_before_cases"]["words"]}, key=len, reverse=True))
+    return words, frozenset(w[-1] for w in words)
 
 
 class CountedThings:
@@ -35,6 +45,21 @@ class CountedThings:
                 indicator=by_code()[rule["reads_as"]], reason="things set up, counted in 件"
             )
         return found
+
+    def _mode_cases(self, found: Match, n: NumberMention) -> Match:
+        """「“一次不跑”办件量90.72万件」「掌上办办件量1.15万件」: a mode's word right before the name of a count
+        of cases counts the cases of that mode, a part of the total (mode_before_cases)."""
+        start = found.evidence_start
+        if start >= n.start:
+            return found
+        text, quotes = self.ix.text, self.rules["quote_chars"]
+        before = text[max(0, start - 12) : start].rstrip(quotes)
+        words, ends = mode_words()
+        if before[-1:] not in ends or not before.endswith(words):
+            return found  # Performance: the usual name has no mode's character right before it
+        word = next(w for w in words if before.endswith(w))
+        return Match(None, f"unmapped: the cases of one mode ({word}), a part of {found.indicator.code}",
+                     n.start, n.end)
 
     def _handled_in(self, text: str) -> bool:
         return any(v in text for v in self.rules["not_counted_before_name"]["unless_after"])

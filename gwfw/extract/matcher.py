@@ -103,6 +103,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
         self.done_ends = done_ends()
+        self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.periods_before: tuple[int, int | None] = (
             -1,
@@ -331,6 +332,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
                 found = self._done_after_accepted(n, s_start)
             if found is None and before in to_ends():
                 found = self._after_change(n, c_start)
+        if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
+            found = self._mode_cases(found, n)
         if found and found.indicator is None:
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
