@@ -47,8 +47,8 @@ class CountedThings:
         return found
 
     def _mode_cases(self, found: Match, n: NumberMention) -> Match:
-        """「“一次不跑”办件量90.72万件」「掌上办办件量1.15万件」: a mode's word right before the name of a count
-        of cases counts the cases of that mode, a part of the total (mode_before_cases)."""
+        """「“一次不跑”办件量90.72万件」「掌上办办件量1.15万件」: a mode's word right before the name of a
+        count of cases counts the cases of that mode, a part of the total (mode_before_cases)."""
         start = found.evidence_start
         if start >= n.start:
             return found
