@@ -58,8 +58,12 @@ class CountedThings:
         if before[-1:] not in ends or not before.endswith(words):
             return found  # Performance: the usual name has no mode's character right before it
         word = next(w for w in words if before.endswith(w))
-        return Match(None, f"unmapped: the cases of one mode ({word}), a part of {found.indicator.code}",
-                     n.start, n.end)
+        return Match(
+            None,
+            f"unmapped: the cases of one mode ({word}), a part of {found.indicator.code}",
+            n.start,
+            n.end,
+        )
 
     def _handled_in(self, text: str) -> bool:
         return any(v in text for v in self.rules["not_counted_before_name"]["unless_after"])
