@@ -1,7 +1,8 @@
 """Words around a count of cases that say what is counted: 已办 after a count received names the cases
 completed (「受理业务58629件,已办57690件」); 件 after a 一件事 name may count the things themselves
 (「15件“一件事”」, 「完成…部署的“高效办成一件事”30件」) unless a verb of handling says cases; a mode's word
-right before a name of cases counts that mode's cases only (「“一次不跑”办件量」「掌上办办件量」)."""
+right before a name of cases counts that mode's cases only (「“一次不跑”办件量」「掌上办办件量」), and a verb
+of supervising the cases watched (「已监管15532件办件」)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,16 @@ class CountedThings:
             n.start,
             n.end,
         )
+
+    def _monitored(self, found: Match, n: NumberMention, c_start: int) -> Match:
+        """「电子监察系统…截至9月已监管15532件办件」: cases a supervision system watched, not cases handled."""
+        rule = self.rules["monitored_cases"]
+        start = min(found.evidence_start, n.start)
+        before = self.ix.text[max(c_start, start - rule["max_chars"]) : start]
+        verb = next((v for v in rule["verbs"] if v in before), "")
+        if not verb or any(w in before for w in rule["not_in"]):
+            return found
+        return Match(None, f"unmapped: cases watched ({verb}), not {found.indicator.code}", n.start, n.end)
 
     def _handled_in(self, text: str) -> bool:
         return any(v in text for v in self.rules["not_counted_before_name"]["unless_after"])

@@ -179,6 +179,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "done_after_accepted": dict,
         "things_set_up": dict,
         "mode_before_cases": dict,
+        "monitored_cases": dict,
         "programme_verbs": list,
         "title_max_chars": int,
         "title_stops": str,
