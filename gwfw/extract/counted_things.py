@@ -67,7 +67,7 @@ class CountedThings:
         )
 
     def _monitored(self, found: Match, n: NumberMention, c_start: int) -> Match:
-        """「电子监察系统…截至9月已监管15532件办件」: cases a supervision system watched, not cases handled."""
+        """「截至9月已监管15532件办件」: cases a supervision system watched, not cases handled."""
         rule = self.rules["monitored_cases"]
         start = min(found.evidence_start, n.start)
         before = self.ix.text[max(c_start, start - rule["max_chars"]) : start]
