@@ -2,7 +2,8 @@
 completed (「受理业务58629件,已办57690件」); 件 after a 一件事 name may count the things themselves
 (「15件“一件事”」, 「完成…部署的“高效办成一件事”30件」) unless a verb of handling says cases; a mode's word
 right before a name of cases counts that mode's cases only (「“一次不跑”办件量」「掌上办办件量」), and a verb
-of supervising the cases watched (「已监管15532件办件」)."""
+of supervising the cases watched (「已监管15532件办件」); counts of one kind of item each, side by side,
+are parts (「办结公共服务事项23002件,办结行政权力事项5094件」)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,22 @@ class CountedThings:
         if not verb or any(w in before for w in rule["not_in"]):
             return found
         return Match(None, f"unmapped: cases watched ({verb}), not {found.indicator.code}", n.start, n.end)
+
+    def _kind_part(self, found: Match, n: NumberMention) -> Match:
+        """「办结公共服务事项23002件,办结行政权力事项5094件」: one kind of item, with another kind named in
+        the sentence outside its name, counts a part of the cases (item_kind_parts)."""
+        text, kinds = self.ix.text, self.rules["item_kind_parts"]
+        name = text[found.evidence_start : found.evidence_end]
+        own = [k for k in kinds if k in name]
+        if len(own) != 1:
+            return found  # Performance: the usual name holds no kind; two joined are all items
+        s_start, s_end = self.ix.sentence(n.start)
+        outside = text[s_start : found.evidence_start] + text[found.evidence_end : s_end]
+        other = next((k for k in kinds if k != own[0] and k in outside), "")
+        if not other:
+            return found
+        why = f"unmapped: {own[0]} beside {other}, a part of {found.indicator.code}"
+        return Match(None, why, n.start, n.end)
 
     def _handled_in(self, text: str) -> bool:
         return any(v in text for v in self.rules["not_counted_before_name"]["unless_after"])

@@ -180,6 +180,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "things_set_up": dict,
         "mode_before_cases": dict,
         "monitored_cases": dict,
+        "item_kind_parts": list,
         "programme_verbs": list,
         "title_max_chars": int,
         "title_stops": str,
