@@ -11,7 +11,7 @@ import bisect
 from functools import cache
 
 from .codebook import by_code
-from .name_patterns import rules
+from .name_patterns import rules, unit_fits
 from .names import Match, concepts
 from .numerals import NumberMention
 
@@ -106,7 +106,7 @@ class CountedThings:
             return None
         before = self.numbers[k]  # the count received: in a unit of cases, after an accepted word
         ind = by_code()[done["indicator"]]
-        if before.unit not in self.rules["unit_accepts"].get(ind.unit, (ind.unit,)):
+        if not unit_fits(ind, before.unit):
             return None
         if not any(w in text[self.ix.clause(before.start)[0] : before.start] for w in done["accepted"]):
             return None

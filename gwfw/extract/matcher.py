@@ -20,7 +20,7 @@ from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
-from .name_patterns import Trigger, link_pattern, rules, strip_quotes
+from .name_patterns import Trigger, link_pattern, rules, strip_quotes, unit_fits, units_accepted
 from .names import Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
@@ -28,17 +28,8 @@ from .text_index import TextIndex
 
 
 @cache
-def _accepts() -> dict[str, frozenset[str]]:
-    return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
-
-
-@cache
 def _all_accepted() -> frozenset[str]:
-    return frozenset().union(*_accepts().values(), (ind.unit for ind in load_codebook()))
-
-
-def unit_fits(ind: Indicator, unit: str) -> bool:
-    return unit in _accepts().get(ind.unit, frozenset({ind.unit}))
+    return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
 
 
 @cache

@@ -30,6 +30,16 @@ def rules() -> dict:
     return load_yaml("extraction.yaml")
 
 
+@cache
+def units_accepted() -> dict[str, frozenset[str]]:
+    """A codebook unit -> the units of numbers that may measure it (unit_accepts in extraction.yaml)."""
+    return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
+
+
+def unit_fits(ind: Indicator, unit: str) -> bool:
+    return unit in units_accepted().get(ind.unit, frozenset({ind.unit}))
+
+
 def _surface_regex(surface: str, quotes: str) -> str:
     """Quotes in a surface form are optional and interchangeable: “全程网办”事项 = 全程网办事项."""
     q = f"[{re.escape(quotes)}]?"
