@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import is_not
 
@@ -167,6 +167,7 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+@lru_cache(maxsize=4096)  # Performance: a report's figures share a few periods, and reports share them
 def label_for(start: date | None, end: date) -> str:
     """A readable name for a period.
 
@@ -218,9 +219,21 @@ def find_periods(
         pos = max(end, m.end())
         if text.endswith(before, 0, start) or text.startswith(after, end):
             continue
-        period = _resolve(m, year, doc_date, ref_end)
+        # Performance: a report repeats its period phrases (「2023年」), and reports share them; the groups
+        # that matched and the dates they are read against decide the period, so it is worked out once
+        key = (m.groups(), year, doc_date, ref_end)
+        period = _RESOLVED.get(key, _UNSEEN)
+        if period is _UNSEEN:
+            period = _resolve(m, year, doc_date, ref_end)
+            if len(_RESOLVED) < _RESOLVED_MAX:
+                _RESOLVED[key] = period
         if period is not None:
             yield PeriodMention(start, end, period)
+
+
+_RESOLVED: dict[tuple, Period | None] = {}  # see find_periods
+_RESOLVED_MAX = 100_000  # a few MB at most
+_UNSEEN = object()
 
 
 @cache
