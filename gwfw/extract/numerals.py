@@ -51,6 +51,7 @@ _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic 
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
 _WS = rf"{_SP}{{0,2}}(?:\r?\n{_SP}{{0,2}})?"  # a short gap, at most one line break
+_WS_MAX = 6  # the longest such gap, in characters
 _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
 
 
@@ -94,17 +95,28 @@ class _Engine:
         arabic = rf"(?:{digit}{{1,3}}(?:{sep}{digit}{{3}})+(?!{digit})|{digit}+)(?:{dot}{digit}+)?"
         cn = "[" + re.escape("".join(self.cn_values)) + "]"
 
-        def unit_re(u: str) -> str:
-            chars = "".join(
-                f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c) for c in u
-            )
-            blocked = lx["unit_blocked_next"].get(u)
-            return chars + (f"(?!{_alt(blocked)})" if blocked else "")
+        def char_re(c: str) -> str:  # a character or any of its full-width forms
+            return f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c)
 
-        units = "|".join(unit_re(u) for u in sorted(set(lx["units"]), key=len, reverse=True))
+        def unit_rest(u: str) -> str:  # a unit after its first character, and what may not follow it
+            blocked = lx["unit_blocked_next"].get(u)
+            return "".join(map(char_re, u[1:])) + (f"(?!{_alt(blocked)})" if blocked else "")
+
+        # Performance: the units grouped by first character (longest first within a group), behind one test
+        # of that character: a number without a unit costs one test, one with a unit tries one group
+        by_first: dict[str, list[str]] = {}
+        for u in sorted(set(lx["units"]), key=len, reverse=True):
+            by_first.setdefault(u[0], []).append(u)
+        groups = (
+            char_re(c) + (unit_rest(us[0]) if len(us) == 1 else f"(?:{'|'.join(map(unit_rest, us))})")
+            for c, us in by_first.items()
+        )
+        firsts = "".join(sorted({v for c in by_first for v in variants.get(c, {c})}))
+        units = f"(?=[{re.escape(firsts)}])(?:{'|'.join(groups)})"
         inner, outer = _alt(lx["inner_suffixes"]), _alt(lx["outer_suffixes"])
         dash = _alt(lx["range_dashes"])
-        mag = (
+        mag = (  # (Performance: the test of a first character spares most numbers the words that follow)
+            f"(?=[{re.escape(''.join(sorted({w[0] for w in lx['magnitudes']})))}])"
             f"(?!{_alt(lx['magnitude_exceptions'])})(?:{_alt(lx['magnitudes'])})"
             f"(?=(?:{_WS}(?:{units}))|{inner}|{outer}|{_WS}(?:{dash})|{_NOT_CJK}|\\Z)"
         )
@@ -121,7 +133,12 @@ class _Engine:
         pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+)"
         one = part.format(k=1, num=num, inner=inner, mag=mag)
         two = part.format(k=2, num=num, inner=inner, mag=mag)
-        ranged = rf"(?:(?P<u1>{units})?{_WS}(?P<dash>{dash}){_WS}{two})?"
+        # Performance: a range's dash stands within a unit and a gap of the first number; a test for one of
+        # the dashes' first characters that far ahead spares most numbers the attempt
+        dash_firsts = re.escape("".join(sorted({d[0] for d in lx["range_dashes"]})))
+        reach = max(map(len, lx["units"])) + _WS_MAX
+        ahead = rf"(?=[^{dash_firsts}]{{0,{reach}}}[{dash_firsts}])"
+        ranged = rf"(?:{ahead}(?P<u1>{units})?{_WS}(?P<dash>{dash}){_WS}{two})?"
         never = r"(?:(?!)(?P<u1>)(?P<dash>)(?P<n2>)(?P<a2>)(?P<m2>))?"
         self.pattern = re.compile(rf"(?:{pct}|{one}{ranged}){tail}")
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
