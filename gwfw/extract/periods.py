@@ -139,10 +139,11 @@ def _pattern() -> re.Pattern:
     digits = rf"(?:{centuries})\d\d | \d\d? (?:\s|{month_word}|{re.escape(quarter_word[0])}|[{joiners}])"
     # Performance: the pattern opens by taking one character of a class, so that re scans for the class in
     # C; it then steps back over that character and reads the phrase from it, in the group `phrase`. A
-    # phrase never starts inside a run of digits (「12022年」 holds no year).
+    # phrase never starts inside a run of digits (「12022年」 holds no year). Its first digit is an ASCII one
+    # (years, months and quarters are read in ASCII digits), and [0-9] is a quicker test than \d.
     return re.compile(
         rf"""
-        [\d{re.escape(first)}] (?<!\d\d)                               # a phrase can start here
+        [0-9{re.escape(first)}] (?<!\d\d)                              # a phrase can start here
         (?<= (?= (?P<phrase>                                         # (read from that character)
         (?={digits}                                                  # ... and go on here
           | (?!\d) (?:{_by_first(pairs)})
