@@ -20,7 +20,7 @@ from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
-from .name_patterns import Trigger, link_pattern, rules, strip_quotes, unit_fits, units_accepted
+from .name_patterns import Trigger, compiled_names, link_pattern, rules, strip_quotes, unit_fits, units_accepted
 from .names import Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
@@ -30,6 +30,15 @@ from .text_index import TextIndex
 @cache
 def _all_accepted() -> frozenset[str]:
     return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
+
+
+@cache
+def _after_units() -> frozenset[str]:
+    """The units of the numbers a phrase after them can name (_phrase_after): those its indicators accept,
+    and none ('') when one of them is a count (see _unitless_count)."""
+    inds = [ind for found in compiled_names().afters.values() for ind in found]
+    unitless = {""} if any(ind.kind == "count" for ind in inds) else set()
+    return frozenset().union(unitless, *(units_accepted().get(ind.unit, {ind.unit}) for ind in inds))
 
 
 @cache
@@ -314,7 +323,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         found = (
             found
             or (self._name_after(n) if named else None)
-            or self._phrase_after(n)
+            or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
