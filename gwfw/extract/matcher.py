@@ -105,6 +105,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         self.done_ends = done_ends()
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
+        self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
         self.periods_before: tuple[int, int | None] = (
             -1,
             None,
@@ -275,10 +276,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
-        for level in self.rules["own_level_words"]:  # 「198项区级行政许可事项」
-            if text.startswith(level, pos):
-                pos += len(level)
-                break
+        if text.startswith(self.level_words, pos):  # 「198项区级行政许可事项」
+            pos += len(next(w for w in self.level_words if text.startswith(w, pos)))
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name

@@ -47,6 +47,7 @@ GROUPS = ("pw", "pn", "n1", "a1", "m1", "u1", "dash", "n2", "a2", "m2", "inner",
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
 _KNOWN_MAX = 100_000  # values of numerals kept (see _Engine.value): a few MB at most
+_UNSEEN = object()  # a numeral not yet in _Engine.known (whose values may be None)
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
@@ -207,8 +208,9 @@ class _Engine:
         """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word. Performance:
         reports repeat their numerals (years, 100%), so values already worked out are kept, up to a bound."""
         key = (numeral, mag)
-        if key in self.known:
-            return self.known[key]
+        v = self.known.get(key, _UNSEEN)
+        if v is not _UNSEEN:
+            return v
         v = self._value(numeral, mag)
         if len(self.known) < _KNOWN_MAX:
             self.known[key] = v  # a Decimal is immutable: one object may stand in many mentions
