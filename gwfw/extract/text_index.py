@@ -51,23 +51,25 @@ def _title_patterns() -> tuple[re.Pattern, ...]:
 
 
 @cache
-def _delimiter_table(sets: tuple[str, ...]) -> np.ndarray:
-    """For every code point, a bit per set of delimiter characters it belongs to."""
+def _delimiter_table(sets: tuple[str, ...]) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """For every code point, a bit per set of delimiter characters it belongs to; and per set, which of
+    the 256 combinations of bits hold its bit."""
     table = np.zeros(sys.maxunicode + 1, dtype=np.uint8)
     for bit, chars in enumerate(sets):
         table[[ord(ch) for ch in chars]] |= 1 << bit
-    return table
+    combinations = np.arange(256)
+    return table, tuple((combinations & (1 << bit)) != 0 for bit in range(len(sets)))
 
 
 def delimiter_positions(text: str, *sets: str) -> tuple[list[int], ...]:
     """For each set of characters (at most 8), the positions in text of its characters, in order.
     Performance: one table lookup per character in numpy, where a regex scan makes a match object per
-    delimiter (a report has one every dozen characters)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _delimiter_table(sets)[codes]
-    at = np.flatnonzero(kinds)  # every delimiter, then each set's among them
+    delimiter (a report has one every dozen characters); then one lookup per delimiter and set."""
+    table, in_set = _delimiter_table(sets)
+    kinds = table[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    at = kinds.nonzero()[0]  # every delimiter, then each set's among them
     kinds = kinds[at]
-    return tuple(at[(kinds & (1 << bit)) != 0].tolist() for bit in range(len(sets)))
+    return tuple(at[member[kinds]].tolist() for member in in_set)
 
 
 class WordSpans:
