@@ -20,7 +20,15 @@ from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
-from .name_patterns import Trigger, compiled_names, link_pattern, rules, strip_quotes, unit_fits, units_accepted
+from .name_patterns import (
+    Trigger,
+    compiled_names,
+    link_pattern,
+    rules,
+    strip_quotes,
+    unit_fits,
+    units_accepted,
+)
 from .names import Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules

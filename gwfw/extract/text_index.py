@@ -18,6 +18,7 @@ import numpy as np
 
 from ..langdata import load_yaml
 from .name_patterns import Trigger, compiled_names, rules, strip_quotes
+from .periods import phrases
 
 
 @cache
@@ -216,6 +217,11 @@ class TextIndex:
     collection_verbs = _found_on_first_question("collection_verbs")
 
     strip_quotes = staticmethod(strip_quotes)
+
+    @cached_property
+    def period_phrases(self) -> list[tuple[int, int, tuple]]:
+        """periods.phrases of the text: read once for the reference period and for the figures' periods."""
+        return phrases(self.text)
 
     def has_topics(self, start: int, end: int) -> bool:
         """Does a programme name start inside [start, end)?"""
