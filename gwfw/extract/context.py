@@ -127,7 +127,10 @@ def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.
     if doc_date.month > periods.lexicon()["year_report_until_month"]:
         return None
     last = date(doc_date.year - 1, 12, 31)
-    for found in periods.find_periods(report.text, doc_date.year, doc_date, None):  # 今年: publication's
+    phrases = index.period_phrases
+    for found in periods.find_periods(
+        report.text, doc_date.year, doc_date, None, phrases
+    ):  # 今年: publication's
         if not index.is_masked(found.start) and found.period != periods.Period(None, doc_date, ""):
             return periods.Period(date(last.year, 1, 1), last, "") if found.period.end == last else None
     return None
@@ -144,7 +147,7 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
         return periods.with_label(periods.clip(found.period, doc_date), "document_title")
-    for found in periods.find_periods(report.text, None, doc_date, None):
+    for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
         if index.is_masked(found.start):
             continue
         if doc_date is None or found.period.end <= doc_date:

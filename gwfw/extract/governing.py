@@ -35,7 +35,8 @@ class Governing:
     ):
         lx = lexicon()
         ref_end = reference.end if reference else None
-        self.found = [p for p in find_periods(text, year, doc_date, ref_end) if not index.is_masked(p.start)]
+        found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
+        self.found = [p for p in found if not index.is_masked(p.start)]
         self.ends = [p.end for p in self.found]
         # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends

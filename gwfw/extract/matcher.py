@@ -20,7 +20,15 @@ from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
-from .name_patterns import Trigger, link_pattern, rules, strip_quotes, unit_fits, units_accepted
+from .name_patterns import (
+    Trigger,
+    compiled_names,
+    link_pattern,
+    rules,
+    strip_quotes,
+    unit_fits,
+    units_accepted,
+)
 from .names import Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
@@ -30,6 +38,15 @@ from .text_index import TextIndex
 @cache
 def _all_accepted() -> frozenset[str]:
     return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
+
+
+@cache
+def _after_units() -> frozenset[str]:
+    """The units of the numbers a phrase after them can name (_phrase_after): those its indicators accept,
+    and none ('') when one of them is a count (see _unitless_count)."""
+    inds = [ind for found in compiled_names().afters.values() for ind in found]
+    unitless = {""} if any(ind.kind == "count" for ind in inds) else set()
+    return frozenset().union(unitless, *(units_accepted().get(ind.unit, {ind.unit}) for ind in inds))
 
 
 @cache
@@ -96,6 +113,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         self.done_ends = done_ends()
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
+        self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
         self.periods_before: tuple[int, int | None] = (
             -1,
             None,
@@ -266,10 +284,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
-        for level in self.rules["own_level_words"]:  # 「198项区级行政许可事项」
-            if text.startswith(level, pos):
-                pos += len(level)
-                break
+        if text.startswith(self.level_words, pos):  # 「198项区级行政许可事项」
+            pos += len(next(w for w in self.level_words if text.startswith(w, pos)))
         t = self.ix.name_starting_at(pos)
         ind = self._named(t, n)
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
@@ -314,7 +330,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         found = (
             found
             or (self._name_after(n) if named else None)
-            or self._phrase_after(n)
+            or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number

@@ -47,10 +47,12 @@ GROUPS = ("pw", "pn", "n1", "a1", "m1", "u1", "dash", "n2", "a2", "m2", "inner",
 QUALIFIERS = ("exact", "more_than", "at_least", "nearly", "approx", "less_than")
 
 _KNOWN_MAX = 100_000  # values of numerals kept (see _Engine.value): a few MB at most
+_UNSEEN = object()  # a numeral not yet in _Engine.known (whose values may be None)
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
 _SP = r"[ \t\u3000\xa0]"
 _WS = rf"{_SP}{{0,2}}(?:\r?\n{_SP}{{0,2}})?"  # a short gap, at most one line break
+_WS_MAX = 6  # the longest such gap, in characters
 _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
 
 
@@ -94,17 +96,28 @@ class _Engine:
         arabic = rf"(?:{digit}{{1,3}}(?:{sep}{digit}{{3}})+(?!{digit})|{digit}+)(?:{dot}{digit}+)?"
         cn = "[" + re.escape("".join(self.cn_values)) + "]"
 
-        def unit_re(u: str) -> str:
-            chars = "".join(
-                f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c) for c in u
-            )
-            blocked = lx["unit_blocked_next"].get(u)
-            return chars + (f"(?!{_alt(blocked)})" if blocked else "")
+        def char_re(c: str) -> str:  # a character or any of its full-width forms
+            return f"[{re.escape(''.join(sorted(variants[c])))}]" if c in variants else re.escape(c)
 
-        units = "|".join(unit_re(u) for u in sorted(set(lx["units"]), key=len, reverse=True))
+        def unit_rest(u: str) -> str:  # a unit after its first character, and what may not follow it
+            blocked = lx["unit_blocked_next"].get(u)
+            return "".join(map(char_re, u[1:])) + (f"(?!{_alt(blocked)})" if blocked else "")
+
+        # Performance: the units grouped by first character (longest first within a group), behind one test
+        # of that character: a number without a unit costs one test, one with a unit tries one group
+        by_first: dict[str, list[str]] = {}
+        for u in sorted(set(lx["units"]), key=len, reverse=True):
+            by_first.setdefault(u[0], []).append(u)
+        groups = (
+            char_re(c) + (unit_rest(us[0]) if len(us) == 1 else f"(?:{'|'.join(map(unit_rest, us))})")
+            for c, us in by_first.items()
+        )
+        firsts = "".join(sorted({v for c in by_first for v in variants.get(c, {c})}))
+        units = f"(?=[{re.escape(firsts)}])(?:{'|'.join(groups)})"
         inner, outer = _alt(lx["inner_suffixes"]), _alt(lx["outer_suffixes"])
         dash = _alt(lx["range_dashes"])
-        mag = (
+        mag = (  # (Performance: the test of a first character spares most numbers the words that follow)
+            f"(?=[{re.escape(''.join(sorted({w[0] for w in lx['magnitudes']})))}])"
             f"(?!{_alt(lx['magnitude_exceptions'])})(?:{_alt(lx['magnitudes'])})"
             f"(?=(?:{_WS}(?:{units}))|{inner}|{outer}|{_WS}(?:{dash})|{_NOT_CJK}|\\Z)"
         )
@@ -121,7 +134,12 @@ class _Engine:
         pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+)"
         one = part.format(k=1, num=num, inner=inner, mag=mag)
         two = part.format(k=2, num=num, inner=inner, mag=mag)
-        ranged = rf"(?:(?P<u1>{units})?{_WS}(?P<dash>{dash}){_WS}{two})?"
+        # Performance: a range's dash stands within a unit and a gap of the first number; a test for one of
+        # the dashes' first characters that far ahead spares most numbers the attempt
+        dash_firsts = re.escape("".join(sorted({d[0] for d in lx["range_dashes"]})))
+        reach = max(map(len, lx["units"])) + _WS_MAX
+        ahead = rf"(?=[^{dash_firsts}]{{0,{reach}}}[{dash_firsts}])"
+        ranged = rf"(?:{ahead}(?P<u1>{units})?{_WS}(?P<dash>{dash}){_WS}{two})?"
         never = r"(?:(?!)(?P<u1>)(?P<dash>)(?P<n2>)(?P<a2>)(?P<m2>))?"
         self.pattern = re.compile(rf"(?:{pct}|{one}{ranged}){tail}")
         self.single = re.compile(rf"(?:{pct}|{one}{never}){tail}")
@@ -155,6 +173,13 @@ class _Engine:
         self.cn_leading = frozenset(lx["digits"]) | frozenset(lx["leading_units"])
         self.top_big = max(lx["big_units"].values())
         self.known: dict[tuple[str, str | None], Decimal | None] = {}  # see value
+        self.units: dict[str, str] = {}  # a unit as written -> half-width (Performance: see fold_unit)
+
+    def fold_unit(self, unit: str) -> str:
+        """A unit in half-width characters, kept for the next time: a dict lookup is quicker than a
+        translate, and units come in few spellings."""
+        self.units[unit] = folded = unit.translate(self.fold)
+        return folded
 
     def cn(self, s: str) -> Decimal | None:
         """一百零五 -> 105, 二十一 -> 21, 二〇二二 -> 2022; None for 三四 (ambiguous) or junk."""
@@ -190,8 +215,9 @@ class _Engine:
         """The value of one numeral (Arabic, full-width or Chinese) times its magnitude word. Performance:
         reports repeat their numerals (years, 100%), so values already worked out are kept, up to a bound."""
         key = (numeral, mag)
-        if key in self.known:
-            return self.known[key]
+        v = self.known.get(key, _UNSEEN)
+        if v is not _UNSEEN:
+            return v
         v = self._value(numeral, mag)
         if len(self.known) < _KNOWN_MAX:
             self.known[key] = v  # a Decimal is immutable: one object may stand in many mentions
@@ -258,7 +284,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
     """Validate one regex match and build its mention; None if it is not a number."""
     lx = eng.lx
     pw, _, n1, a1, m1, _, _, n2, a2, m2, inner, unit, outer = m.groups()  # Performance: one call; see GROUPS
-    unit = unit.translate(eng.fold) if unit else ""
+    unit = (eng.units.get(unit) or eng.fold_unit(unit)) if unit else ""
     if not (pw or n2 or m1 or a1 or inner or outer) and n1.isascii():  # Performance: 「2022年」「98.5%」
         start, end = m.start(), m.end()
         if text[start - 1 : start] not in eng.prefix_ends:  # and no qualifier word before it

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..langdata import load_yaml
 from .name_patterns import Trigger, compiled_names, rules, strip_quotes
+from .periods import phrases
 
 
 @cache
@@ -51,23 +52,25 @@ def _title_patterns() -> tuple[re.Pattern, ...]:
 
 
 @cache
-def _delimiter_table(sets: tuple[str, ...]) -> np.ndarray:
-    """For every code point, a bit per set of delimiter characters it belongs to."""
+def _delimiter_table(sets: tuple[str, ...]) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """For every code point, a bit per set of delimiter characters it belongs to; and per set, which of
+    the 256 combinations of bits hold its bit."""
     table = np.zeros(sys.maxunicode + 1, dtype=np.uint8)
     for bit, chars in enumerate(sets):
         table[[ord(ch) for ch in chars]] |= 1 << bit
-    return table
+    combinations = np.arange(256)
+    return table, tuple((combinations & (1 << bit)) != 0 for bit in range(len(sets)))
 
 
 def delimiter_positions(text: str, *sets: str) -> tuple[list[int], ...]:
     """For each set of characters (at most 8), the positions in text of its characters, in order.
     Performance: one table lookup per character in numpy, where a regex scan makes a match object per
-    delimiter (a report has one every dozen characters)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _delimiter_table(sets)[codes]
-    at = np.flatnonzero(kinds)  # every delimiter, then each set's among them
+    delimiter (a report has one every dozen characters); then one lookup per delimiter and set."""
+    table, in_set = _delimiter_table(sets)
+    kinds = table[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    at = kinds.nonzero()[0]  # every delimiter, then each set's among them
     kinds = kinds[at]
-    return tuple(at[(kinds & (1 << bit)) != 0].tolist() for bit in range(len(sets)))
+    return tuple(at[member[kinds]].tolist() for member in in_set)
 
 
 class WordSpans:
@@ -214,6 +217,11 @@ class TextIndex:
     collection_verbs = _found_on_first_question("collection_verbs")
 
     strip_quotes = staticmethod(strip_quotes)
+
+    @cached_property
+    def period_phrases(self) -> list[tuple[int, int, tuple]]:
+        """periods.phrases of the text: read once for the reference period and for the figures' periods."""
+        return phrases(self.text)
 
     def has_topics(self, start: int, end: int) -> bool:
         """Does a programme name start inside [start, end)?"""
