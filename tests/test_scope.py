@@ -96,6 +96,9 @@ SCOPED = [
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
     ("通过“掌上办”渠道办件1.15万件，占比3.3%。", "cases_total", "channel:掌上办"),
     ("基层便民服务中心(站)办理完成各类事项257万件。", "cases_total", "venue:基层便民服务"),
+    # a city's counties together, and a service hours programme (weekends and holidays)
+    ("截止今年5月，各县区现场办件量163件，咨询量474件。", "cases_total", "venue:各县区"),
+    ("推出双休日、节假日“不打烊”服务以来，市政务大厅累计办件15527件。", "cases_total", "programme:不打烊"),
 ]
 
 
