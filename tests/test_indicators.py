@@ -98,10 +98,18 @@ class PlainMatcher(Matcher):
             if self._counts_own_noun(n) or not acted
             else [(t, t.end, n.start) for t in reversed(ix.topics) if s_start <= t.start and t.end <= n.start]
         )
+        sep = rules()["list_separator"]
         after = (
             []
             if before_only
-            else [(t, n.end, t.start) for t in ix.topics if n.end <= t.start and t.end <= c_end]
+            else [
+                (t, n.end, t.start)
+                for t in ix.topics
+                if n.end <= t.start
+                and t.end <= c_end
+                # a name opening a later item of a list, with a number of its own, names that one
+                and not (sep in text[n.end : t.start] and any(t.end <= m.start < c_end for m in self.numbers))
+            ]
         )
         for t, gap_start, gap_end in before + after:
             ind = self._fits(ix.lexicon.topics.get(t.surface, []), n)

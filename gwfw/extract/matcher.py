@@ -365,9 +365,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
             c_start, n.start
         ):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
+        # a clause opening with a list separator goes on a list split by a bracketed note: its head governs
+        head = s_start if self.ix.text.startswith(self.rules["list_separator"], c_start) else c_start
         if (
             found.indicator.measure == "stock"
-            and self.ix.increment_markers.inside(c_start, n.start)
+            and self.ix.increment_markers.inside(head, n.start)
             and not change_to_level().match(self.ix.reversed, len(self.ix.text) - n.start)
         ):
             return Match(

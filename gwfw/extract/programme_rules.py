@@ -88,11 +88,22 @@ class ProgrammeRules:
         names = self.ix.topic_forms[form]
         for k in range(bisect.bisect_left(names.starts, n.end), bisect.bisect_right(names.ends, c_end)):
             start = names.starts[k]
+            if self._opens_later_item(n, start, names.ends[k], c_end):
+                continue
             if self.ix.breakdown_markers.inside(n.end, start) or self._fitting_between(ind, n.end, start):
                 break  # so is every name further on
             if not self._is_bound(form, ind, k):
                 return k
         return -1
+
+    def _opens_later_item(self, n: NumberMention, start: int, end: int, c_end: int) -> bool:
+        """Does the name text[start:end] open a later item of a list, with a number of its own
+        (「即办219项、“一件事一次办”服务157个」), rather than name what n counts
+        (「79项国家、省、市重点“一件事”」)?"""
+        if self.rules["list_separator"] not in self.ix.text[n.end : start]:
+            return False
+        k = bisect.bisect_left(self.starts, end)
+        return k < len(self.starts) and self.starts[k] < c_end
 
     def _is_bound(self, form: str, ind: Indicator, k: int) -> bool:
         bound = self.bound.get((form, ind.code), [])

@@ -193,7 +193,9 @@ class Screen:
             return f"unmapped: an average of {name}, not its total"
         if name in self.case_totals and self._after(last, ("case_part",), c_from):
             return f"unmapped: {last['case_part'].word}, a part of {name}"
-        if self._after(last, ("negated",), c_from):
+        # a negated word names its own list item only (「容缺办理276项、…服务157个」)
+        item = self.text.rfind(self.ix.rules["list_separator"], c_from, n.start) + 1
+        if self._after(last, ("negated",), max(c_from, item)):
             return f"unmapped: {last['negated'].word}, not {name}"
         sub = last.get("sub_level")
         if sub and not self._listed(sub.end, n.start, self.wide_words):
