@@ -108,7 +108,7 @@ class PlainMatcher(Matcher):
                 if n.end <= t.start
                 and t.end <= c_end
                 # a name opening a later item of a list, with a number of its own, names that one
-                and not (sep in text[n.end : t.start] and any(t.end <= m.start < c_end for m in self.numbers))
+                and not (sep in text[n.end : t.start] and self._own_number(t, c_end))
             ]
         )
         for t, gap_start, gap_end in before + after:
@@ -124,6 +124,15 @@ class PlainMatcher(Matcher):
             self.bound_topics.add((t.start, ind.code))
             return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
         return None
+
+    def _own_number(self, t, c_end):
+        """Does a number follow the name closely in its clause, with no breakdown marker between?"""
+        after = [m.start for m in self.numbers if t.end <= m.start < c_end]
+        if not after:
+            return False
+        gap = self.ix.text[t.end : min(after)]
+        markers = rules()["breakdown_markers"]
+        return len(gap) <= rules()["link_max_chars"] and not any(w in gap for w in markers)
 
 
 DENSE = [

@@ -88,10 +88,10 @@ class ProgrammeRules:
         names = self.ix.topic_forms[form]
         for k in range(bisect.bisect_left(names.starts, n.end), bisect.bisect_right(names.ends, c_end)):
             start = names.starts[k]
-            if self._opens_later_item(n, start, names.ends[k], c_end):
-                continue
             if self.ix.breakdown_markers.inside(n.end, start) or self._fitting_between(ind, n.end, start):
                 break  # so is every name further on
+            if self._opens_later_item(n, start, names.ends[k], c_end):
+                continue
             if not self._is_bound(form, ind, k):
                 return k
         return -1
@@ -102,8 +102,11 @@ class ProgrammeRules:
         (「79项国家、省、市重点“一件事”」)?"""
         if self.rules["list_separator"] not in self.ix.text[n.end : start]:
             return False
-        k = bisect.bisect_left(self.starts, end)
-        return k < len(self.starts) and self.starts[k] < c_end
+        k = bisect.bisect_left(self.starts, end)  # its number: right after it, no 其中 between
+        if k == len(self.starts) or self.starts[k] >= c_end:
+            return False
+        own = self.starts[k]
+        return own - end <= self.rules["link_max_chars"] and not self.ix.breakdown_markers.inside(end, own)
 
     def _is_bound(self, form: str, ind: Indicator, k: int) -> bool:
         bound = self.bound.get((form, ind.code), [])
