@@ -134,6 +134,10 @@ def _pattern() -> re.Pattern:
         for w in [*quarters, *lx["month_numerals"], *lx["month_counts"], *"0123456789"]
     }
     single = "".join(w for w in lx["month_numerals"] if len(w) == 1)
+    # Performance: the second characters of all of those, tested before the alternatives: most 一 and 全
+    # (「一是」「全区」) are passed over with one more character read
+    seconds = {w[1] for w in pairs} | {lx["month_word"], quarter_word[0], *lx["month_range_joiners"]}
+    second = rf"[\d\s{re.escape(''.join(sorted(seconds)))}]"
     # Performance: a phrase starting with a digit is a year (「2022」) or a month or quarter right before
     # its word, a space or a range joiner (「6月」「1—6月」「1季度」); most digits begin other numbers.
     digits = rf"(?:{centuries})\d\d | \d\d? (?:\s|{month_word}|{re.escape(quarter_word[0])}|[{joiners}])"
@@ -143,7 +147,7 @@ def _pattern() -> re.Pattern:
     # (years, months and quarters are read in ASCII digits), and [0-9] is a quicker test than \d.
     return re.compile(
         rf"""
-        [0-9{re.escape(first)}] (?<!\d\d)                              # a phrase can start here
+        [0-9{re.escape(first)}] (?<!\d\d) (?={second})                # a phrase can start here
         (?<= (?= (?P<phrase>                                         # (read from that character)
         (?={digits}                                                  # ... and go on here
           | (?!\d) (?:{_by_first(pairs)})
