@@ -50,7 +50,8 @@ _KNOWN_MAX = 100_000  # values of numerals kept (see _Engine.value): a few MB at
 _UNSEEN = object()  # a numeral not yet in _Engine.known (whose values may be None)
 _CTX = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)  # exact arithmetic on any length
 _ONE = Decimal(1)
-_SP = r"[ \t\u3000\xa0]"
+_SPACES = " \t\u3000\xa0"
+_SP = f"[{_SPACES}]"
 _WS = rf"{_SP}{{0,2}}(?:\r?\n{_SP}{{0,2}})?"  # a short gap, at most one line break
 _WS_MAX = 6  # the longest such gap, in characters
 _NOT_CJK = r"[^\u3400-\u9fff\uf900-\ufaff]"
@@ -150,13 +151,18 @@ class _Engine:
         # real candidates and not every 一 of 一件事 or 万 of 万达. The pattern opens with one character class
         # (re scans for it in C), then checks around that character.
         starts = {w[0] for w in lx["percent_words"]} | set(self.cn_values) | self.arabic_chars
+        # what can follow the first of a run of Chinese numerals that makes a number: another numeral, a
+        # suffix, a magnitude, a gap, a unit or a dash (Performance: most 一 of 一是 or 一窗 go by here)
+        follow = set(self.cn_values) | {w[0] for w in [*lx["inner_suffixes"], *lx["magnitudes"]]}
+        follow |= set(_SPACES + "\r\n" + firsts) | {d[0] for d in lx["range_dashes"]}
         self.lead = re.compile(
             rf"""
             [{re.escape("".join(sorted(starts)))}]  # a character a number can start with, then what it is:
             (?: (?<=[{re.escape("".join(sorted(self.arabic_chars)))}])  # an Arabic digit
               | {"|".join(rf"(?<={re.escape(w[0])})(?={re.escape(w[1:])})" for w in lx["percent_words"])}
                                                      # the first character of the spelled-out percent word
-              | (?<!{cn}{cn}) (?<={cn}) (?={cn}*+(?-x:{cn_ahead}))  # the first of a run of Chinese
+              | (?<!{cn}{cn}) (?<={cn}) (?=[{re.escape("".join(sorted(follow)))}])  # the first of a run of
+                (?={cn}*+(?-x:{cn_ahead}))             # Chinese
             )                                        # numerals with a unit or a range dash after it
             """,
             re.VERBOSE,
