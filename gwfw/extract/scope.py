@@ -306,7 +306,12 @@ class Screen:
         )
         if best is None:
             return ""
-        if self._listed(best.end, n.start, self.wide_words + self.list_ends):
+        after = self.text[best.end : best.end + 2].lstrip(self.quotes)
+        if (
+            self._listed(best.end, n.start, self.wide_words)
+            or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
+            or after.startswith(self.separators)
+        ):
             return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
