@@ -154,6 +154,8 @@ class Screen:
             return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
+        if part and (end := self.breakdowns.parent_end(n)) >= 0 and self._governs("other", end):
+            return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
         if not self._triggered(s_from, n.start) and not self._planned(n.start):
