@@ -56,3 +56,11 @@ class Breakdowns:
             unit = re.compile(rf"\d\s*[{_patterns()[1]}]?\s*" + re.escape(n.unit))
             self._stated[key] = unit.search(self.text, before, start) is not None
         return "part:" + m.group(1) if self._stated[key] else ""
+
+    def parent_end(self, n: NumberMention) -> int:
+        """Where the sentence before n's ends, when n's sentence opens with a breakdown marker; else -1.
+        Asked only for a figure already found to be a part (「…接收办理政协提案25件。其中，…会办件15件」: the
+        part is of the proposals, and is other business as they are)."""
+        i = bisect.bisect_left(self.ends, n.start)
+        m = _patterns()[0].match(self.text, self._start(i))
+        return self.ends[i - 1] - 1 if i > 0 and m is not None and m.end() <= n.start else -1

@@ -154,6 +154,8 @@ class Screen:
             return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
+        if part and (end := self.breakdowns.parent_end(n)) >= 0 and self._governs("other", end):
+            return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
         if not self._triggered(s_from, n.start) and not self._planned(n.start):
@@ -308,7 +310,12 @@ class Screen:
         )
         if best is None:
             return ""
-        if self._listed(best.end, n.start, self.wide_words + self.list_ends):
+        after = self.text[best.end : best.end + 2].lstrip(self.quotes)
+        if (
+            self._listed(best.end, n.start, self.wide_words)
+            or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
+            or after.startswith(self.separators)
+        ):
             return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:

@@ -115,6 +115,7 @@ def constants() -> dict:
         "wider_after": tuple(lx["wider_after_count"]),
         "separators": separators,
         "list_ends": list_ends,
+        "list_end_reach": lx["list_end_max_chars"],
         "wide_words": tuple(lx["district_wide_words"]),
         "baseline_words": tuple(lx["baseline_words"]),
         "list_words": list_ends + separators,

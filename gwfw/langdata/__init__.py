@@ -97,6 +97,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_counted_nouns": list,
         "guide_nouns": list,
         "guide_max_chars": int,
+        "list_end_max_chars": int,
         "other_business_words": list,
         "other_business_not_before": list,
         "other_business_carry_sentences": int,
