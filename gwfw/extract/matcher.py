@@ -114,6 +114,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
+        self.accepted = _all_accepted()
+        self.formula_near = _formula_near()
         self.periods_before: tuple[int, int | None] = (
             -1,
             None,
@@ -175,20 +177,16 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         return self._fits(found, n)
 
     def _is_formula(self, n: NumberMention) -> bool:
+        """A joiner right around the numeral, quotes aside (asked when a joiner or a quote stands there)."""
         joiners, quotes = self.rules["formula_joiners"], self.rules["quote_chars"]
         text = self.ix.text
-        near = _formula_near()  # Performance: no joiner or quote right around it, the usual case
-        before, after = text[n.numeral_start - 1 : n.numeral_start], text[n.numeral_end : n.numeral_end + 1]
-        if before not in near and after not in near:
-            return False
         before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
         after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
     def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
-        """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item."""
-        if not self.ix.respectively.starts:
-            return None  # Performance: most texts have no 分别
+        """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item (asked
+        only of texts with a 分别)."""
         k = self.ix.respectively.find(c_start, n.start)
         if k < 0:
             return None
@@ -308,21 +306,30 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
         if n.unit in self.date_units:
             return Match(None, "unmapped: a date or period", n.start, n.end)
-        if n.unit not in _all_accepted():
+        if n.unit not in self.accepted:
             return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
         if self.ix.masked and self.ix.is_masked(n.start):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
-        if self._is_formula(n):
+        text = self.ix.text
+        if (
+            (  # Performance: a formula needs a joiner or a quote right around the numeral
+                text[n.numeral_start - 1 : n.numeral_start] in self.formula_near
+                or text[n.numeral_end : n.numeral_end + 1] in self.formula_near
+            )
+            and self._is_formula(n)
+        ):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
         s_start = (sentence or self.ix.sentence(n.start))[0]
         c_start, c_end = self.ix.clause(n.start)
         if self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
-        found = self._respectively(n, c_start, c_end)
-        if (found is None or found.indicator is None) and self.ix.respectively.starts:
-            found = self._respective_concepts(n, c_start, c_end) or found
-        if found and found.indicator is None:
-            return found
+        found = None
+        if self.ix.respectively.starts:  # Performance: most texts have no 分别
+            found = self._respectively(n, c_start, c_end)
+            if found is None or found.indicator is None:
+                found = self._respective_concepts(n, c_start, c_end) or found
+            if found and found.indicator is None:
+                return found
         # The rules in order, the first that finds something decides. Performance: a rule that cannot
         # apply to this number (it reads shares only, needs 至 right before it, or reads names in a
         # clause that holds none) is not called.
