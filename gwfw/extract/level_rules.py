@@ -89,6 +89,23 @@ def _change_from() -> re.Pattern:
     return re.compile(rf"[^\W\d]{{0,{r['change_from_max_chars']}}}?(?:{rev_alt(r['change_from'])})")
 
 
+@cache
+def _change_gap() -> re.Pattern:
+    """What stands between a name and a change stated right after it: 「较上年提高」「同比增长了」
+    「较2022年提升」."""
+    r = rules()
+    words = [*r["change_clause"]["compare_words"], *r["change_verbs"]]
+    years = "|".join(re.escape(u) for u in r["date_units"])
+    return re.compile(
+        rf"""
+        (?: {"|".join(map(re.escape, sorted(words, key=len, reverse=True)))}  # 较上年, 提高, 了
+          | [0-9０-９]{{2,4}} (?:{years})                          # a year compared with: 2022年
+        )*
+        """,
+        re.VERBOSE,
+    )
+
+
 class LevelRules:
     """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _named, _counts_own_noun
     and _name_before)."""
@@ -152,6 +169,35 @@ class LevelRules:
         if found is None:
             found = self._name_split_by_from(pos, first, n, c_start)
         return found._replace(reason="the level after a change") if found else None
+
+    def _after_change_clause(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「网上可办率较上年提高3个百分点，达到98.5%」: a clause of linking words only before n, right
+        after a clause that ends with a change of a named figure: n is the level, and takes that name."""
+        prev = self._neighbour(n, -1)
+        if (
+            prev is None
+            or c_start <= s_start
+            or prev.end != c_start - 1
+            or prev.unit not in self.rules["change_clause"]["units"]
+            or n.start - c_start > self.rules["link_max_chars"]
+        ):
+            return None  # Performance: the usual number has no change right before its clause
+        if not self.link.fullmatch(self.ix.text, c_start, n.start):
+            return None
+        p_start = self.ix.clause(prev.start)[0]
+        names = self.ix.names_within(p_start, prev.start)
+        if not names or not _change_gap().fullmatch(self.ix.text, names[-1].end, prev.start):
+            return None
+        gap = self.ix.text[names[-1].end : prev.start]
+        if not any(v in gap for v in self.rules["change_verbs"]):
+            return None  # a comparison with no change (「较上年3个百分点」) is no change
+        t = names[-1]
+        ind = self._named(t, n)
+        return (
+            Match(ind, "the level after a change stated before it", t.start, n.end, screen_from=t.start)
+            if ind
+            else None
+        )
 
     def _name_split_by_from(
         self, pos: int, first: NumberMention, n: NumberMention, c_start: int

@@ -356,6 +356,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         if found is None:
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
         if found is None:
+            found = self._after_change_clause(n, s_start, c_start)
+        if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
             found = self._things_set_up(found, n, c_start)

@@ -81,7 +81,7 @@ def extract(report: Report) -> Extraction:
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
-            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
+            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
             if why:
                 found = found._replace(indicator=None, reason=why)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):

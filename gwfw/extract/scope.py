@@ -131,10 +131,17 @@ class Screen:
         return any(c in last and last[c].start >= pos for c in checks)
 
     def judge(
-        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: str, doc_year: int | None
+        self,
+        n: NumberMention,
+        ind: Indicator,
+        sentence: tuple[int, int],
+        county: str,
+        doc_year: int | None,
+        screen_from: int = -1,
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
-        district). sentence: the bounds of its sentence."""
+        district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
+        earlier clause (Match.screen_from): the clause words are read from there."""
         text, s_start = self.text, sentence[0]
         if self._hotline(n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
@@ -162,16 +169,23 @@ class Screen:
             if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
-        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None)
+        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None, screen_from)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
-        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: str, doc_year: int | None
+        self,
+        n: NumberMention,
+        ind: Indicator,
+        s_start: int,
+        s_from: int,
+        county: str,
+        doc_year: int | None,
+        screen_from: int = -1,
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
         counted nouns were asked before)."""
         ix, text, p = self.ix, self.text, self.p
-        c_start, _ = ix.clause(n.start)
+        c_start, _ = ix.clause(screen_from if screen_from >= 0 else n.start)
         c_from = max(c_start, n.start - self.back)
         name = ind.code
         _, last = self._hits(s_from, n.start)

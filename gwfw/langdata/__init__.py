@@ -192,6 +192,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_from_max_chars": int,
         "change_verbs": list,
         "change_to": list,
+        "change_clause": dict,
     },
     "places.yaml": {
         "name_suffixes": list,

@@ -1,0 +1,126 @@
+"""A generalisation probe (issue 9): phrasings written for no set, in words of no report the rules were
+written against, for each class of the issue's "What goes wrong" and the main indicator families.
+Positives must give exactly the figures listed; distractors (hotline, target, change, average, sub-unit,
+wider area) none.
+
+`expected`: 「code=value」 items separated by 「;」, each optionally with 「#period label」; empty = none."""
+
+import pytest
+
+from gwfw.extract import Report, extract
+
+META = {
+    "district": "綦江区",
+    "kind": "annual_report",
+    "title": "2023年政务服务工作总结",
+    "published": "2023-12-31",
+}
+
+# (class, text, expected)
+POSITIVES = [
+    # linking words: an adverb before the verb, 突破 as "more than", 到了 after a change
+    ("links", "区政务服务中心综窗率已经达到85%", "one_window_rate=85"),
+    ("links", "政务服务事项可网办率已经达到99%", "online_available_rate=99"),
+    ("links", "好评率持续保持100%", "satisfaction_rate=100"),
+    ("links", "按时办结率始终保持100%", "on_time_completion_rate=100"),
+    ("links", "主动评价率突破80%", "active_review_rate=80"),
+    ("links", "网上可办率从92%提升到了98.2%", "online_available_rate=98.2"),
+    ("links", "主动评价率达到了85%", "active_review_rate=85"),
+    ("links", "“好差评”好评率稳定在99.9%以上", "satisfaction_rate=99.9"),
+    # review counts: a verb of reviewing, cases received
+    ("reviews", "全年群众共作出评价25638次，好评率100%", "review_count=25638; satisfaction_rate=100"),
+    ("reviews", "办事群众对窗口服务进行评价1.2万条", "review_count=12000"),
+    ("reviews", "共收到“好差评”评价数据1.56万条", "review_count=15600"),
+    ("reviews", "共收到群众评价8,652条，其中好评8,650条", "review_count=8652; positive_review_count=8650"),
+    ("reviews", "评价总量达到２３４５６条", "review_count=23456"),
+    ("reviews", "服务评价5800余次，满意率100%", "review_count=5800; satisfaction_rate=100"),
+    ("cases", "区政务服务大厅全年共接件9.8万件", "cases_accepted=98000"),
+    ("cases", "全年共受理办件１５６３２件，办结１５６００件", "cases_accepted=15632; cases_completed=15600"),
+    ("cases", "全年共受理各类行政审批和公共服务事项8.9万件", "cases_accepted=89000"),
+    ("cases", "中心全年共办理各项政务服务事项23.6万件次", "cases_total=236000"),
+    ("cases", "全年共受理政务服务事项6.5万余", "cases_accepted=65000"),
+    ("cases", "全年共办理各类政务服务事项11.2万件，同比增长12.3%", "cases_total=112000"),
+    # a share after the count it divides, the whole it divides named by an object
+    ("share after count", "即办件事项达到680项，占依申请事项总数的48%", "instant_item_share=48"),
+    ("share after count", "“最多跑一次”事项达1520项，占总事项的98.6%", "max_one_visit_share=98.6"),
+    ("share after count", "网上办件9.6万件，占办件总量的86%", "online_case_rate=86"),
+    ("share after count", "“全程网办”事项1520项，占比达88%", "fully_online_rate=88"),
+    # regional vocabulary and full-width digits
+    ("regional", "全区“一趟不用跑”事项占比提升至91.3%", "zero_visit_share=91.3"),
+    ("regional", "全区“一次办”事项比率为96.8%", "max_one_visit_share=96.8"),
+    ("regional", "依申请事项平均减时间比例为62.7%", "time_limit_reduction_rate=62.7"),
+    ("regional", "承诺时限较法定时限压缩了58.4%", "time_limit_reduction_rate=58.4"),
+    ("regional", "“当场受理、当场办结”事项占比达到65%", "on_the_spot_completion_rate=65"),
+    ("regional", "“全程网办”事项占比达７６．５％", "fully_online_rate=76.5"),
+    # the number before its subject
+    ("number first", "99%以上的依申请事项实现网上可办", "online_available_rate=99"),
+    ("number first", "80%以上的办件做到当场办结", "on_the_spot_completion_rate=80"),
+    ("number first", "全区90%以上的事项实现“零跑动”", "zero_visit_share=90"),
+    # a change stated between the name and the level (「较上年提高3个百分点，达到98.5%」)
+    ("change then level", "网上可办率较上年提高3个百分点，达到98.5%", "online_available_rate=98.5"),
+    ("change then level", "全程网办率提升了5个百分点，达到86%", "fully_online_rate=86"),
+    ("change then level", "全区网上可办率较2022年提升2.3个百分点，达99.1%", "online_available_rate=99.1"),
+    ("change then level", "全程网办占比较上年提高5个百分点，为85%", "fully_online_rate=85"),
+    ("change then level", "全年办件量同比增长15.2%，达到12.6万件", "cases_total=126000"),
+    ("change then level", "好评率99.9%，较上年提高0.1个百分点", "satisfaction_rate=99.9"),
+    (
+        "change then level",
+        "全年共办理各类事项12万件，同比增长12.3%，办结率100%",
+        "cases_total=120000; completion_rate=100",
+    ),
+    # periods
+    ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
+    (
+        "periods",
+        "主动评价率5月为62%，6月提升至75%",
+        "active_review_rate=62#2023-05; active_review_rate=75#2023-06",
+    ),
+]
+
+# (class, text): no observation
+DISTRACTORS = [
+    ("hotline", "“12345”政务服务便民热线工单办结率达98.7%"),
+    ("hotline", "市长热线转办工单1.2万件，及时办结率100%"),
+    ("hotline", "区政府督查室督办事项210件，按期办结率100%"),
+    ("target", "计划明年实现网上可办率100%"),
+    ("target", "下一步，将推动“最多跑一次”事项比例达到99%"),
+    ("target", "下步将确保主动评价率保持在90%以上"),
+    ("target", "到2025年，“一趟不用跑”事项占比达到80%以上"),
+    ("target", "《实施方案》提出，到2025年全区“一窗综办”比例达到95%"),
+    ("change", "承接市级下放行政许可事项18项"),
+    ("change", "新增“一件事一次办”套餐8个"),
+    ("change", "本年度新增自助终端12台"),
+    ("average", "月均受理政务服务事项2.1万件"),
+    ("average", "平均每月办结各类事项1.8万件"),
+    ("sub-unit", "区不动产登记中心受理业务1.6万件，办结率99.9%"),
+    ("sub-unit", "区医保局网上可办率达100%"),
+    ("wider area", "全省“好差评”主动评价率为70.2%"),
+    ("wider area", "市级政务服务中心办件量36万件"),
+    ("wider area", "全市网上可办率较上年提高3个百分点，达到98.5%"),
+    ("wider area", "全市“零跑腿”事项达到1081项，占比99.91%"),
+    ("average", "日均办件量同比增长20%，达到1200件"),
+    ("hotline", "12345热线办结率较上年提高3个百分点，达到98.5%"),
+    ("target", "力争网上可办率较上年提高3个百分点，达到98.5%"),
+    ("no change", "网上可办率较上年3个百分点，达到98.5%"),
+    ("other", "收到差评15条，整改率100%"),
+    ("other", "全年办理政府信息公开申请58件，按时答复率100%"),
+]
+
+
+def _observed(text: str, by_period: bool) -> list[str]:
+    ex = extract(Report("probe.txt", text, "utf-8", META))
+    return sorted(
+        f"{o['indicator']}={o['value']}" + (f"#{o['period_label']}" if by_period else "")
+        for o in ex.observations
+    )
+
+
+@pytest.mark.parametrize("kind,text,expected", POSITIVES, ids=[f"{p[0]}:{p[1][:14]}" for p in POSITIVES])
+def test_probe_phrasings_give_their_figures(kind, text, expected):
+    want = sorted(w.strip() for w in expected.split(";"))
+    assert _observed(text, any("#" in w for w in want)) == want, kind
+
+
+@pytest.mark.parametrize("kind,text", DISTRACTORS, ids=[f"{d[0]}:{d[1][:14]}" for d in DISTRACTORS])
+def test_probe_distractors_give_no_figure(kind, text):
+    assert _observed(text, False) == [], kind
