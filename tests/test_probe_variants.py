@@ -68,6 +68,9 @@ POSITIVES = [
         "全年共办理各类事项12万件，同比增长12.3%，办结率100%",
         "cases_total=120000; completion_rate=100",
     ),
+    ("stocks", "现有政务服务窗口88个", "windows_total=88"),
+    ("stocks", "全区累计上线“一件事”主题服务42个", "one_thing_packages=42"),
+    ("reviews", "累计收到群众评价4.8万条，主动评价率达91.2%", "review_count=48000; active_review_rate=91.2"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
     (
@@ -102,6 +105,9 @@ DISTRACTORS = [
     ("hotline", "12345热线办结率较上年提高3个百分点，达到98.5%"),
     ("target", "力争网上可办率较上年提高3个百分点，达到98.5%"),
     ("no change", "网上可办率较上年3个百分点，达到98.5%"),
+    ("wider area", "我市主动评价率95%"),
+    ("wider area", "本省政务服务事项全程网办率为88.6%"),
+    ("other", "人大建议办结率100%"),
     ("other", "收到差评15条，整改率100%"),
     ("other", "全年办理政府信息公开申请58件，按时答复率100%"),
 ]
@@ -124,3 +130,16 @@ def test_probe_phrasings_give_their_figures(kind, text, expected):
 @pytest.mark.parametrize("kind,text", DISTRACTORS, ids=[f"{d[0]}:{d[1][:14]}" for d in DISTRACTORS])
 def test_probe_distractors_give_no_figure(kind, text):
     assert _observed(text, False) == [], kind
+
+
+# (text, indicator, scope): a narrower venue's figure is kept apart from the district's
+SCOPED = [
+    ("各镇（街道）便民服务中心办件量5.6万件", "cases_total", "venue:镇（街道）"),
+    ("村(社区)便民服务中心共办理事项1.2万件", "cases_total", "venue:村(社区)"),
+]
+
+
+@pytest.mark.parametrize("text,indicator,scope", SCOPED, ids=[s[0][:14] for s in SCOPED])
+def test_probe_narrower_venues_keep_their_scope(text, indicator, scope):
+    ex = extract(Report("probe.txt", text, "utf-8", META))
+    assert [(o["indicator"], o["scope"]) for o in ex.observations] == [(indicator, scope)]
