@@ -73,6 +73,9 @@ POSITIVES = [
     ("reviews", "累计收到群众评价4.8万条，主动评价率达91.2%", "review_count=48000; active_review_rate=91.2"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
+    ("periods", "2022年全年，全区共受理政务服务事项8.6万件", "cases_accepted=86000#2022"),
+    ("periods", "2022年度全年办件量8.6万件", "cases_total=86000#2022"),
+    ("periods", "全年共办件8.6万件", "cases_total=86000#2023"),
     (
         "periods",
         "主动评价率5月为62%，6月提升至75%",
