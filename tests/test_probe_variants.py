@@ -39,6 +39,8 @@ POSITIVES = [
     ("cases", "全年共受理各类行政审批和公共服务事项8.9万件", "cases_accepted=89000"),
     ("cases", "中心全年共办理各项政务服务事项23.6万件次", "cases_total=236000"),
     ("cases", "全年共受理政务服务事项6.5万余", "cases_accepted=65000"),
+    ("cases", "全年共接收处理各类政务服务事项12万件", "cases_total=120000"),
+    ("cases", "共处理行政许可事项320件", "cases_total=320"),
     ("cases", "全年共办理各类政务服务事项11.2万件，同比增长12.3%", "cases_total=112000"),
     # a share after the count it divides, the whole it divides named by an object
     ("share after count", "即办件事项达到680项，占依申请事项总数的48%", "instant_item_share=48"),
@@ -111,6 +113,8 @@ DISTRACTORS = [
     ("wider area", "我市主动评价率95%"),
     ("wider area", "本省政务服务事项全程网办率为88.6%"),
     ("other", "人大建议办结率100%"),
+    ("other", "处理差评12件"),
+    ("hotline", "处理群众诉求1.2万件"),
     ("other", "收到差评15条，整改率100%"),
     ("other", "全年办理政府信息公开申请58件，按时答复率100%"),
 ]
