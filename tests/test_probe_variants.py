@@ -73,6 +73,13 @@ POSITIVES = [
     ("stocks", "现有政务服务窗口88个", "windows_total=88"),
     ("stocks", "全区累计上线“一件事”主题服务42个", "one_thing_packages=42"),
     ("reviews", "累计收到群众评价4.8万条，主动评价率达91.2%", "review_count=48000; active_review_rate=91.2"),
+    ("change then level", "办件量较上年增加2万件，达到12万件", "cases_total=120000"),
+    # a period dating each level of a change (「由去年的95%提升至今年的99%」)
+    ("dated change", "网上可办率由去年的95%提升至今年的99%", "online_available_rate=99"),
+    ("dated change", "主动评价率较去年同期的62%提升至88%", "active_review_rate=88"),
+    ("dated change", "网上可办率从2022年的95%提高到2023年的99%", "online_available_rate=99#2023"),
+    ("dated change", "全区主动评价率由一季度的70%提升至四季度的95%", "active_review_rate=95#2023Q4"),
+    ("dated change", "全区行政许可事项由2022年的240项精简至2023年的186项", "licensing_items=186"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
     ("periods", "2022年全年，全区共受理政务服务事项8.6万件", "cases_accepted=86000#2022"),
@@ -112,6 +119,8 @@ DISTRACTORS = [
     ("no change", "网上可办率较上年3个百分点，达到98.5%"),
     ("wider area", "我市主动评价率95%"),
     ("wider area", "本省政务服务事项全程网办率为88.6%"),
+    ("change", "办件量较上年增加2万件"),
+    ("change", "主动评价率环比提升5个百分点"),
     ("other", "人大建议办结率100%"),
     ("other", "处理差评12件"),
     ("hotline", "处理群众诉求1.2万件"),

@@ -193,6 +193,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_verbs": list,
         "change_to": list,
         "change_clause": dict,
+        "change_dated": dict,
     },
     "places.yaml": {
         "name_suffixes": list,
