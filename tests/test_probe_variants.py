@@ -80,6 +80,12 @@ POSITIVES = [
     ("dated change", "网上可办率从2022年的95%提高到2023年的99%", "online_available_rate=99#2023"),
     ("dated change", "全区主动评价率由一季度的70%提升至四季度的95%", "active_review_rate=95#2023Q4"),
     ("dated change", "全区行政许可事项由2022年的240项精简至2023年的186项", "licensing_items=186"),
+    # a name labels its number across a colon or a bracket
+    ("label", "主动评价率：92.6%", "active_review_rate=92.6"),
+    ("label", "“好差评”评价数：12,345条", "review_count=12345"),
+    ("label", "受理量：2.3万件", "cases_accepted=23000"),
+    ("label", "网上可办率（99.5%）位居前列", "online_available_rate=99.5"),
+    ("label", "无差别综合窗口(8个)：实现“一窗通办”", "universal_windows=8"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
     ("periods", "2022年全年，全区共受理政务服务事项8.6万件", "cases_accepted=86000#2022"),
@@ -121,6 +127,9 @@ DISTRACTORS = [
     ("wider area", "本省政务服务事项全程网办率为88.6%"),
     ("change", "办件量较上年增加2万件"),
     ("change", "主动评价率环比提升5个百分点"),
+    ("label", "网上可办率（不含涉密事项12项）"),
+    ("label", "目标：网上可办率达到98%"),
+    ("label", "12345热线：办结率99%"),
     ("other", "人大建议办结率100%"),
     ("other", "处理差评12件"),
     ("hotline", "处理群众诉求1.2万件"),

@@ -241,6 +241,23 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
                 found = self._name_before(before, n, c_start)
         return found or (self._collected(n, c_start) if named else None)
 
+    def _labelled(self, n: NumberMention, c_start: int) -> Match | None:
+        """「主动评价率：92.6%」「网上可办率（99.5%）位居前列」: a name, a colon or an opening bracket,
+        then the number alone (in brackets, closed right after it): the name labels the number."""
+        text, marks = self.ix.text, self.rules["label_marks"]
+        if (
+            c_start < 2
+            or n.start - c_start > 1
+            or text[c_start - 1] not in marks["colons"] + marks["opening"]
+        ):
+            return None  # Performance: the usual number does not open its clause right after a mark
+        if text[c_start : n.start].strip():
+            return None
+        if text[c_start - 1] in marks["opening"] and text[n.end : n.end + 1] not in marks["closing"]:
+            return None  # 「窗口（含无差别窗口12个）」: not the bracket's one figure
+        found = self._name_before(c_start - 1, n, self.ix.clause(c_start - 2)[0])
+        return found._replace(reason="name before, then a colon or a bracket") if found else None
+
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
         verbs of collecting."""
@@ -332,6 +349,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
             or (self._name_after(n) if named else None)
             or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
+            or self._labelled(n, c_start)
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
             before = self.ix.text[n.start - 1 : n.start]

@@ -194,6 +194,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_to": list,
         "change_clause": dict,
         "change_dated": dict,
+        "label_marks": dict,
     },
     "places.yaml": {
         "name_suffixes": list,
