@@ -86,6 +86,10 @@ POSITIVES = [
     ("label", "受理量：2.3万件", "cases_accepted=23000"),
     ("label", "网上可办率（99.5%）位居前列", "online_available_rate=99.5"),
     ("label", "无差别综合窗口(8个)：实现“一窗通办”", "universal_windows=8"),
+    # more regional vocabulary
+    ("regional", "网上实办率达65.3%", "online_case_rate=65.3"),
+    ("regional", "分领域综合受理率为95%", "one_window_rate=95"),
+    ("reviews", "共收到评价12,345笔", "review_count=12345"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
     ("periods", "2022年全年，全区共受理政务服务事项8.6万件", "cases_accepted=86000#2022"),
