@@ -40,6 +40,11 @@ def _all_accepted() -> frozenset[str]:
     return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
 
 
+def figure_units() -> frozenset[str]:
+    """The units some indicator may be counted in: a number in another (平方米, 元) is no figure of one."""
+    return _all_accepted()
+
+
 @cache
 def _after_units() -> frozenset[str]:
     """The units of the numbers a phrase after them can name (_phrase_after): those its indicators accept,

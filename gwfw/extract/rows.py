@@ -10,7 +10,7 @@ from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
 from .governing import Governing
-from .matcher import Matcher
+from .matcher import Matcher, figure_units
 from .numerals import find_numbers
 from .scope import Screen
 from .text_index import TextIndex
@@ -59,7 +59,9 @@ def extract(report: Report) -> Extraction:
         ctx.reference,
         ctx.year,
         ctx.doc_date,
-        [n.start for n in numbers if n.unit not in date_units],
+        # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，
+        # 面积达1.2万平方米。」 dates an event: its area is no figure of an indicator)
+        [n.start for n in numbers if n.unit not in date_units and n.unit in figure_units()],
         report.meta.get("title", ""),
         matcher.rules["list_separator"],
     )
