@@ -90,6 +90,15 @@ POSITIVES = [
     ("regional", "网上实办率达65.3%", "online_case_rate=65.3"),
     ("regional", "分领域综合受理率为95%", "one_window_rate=95"),
     ("reviews", "共收到评价12,345笔", "review_count=12345"),
+    # the district's own figures after a wider area's in one sentence, or after a wider word naming no figure
+    (
+        "own after wider",
+        "全市网上可办率达99.8%，我区网上可办率达100%，全程网办率达92%",
+        "online_available_rate=100; fully_online_rate=92",
+    ),
+    ("own after wider", "在全市率先推行“一窗综办”，全程网办率达92%", "fully_online_rate=92"),
+    ("own after wider", "区政务服务平台与省级平台对接率达100%，全程网办率达92%", "fully_online_rate=92"),
+    ("own after wider", "全市网上可办率达99.8%，綦江区达到100%，全程网办率达92%", "fully_online_rate=92"),
     # periods
     ("periods", "今年上半年，全区网上可办率达99.1%", "online_available_rate=99.1#2023H1"),
     ("periods", "2022年全年，全区共受理政务服务事项8.6万件", "cases_accepted=86000#2022"),
@@ -143,6 +152,9 @@ DISTRACTORS = [
     ("label", "网上可办率（不含涉密事项12项）"),
     ("label", "目标：网上可办率达到98%"),
     ("label", "12345热线：办结率99%"),
+    ("wider area", "全市政务服务事项网上可办率达99.8%，全程网办率达90%"),
+    ("wider area", "2023年，全市共收到评价120万条，好评率99.9%"),
+    ("wider area", "市政务服务中心全年办件量36万件"),
     ("other", "人大建议办结率100%"),
     ("other", "处理差评12件"),
     ("hotline", "处理群众诉求1.2万件"),

@@ -53,19 +53,20 @@ def extract(report: Report) -> Extraction:
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
     date_units = set(matcher.rules["date_units"])
+    # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，面积达1.2万
+    # 平方米。」 dates an event: its area is no figure of an indicator), and a wider area's word reach on
+    figures = [n.start for n in numbers if n.unit not in date_units and n.unit in figure_units()]
     governing = Governing(
         text,
         index,
         ctx.reference,
         ctx.year,
         ctx.doc_date,
-        # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，
-        # 面积达1.2万平方米。」 dates an event: its area is no figure of an indicator)
-        [n.start for n in numbers if n.unit not in date_units and n.unit in figure_units()],
+        figures,
         report.meta.get("title", ""),
         matcher.rules["list_separator"],
     )
-    screen = Screen(index, report.meta.get("title", ""))
+    screen = Screen(index, report.meta.get("title", ""), figures=figures)
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts

@@ -45,8 +45,13 @@ class _Hit(NamedTuple):
 class Screen:
     """Decides, for each mapped number of one report, whether it is a result and of what scope."""
 
-    def __init__(self, index: TextIndex, title: str, level_name: str = ""):
+    def __init__(self, index: TextIndex, title: str, level_name: str = "", figures: list[int] | None = None):
+        """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
+        self.figures = figures or []
+        # what may stand before a wider word that opens its sentence: a date (「2023年，全市…」)
+        digits = "0123456789０１２３４５６７８９ \u3000"
+        self.opening_chars = digits + "".join(index.rules["date_units"]) + index.rules["clause_delimiters"]
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
@@ -213,7 +218,12 @@ class Screen:
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
         wider = last.get("wider")
-        if county and self._after(last, ("wider",), c_from) and not self._own_area(wider.word, county):
+        if (
+            county
+            and wider
+            and not self._own_area(wider.word, county)
+            and self._wider_reaches(wider, n, s_start, c_start, county)
+        ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
         if "department" in last:
@@ -237,6 +247,21 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _wider_reaches(self, wider: _Hit, n: NumberMention, s_start: int, c_start: int, county: str) -> bool:
+        """Is n the wider area's figure? Yes in the wider word's clause. In a later clause of its sentence
+        only when the wider word opens the sentence (a date at most before it), a figure stands between
+        them (「全市网上可办率达99.8%，全程网办率达90%」: a list of the wider area's figures), and neither
+        the district (by name) nor a word of its own (「，我区…」) comes after the wider word. Elsewhere a
+        wider word names a platform or a rank (「在全市率先…，」「与省级平台对接率达100%，…」)."""
+        if wider.start >= max(c_start, n.start - self.back):
+            return True
+        if self.text[s_start : wider.start].strip(self.opening_chars):
+            return False
+        k = bisect.bisect_left(self.figures, wider.end)
+        if not (k < len(self.figures) and self.figures[k] < c_start):
+            return False
+        return not self._listed(wider.end, n.start, (*self.wide_words, county))
 
     def _own_area(self, word: str, unit: str) -> bool:
         """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""
