@@ -12,14 +12,14 @@ The text's boundaries and names come from gwfw.extract.text_index, computed once
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
-from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
+from .level_rules import LevelRules, change_to_level, to_ends
+from .linked_rules import LinkedRules
 from .name_patterns import (
     Trigger,
     compiled_names,
@@ -61,22 +61,6 @@ def _formula_near() -> frozenset[str]:
 
 
 @cache
-def _collection_run() -> re.Pattern:
-    """On reversed text: linking words, then verbs of collecting joined by their joiners, up to the name
-    of a count (「评价数据归集并推送22.44万条」 read back from the number)."""
-    r = rules()
-    verbs = rev_alt(r["collection_verbs"])
-    return re.compile(
-        rf"""
-        (?:{rev_alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
-        (?P<verbs> (?:{verbs})                                             # 推送
-          (?: (?:{rev_alt(r["collection_joiners"])})? (?:{verbs}) )* )        # 归集并
-        """,
-        re.VERBOSE,
-    )
-
-
-@cache
 def _sep_ends() -> frozenset[str]:
     """The last characters of the separators of a list of names (「、」「和」…)."""
     return frozenset(w[-1] for w in parts()["concept_separators"])
@@ -92,7 +76,7 @@ def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tu
     return items
 
 
-class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
+class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
     change in LevelRules)."""
@@ -245,42 +229,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
             if before is not None and named:
                 found = self._name_before(before, n, c_start)
         return found or (self._collected(n, c_start) if named else None)
-
-    def _labelled(self, n: NumberMention, c_start: int) -> Match | None:
-        """「主动评价率：92.6%」「网上可办率（99.5%）位居前列」: a name, a colon or an opening bracket,
-        then the number alone (in brackets, closed right after it): the name labels the number."""
-        text, marks = self.ix.text, self.rules["label_marks"]
-        if (
-            c_start < 2
-            or n.start - c_start > 1
-            or text[c_start - 1] not in marks["colons"] + marks["opening"]
-        ):
-            return None  # Performance: the usual number does not open its clause right after a mark
-        if text[c_start : n.start].strip():
-            return None
-        if text[c_start - 1] in marks["opening"] and text[n.end : n.end + 1] not in marks["closing"]:
-            return None  # 「窗口（含无差别窗口12个）」: not the bracket's one figure
-        found = self._name_before(c_start - 1, n, self.ix.clause(c_start - 2)[0])
-        return found._replace(reason="name before, then a colon or a bracket") if found else None
-
-    def _collected(self, n: NumberMention, c_start: int) -> Match | None:
-        """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
-        verbs of collecting."""
-        reach = self.rules["link_max_chars"] + self.rules["collection_max_chars"]
-        if not n.unit or not self.ix.collection_verbs.inside(max(c_start, n.start - reach), n.start):
-            return None  # Performance: the usual number has no verb of collecting right before it
-        start = len(self.ix.text) - n.start
-        # Performance: linking words read in many ways (「仅为仅为…」); a long run of them is no such phrase
-        run = self.ix.lexicon.link_run.match(self.ix.reversed, start)
-        if run.end() - start > self.rules["link_max_chars"]:
-            return None
-        m = _collection_run().match(self.ix.reversed, start)
-        if m is None or len(m["verbs"]) > self.rules["collection_max_chars"]:
-            return None
-        found = self._name_before(n.start - (m.end() - start), n, c_start)
-        if found is None or found.indicator.code not in self.rules["collected_indicators"]:
-            return None
-        return found._replace(reason="name before, then verbs of collecting")
 
     def _name_before(self, pos: int, n: NumberMention, c_start: int) -> Match | None:
         gap = self.ix.linked_name_gap(pos)
