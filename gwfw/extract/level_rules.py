@@ -64,6 +64,20 @@ def _dated(reverse: bool = False) -> str:
 
 
 @cache
+def clause_end_chars() -> frozenset[str]:
+    """The characters a change stated in a clause can end with (digits, the last character of a unit):
+    Performance, a clause ending in another is no change before a level (LevelRules._after_change_clause)."""
+    r = rules()
+    units = [*r["change_clause"]["units"], *(u for us in r["unit_accepts"].values() for u in us)]
+    return frozenset([*"0123456789", *(u[-1] for u in units if u)])
+
+
+@cache
+def _dated_joiner_starts() -> frozenset[str]:
+    return frozenset(w[0] for w in rules()["change_dated"]["joiners"])
+
+
+@cache
 def _change_between() -> re.Pattern:
     """What stands between the level before a change and the level after it: 「精简至」, 「个窗口压减到」,
     「提升至今年的」."""
@@ -125,8 +139,8 @@ def _change_gap() -> re.Pattern:
 
 
 class LevelRules:
-    """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _named, _counts_own_noun
-    and _name_before)."""
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, dated, to_ends, link, _fits, _named,
+    _counts_own_noun and _name_before)."""
 
     def _list_size(self, n: NumberMention, s_start: int) -> Match | None:
         """「…行政许可事项清单(2022年版)》(共215项」: the count of the items a named list holds."""
@@ -167,11 +181,15 @@ class LevelRules:
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
         """Is n the level before a change (「由164个精简至70个」's 164)?"""
         i = bisect.bisect_left(self.starts, n.start) + 1  # the next number (Performance: asked inline)
-        if i < len(self.numbers) and self.dated[i]:
-            after = self._neighbour(n, 1, undated=True)  # 「由2022年的240项精简至2023年的186项」
-            i = len(self.numbers) if after is None else bisect.bisect_left(self.starts, after.start)
-        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in to_ends():
+        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in self.to_ends:
             return False
+        if self.dated[i]:  # 「由2022年的240项精简至2023年的186项」: the level after the date
+            if self.ix.text[self.numbers[i].end : self.numbers[i].end + 1] not in _dated_joiner_starts():
+                return False  # Performance: a date that dates no level after a change
+            after = self._neighbour(n, 1, undated=True)
+            if after is None:
+                return False
+            i = bisect.bisect_left(self.starts, after.start)
         return self._changed(n, self.numbers[i], c_start) is not None
 
     def _after_to(self, n: NumberMention) -> bool:

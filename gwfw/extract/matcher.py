@@ -18,7 +18,7 @@ from itertools import accumulate
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
-from .level_rules import LevelRules, change_to_level, to_ends
+from .level_rules import LevelRules, change_to_level, clause_end_chars, to_ends
 from .linked_rules import LinkedRules
 from .name_patterns import (
     Trigger,
@@ -55,6 +55,13 @@ def _after_units() -> frozenset[str]:
 
 
 @cache
+def _label_opens() -> frozenset[str]:
+    """The marks after which a name labels the number opening the next clause (「：」「（」)."""
+    marks = rules()["label_marks"]
+    return frozenset(marks["colons"] + marks["opening"])
+
+
+@cache
 def _formula_near() -> frozenset[str]:
     """A joiner or a quote: what must stand right before or after a numeral in a formula."""
     return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
@@ -88,6 +95,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         # Performance: the state below is kept so that each number costs a few bisections, however many
         # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
+        self.label_opens = _label_opens()
+        self.to_ends = to_ends()
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
@@ -302,13 +311,17 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             or (self._name_after(n) if named else None)
             or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
-            or self._labelled(n, c_start)
+            or (  # Performance: only a number opening its clause right after a colon or a bracket
+                self._labelled(n, c_start)
+                if n.start - c_start <= 1 and self.ix.text[c_start - 1 : c_start] in self.label_opens
+                else None
+            )
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
             before = self.ix.text[n.start - 1 : n.start]
             if before in self.done_ends:  # 「已办57690件」
                 found = self._done_after_accepted(n, s_start)
-            if found is None and before in to_ends():
+            if found is None and before in self.to_ends:
                 found = self._after_change(n, c_start)
         if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
             found = self._mode_cases(found, n)
@@ -327,7 +340,9 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         if found is None:
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
         if found is None:
-            found = self._after_change_clause(n, s_start, c_start)
+            # Performance: only right after a clause that a figure may end (a unit's or a digit's character)
+            ended = self.ix.text[c_start - 2 : c_start - 1] in clause_end_chars()
+            found = self._after_change_clause(n, s_start, c_start) if ended and c_start > s_start else None
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only

@@ -55,7 +55,8 @@ def extract(report: Report) -> Extraction:
     date_units = set(matcher.rules["date_units"])
     # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，面积达1.2万
     # 平方米。」 dates an event: its area is no figure of an indicator), and a wider area's word reach on
-    figures = [n.start for n in numbers if n.unit not in date_units and n.unit in figure_units()]
+    units = figure_units()
+    figures = [n.start for n in numbers if n.unit not in date_units and n.unit in units]
     governing = Governing(
         text,
         index,

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import NamedTuple
 
 from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
+from .name_patterns import rules
 from .numerals import NumberMention
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
@@ -36,6 +38,13 @@ def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | No
     return last
 
 
+@cache
+def _opening_chars() -> str:
+    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」)."""
+    r = rules()
+    return "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+
+
 class _Hit(NamedTuple):
     start: int
     end: int
@@ -49,9 +58,7 @@ class Screen:
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
         self.figures = figures or []
-        # what may stand before a wider word that opens its sentence: a date (「2023年，全市…」)
-        digits = "0123456789０１２３４５６７８９ \u3000"
-        self.opening_chars = digits + "".join(index.rules["date_units"]) + index.rules["clause_delimiters"]
+        self.opening_chars = _opening_chars()
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
