@@ -98,6 +98,20 @@ def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
     return ((m.start(), m.end(), index[m.group()]) for m in pattern.finditer(text))
 
 
+def named_right_before(text: str, pos: int) -> tuple[str, list[Place]]:
+    """The place whose name ends right before pos (maybe joined by name_place_joiners), and its candidates:
+    whose figure a name at pos gives (「荣昌区网上可办率」). ('', []) when none."""
+    joiners = load_yaml("places.yaml")["name_place_joiners"]
+    end = pos
+    while end > 0 and text[end - 1] in joiners:
+        end -= 1
+    pattern, index = _name_index()
+    for m in pattern.finditer(text, max(0, end - 12), end):  # Performance: a place name is short
+        if m.end() == end:
+            return m.group(), index[m.group()]
+    return "", []
+
+
 def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
     """The place a catalog names, using context (publisher, title, text) to tell namesakes apart.
 

@@ -200,6 +200,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "name_suffixes": list,
         "place_figure_joiners": str,
         "breakdown_max_figures": int,
+        "name_place_joiners": str,
         "breakdown_name_max_chars": int,
         "list_line_ends": str,
     },
