@@ -47,6 +47,12 @@ POSITIVES = [
     ("share after count", "“最多跑一次”事项达1520项，占总事项的98.6%", "max_one_visit_share=98.6"),
     ("share after count", "网上办件9.6万件，占办件总量的86%", "online_case_rate=86"),
     ("share after count", "“全程网办”事项1520项，占比达88%", "fully_online_rate=88"),
+    ("share after count", "“零跑动”事项1200项、占比85%", "zero_visit_share=85"),
+    (
+        "share after count",
+        "“最多跑一次”事项1500项、占比98%，“零跑动”事项1200项、占比80%",
+        "max_one_visit_share=98; zero_visit_share=80",
+    ),
     # regional vocabulary and full-width digits
     ("regional", "全区“一趟不用跑”事项占比提升至91.3%", "zero_visit_share=91.3"),
     ("regional", "全区“一次办”事项比率为96.8%", "max_one_visit_share=96.8"),

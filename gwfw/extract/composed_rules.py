@@ -217,8 +217,16 @@ class ComposedRules:
 
     def _share_after_count(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
         """「“零跑腿”事项达到1081项，占比99.91%」: a clause of only a share word and its number gives
-        the share of the concept counted earlier in the sentence."""
-        if n.unit != "%" or c_start <= s_start:
+        the share of the concept counted earlier in the sentence. A list separator right after the count
+        opens such a clause too (「“零跑动”事项1200项、占比85%」)."""
+        if n.unit != "%":
+            return None
+        sep = self.rules["list_separator"]
+        k = self.ix.text.rfind(sep, max(c_start, n.start - self.rules["link_max_chars"]), n.start)
+        i = bisect.bisect_left(self.starts, n.start) - 1
+        if k >= 0 and i >= 0 and self.numbers[i].end == k:  # the count, then 、 (Performance: rare)
+            c_start = k + len(sep)
+        if c_start <= s_start:
             return None
         if n.start - c_start > self.rules["link_max_chars"]:  # Performance: no slice of a long clause
             return None

@@ -97,6 +97,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.starts = [m.start for m in numbers]
         self.label_opens = _label_opens()
         self.to_ends = to_ends()
+        self.clause_end_chars = clause_end_chars()
+        self.link_max = self.rules["link_max_chars"]
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
@@ -311,9 +313,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             or (self._name_after(n) if named else None)
             or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
-            or (  # Performance: only a number opening its clause right after a colon or a bracket
+            or (  # Performance: only a figure in a unit opening its clause right after a colon or a bracket
                 self._labelled(n, c_start)
-                if n.start - c_start <= 1 and self.ix.text[c_start - 1 : c_start] in self.label_opens
+                if n.start - c_start <= 1
+                and n.unit
+                and self.ix.text[c_start - 1 : c_start] in self.label_opens
                 else None
             )
         )
@@ -340,9 +344,14 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         if found is None:
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
         if found is None:
-            # Performance: only right after a clause that a figure may end (a unit's or a digit's character)
-            ended = self.ix.text[c_start - 2 : c_start - 1] in clause_end_chars()
-            found = self._after_change_clause(n, s_start, c_start) if ended and c_start > s_start else None
+            # Performance: only in a short clause right after one that a figure may end (a digit or a unit)
+            found = (
+                self._after_change_clause(n, s_start, c_start)
+                if s_start < c_start
+                and n.start - c_start <= self.link_max
+                and self.ix.text[c_start - 2 : c_start - 1] in self.clause_end_chars
+                else None
+            )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
