@@ -55,6 +55,13 @@ def _after_units() -> frozenset[str]:
 
 
 @cache
+def _link_firsts() -> frozenset[str]:
+    """What a run of linking words can start with (a word's first character, a quote, a space)."""
+    r = rules()
+    return frozenset([*(w[0] for w in r["link_words"]), *r["quote_chars"], " ", "\u3000"])
+
+
+@cache
 def _label_opens() -> frozenset[str]:
     """The marks after which a name labels the number opening the next clause (「：」「（」)."""
     marks = rules()["label_marks"]
@@ -99,6 +106,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.to_ends = to_ends()
         self.clause_end_chars = clause_end_chars()
         self.link_max = self.rules["link_max_chars"]
+        self.link_firsts = _link_firsts()
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
@@ -349,6 +357,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
                 self._after_change_clause(n, s_start, c_start)
                 if s_start < c_start
                 and n.start - c_start <= self.link_max
+                and (n.start == c_start or self.ix.text[c_start] in self.link_firsts)
                 and self.ix.text[c_start - 2 : c_start - 1] in self.clause_end_chars
                 else None
             )

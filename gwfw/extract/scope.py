@@ -38,6 +38,9 @@ def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | No
     return last
 
 
+_OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
+
+
 @cache
 def _opening_chars() -> str:
     """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」)."""
@@ -263,8 +266,8 @@ class Screen:
         wider word names a platform or a rank (「在全市率先…，」「与省级平台对接率达100%，…」)."""
         if wider.start >= max(c_start, n.start - self.back):
             return True
-        if self.text[s_start : wider.start].strip(self.opening_chars):
-            return False
+        if wider.start - s_start > _OPENING_MAX or self.text[s_start : wider.start].strip(self.opening_chars):
+            return False  # (Performance: a date is short; no slice of a long sentence)
         k = bisect.bisect_left(self.figures, wider.end)
         if not (k < len(self.figures) and self.figures[k] < c_start):
             return False
