@@ -44,6 +44,7 @@ EXTRACTION_MODULES = (
     "extract.governing",
     "extract.layout",
     "extract.level_rules",
+    "extract.linked_rules",
     "extract.matcher",
     "extract.name_patterns",
     "extract.names",

@@ -25,9 +25,11 @@ _MAX_LISTED = 8
 
 @cache
 def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False) -> re.Pattern:
-    """What may stand before a share that divides a count stated before it (「，占比达」), or with verbs,
-    before a count of progress between them (「，完成」)."""
-    extra = parts()["count_share_verbs"] if verbs else parts()["share_words"]
+    """What may stand before a share that divides a count stated before it (「，占比达」; the whole it
+    divides may be named by an object of the parts: 「，占依申请事项总数的」), or with verbs, before a count
+    of progress between them (「，完成」)."""
+    objects = [w for words in parts()["objects"].values() for w in words]
+    extra = parts()["count_share_verbs"] if verbs else [*parts()["share_words"], *objects]
     words = "|".join(map(re.escape, sorted([*link_words, *extra], key=len, reverse=True)))
     return re.compile(
         rf"""
@@ -215,8 +217,16 @@ class ComposedRules:
 
     def _share_after_count(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
         """「“零跑腿”事项达到1081项，占比99.91%」: a clause of only a share word and its number gives
-        the share of the concept counted earlier in the sentence."""
-        if n.unit != "%" or c_start <= s_start:
+        the share of the concept counted earlier in the sentence. A list separator right after the count
+        opens such a clause too (「“零跑动”事项1200项、占比85%」)."""
+        if n.unit != "%":
+            return None
+        sep = self.rules["list_separator"]
+        k = self.ix.text.rfind(sep, max(c_start, n.start - self.rules["link_max_chars"]), n.start)
+        i = bisect.bisect_left(self.starts, n.start) - 1
+        if k >= 0 and i >= 0 and self.numbers[i].end == k:  # the count, then 、 (Performance: rare)
+            c_start = k + len(sep)
+        if c_start <= s_start:
             return None
         if n.start - c_start > self.rules["link_max_chars"]:  # Performance: no slice of a long clause
             return None
@@ -255,7 +265,9 @@ class ComposedRules:
         ):
             return None  # 「“最多跑一趟”和“一趟不用跑”事项达1433项，占比93%」: one share of two concepts
         ind = self._fits(concepts()[self.ix.strip_quotes(last.group())].indicators("share", kind), n)
-        return Match(ind, "share after the count it divides", last.start(), n.end) if ind else None
+        if ind is None:
+            return None
+        return Match(ind, "share after the count it divides", last.start(), n.end, screen_from=last.start())
 
     def _done_count(self, m: NumberMention) -> bool:
         """Does a count stand in a clause of only a verb of progress (「，完成1535项」), so that it counts the

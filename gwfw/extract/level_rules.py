@@ -52,46 +52,95 @@ def _list_size_first() -> frozenset[str]:
     return frozenset([*lasts, *"(（)）", *closing, *r["quote_chars"]])
 
 
+def _dated(reverse: bool = False) -> str:
+    """A period dating a level of a change, then its joiner (「今年的」「2023年的」「四季度的」): maybe a
+    year's digits, a few letters, a joiner of change_dated (extraction.yaml); backwards for reversed text."""
+    d = rules()["change_dated"]
+    joiners = rev_alt(d["joiners"]) if reverse else "|".join(map(re.escape, d["joiners"]))
+    letters = rf"[^\W\d]{{1,{d['period_max_chars']}}}?"
+    if reverse:
+        return rf"(?:(?:{joiners}){letters}(?:[0-9０-９]{{4}})?)"
+    return rf"(?:(?:[0-9０-９]{{4}})?{letters}(?:{joiners}))"
+
+
+@cache
+def clause_end_chars() -> frozenset[str]:
+    """The characters a change stated in a clause can end with (digits, the last character of a unit):
+    Performance, a clause ending in another is no change before a level (LevelRules._after_change_clause)."""
+    r = rules()
+    units = [*r["change_clause"]["units"], *(u for us in r["unit_accepts"].values() for u in us)]
+    return frozenset([*"0123456789", *(u[-1] for u in units if u)])
+
+
+@cache
+def _dated_joiner_starts() -> frozenset[str]:
+    return frozenset(w[0] for w in rules()["change_dated"]["joiners"])
+
+
 @cache
 def _change_between() -> re.Pattern:
-    """What stands between the level before a change and the level after it: 「精简至」, 「个窗口压减到」."""
+    """What stands between the level before a change and the level after it: 「精简至」, 「个窗口压减到」,
+    「提升至今年的」."""
     r = rules()
     verbs = "|".join(map(re.escape, sorted(r["change_verbs"], key=len, reverse=True)))
     to = "|".join(map(re.escape, r["change_to"]))
-    return re.compile(rf"[^\W\d]{{0,{_NOUN_MAX}}}?(?:{verbs})(?:{to})")
+    return re.compile(rf"[^\W\d]{{0,{_NOUN_MAX}}}?(?:{verbs})(?:{to}){_dated()}?")
 
 
 @cache
 def _change_between_max() -> int:
     """The most characters _change_between can match (Performance: a longer gap is no change)."""
     r = rules()
-    return _NOUN_MAX + max(map(len, r["change_verbs"])) + max(map(len, r["change_to"]))
+    dated = 4 + r["change_dated"]["period_max_chars"] + max(map(len, r["change_dated"]["joiners"]))
+    return _NOUN_MAX + max(map(len, r["change_verbs"])) + max(map(len, r["change_to"])) + dated
 
 
 @cache
 def to_ends() -> frozenset[str]:
-    """The last characters of the words for "to" (至, 到): what stands right before a level after a change."""
-    return frozenset(w[-1] for w in rules()["change_to"])
+    """The last characters of the words for "to" (至, 到) and of the joiners after a period that dates the
+    level (的): what stands right before a level after a change."""
+    r = rules()
+    return frozenset(w[-1] for w in [*r["change_to"], *r["change_dated"]["joiners"]])
 
 
 @cache
 def change_to_level() -> re.Pattern:
-    """On reversed text, ending at a figure: a change verb, then a word for "to" (「精简至」「增加到」). The
-    figure is the level after the change, not the change."""
+    """On reversed text, ending at a figure: a change verb, then a word for "to" (「精简至」「增加到」), maybe
+    a period (「提升至今年的」). The figure is the level after the change, not the change."""
     r = rules()
-    return re.compile(rf"(?:{rev_alt(r['change_to'])})(?:{rev_alt(r['change_verbs'])})")
+    return re.compile(rf"{_dated(True)}?(?:{rev_alt(r['change_to'])})(?:{rev_alt(r['change_verbs'])})")
 
 
 @cache
 def _change_from() -> re.Pattern:
-    """On reversed text, from the level before a change: a few letters, then 由 (「由最初设计时的212个」)."""
+    """On reversed text, from the level before a change: a few letters, then 由 (「由最初设计时的212个」), or
+    a period and its joiner (「由2022年的240项」)."""
     r = rules()
-    return re.compile(rf"[^\W\d]{{0,{r['change_from_max_chars']}}}?(?:{rev_alt(r['change_from'])})")
+    return re.compile(
+        rf"(?:{_dated(True)}|[^\W\d]{{0,{r['change_from_max_chars']}}}?)(?:{rev_alt(r['change_from'])})"
+    )
+
+
+@cache
+def _change_gap() -> re.Pattern:
+    """What stands between a name and a change stated right after it: 「较上年提高」「同比增长了」
+    「较2022年提升」."""
+    r = rules()
+    words = [*r["change_clause"]["compare_words"], *r["change_verbs"]]
+    years = "|".join(re.escape(u) for u in r["date_units"])
+    return re.compile(
+        rf"""
+        (?: {"|".join(map(re.escape, sorted(words, key=len, reverse=True)))}  # 较上年, 提高, 了
+          | [0-9０-９]{{2,4}} (?:{years})                          # a year compared with: 2022年
+        )*
+        """,
+        re.VERBOSE,
+    )
 
 
 class LevelRules:
-    """Rules of the Matcher (which provides ix, rules, numbers, starts, _fits, _named, _counts_own_noun
-    and _name_before)."""
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, dated, to_ends, link, _fits, _named,
+    _counts_own_noun and _name_before)."""
 
     def _list_size(self, n: NumberMention, s_start: int) -> Match | None:
         """「…行政许可事项清单(2022年版)》(共215项」: the count of the items a named list holds."""
@@ -121,15 +170,26 @@ class LevelRules:
         m = _change_from().match(self.ix.reversed, size - first.start, size - c_start)
         return size - m.end() if m else None
 
-    def _neighbour(self, n: NumberMention, step: int) -> NumberMention | None:
+    def _neighbour(self, n: NumberMention, step: int, undated: bool = False) -> NumberMention | None:
+        """The number step places from n; undated: the nearest that way which is no date
+        (「至2023年的186项」)."""
         i = bisect.bisect_left(self.starts, n.start) + step
+        while undated and 0 <= i < len(self.numbers) and self.dated[i]:
+            i += 1 if step > 0 else -1
         return self.numbers[i] if 0 <= i < len(self.numbers) else None
 
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
         """Is n the level before a change (「由164个精简至70个」's 164)?"""
         i = bisect.bisect_left(self.starts, n.start) + 1  # the next number (Performance: asked inline)
-        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in to_ends():
+        if i >= len(self.numbers) or self.ix.text[self.numbers[i].start - 1] not in self.to_ends:
             return False
+        if self.dated[i]:  # 「由2022年的240项精简至2023年的186项」: the level after the date
+            if self.ix.text[self.numbers[i].end : self.numbers[i].end + 1] not in _dated_joiner_starts():
+                return False  # Performance: a date that dates no level after a change
+            after = self._neighbour(n, 1, undated=True)
+            if after is None:
+                return False
+            i = bisect.bisect_left(self.starts, after.start)
         return self._changed(n, self.numbers[i], c_start) is not None
 
     def _after_to(self, n: NumberMention) -> bool:
@@ -140,7 +200,7 @@ class LevelRules:
         """「窗口数量由164个精简至70个」: the level after a change takes the name before 由."""
         if not self._after_to(n):
             return None  # Performance: the usual case
-        first = self._neighbour(n, -1)
+        first = self._neighbour(n, -1, undated=True)
         pos = None if first is None else self._changed(first, n, c_start)
         if pos is None:
             return None
@@ -152,6 +212,36 @@ class LevelRules:
         if found is None:
             found = self._name_split_by_from(pos, first, n, c_start)
         return found._replace(reason="the level after a change") if found else None
+
+    def _after_change_clause(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「网上可办率较上年提高3个百分点，达到98.5%」: a clause of linking words only before n, right
+        after a clause that ends with a change of a named figure (in points, in %, or in n's own unit:
+        「办件量较上年增加2万件，达到12万件」): n is the level, and takes that name."""
+        prev = self._neighbour(n, -1)
+        if (
+            prev is None
+            or c_start <= s_start
+            or prev.end != c_start - 1
+            or (prev.unit not in self.rules["change_clause"]["units"] and prev.unit != n.unit)
+            or n.start - c_start > self.rules["link_max_chars"]
+        ):
+            return None  # Performance: the usual number has no change right before its clause
+        if not self.link.fullmatch(self.ix.text, c_start, n.start):
+            return None
+        p_start = self.ix.clause(prev.start)[0]
+        names = self.ix.names_within(p_start, prev.start)
+        if not names or not _change_gap().fullmatch(self.ix.text, names[-1].end, prev.start):
+            return None
+        gap = self.ix.text[names[-1].end : prev.start]
+        if not any(v in gap for v in self.rules["change_verbs"]):
+            return None  # a comparison with no change (「较上年3个百分点」) is no change
+        t = names[-1]
+        ind = self._named(t, n)
+        return (
+            Match(ind, "the level after a change stated before it", t.start, n.end, screen_from=t.start)
+            if ind
+            else None
+        )
 
     def _name_split_by_from(
         self, pos: int, first: NumberMention, n: NumberMention, c_start: int

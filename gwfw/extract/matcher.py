@@ -12,14 +12,14 @@ The text's boundaries and names come from gwfw.extract.text_index, computed once
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
 from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
-from .level_rules import LevelRules, change_to_level, rev_alt, to_ends
+from .level_rules import LevelRules, change_to_level, clause_end_chars, to_ends
+from .linked_rules import LinkedRules
 from .name_patterns import (
     Trigger,
     compiled_names,
@@ -40,6 +40,11 @@ def _all_accepted() -> frozenset[str]:
     return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
 
 
+def figure_units() -> frozenset[str]:
+    """The units some indicator may be counted in: a number in another (平方米, 元) is no figure of one."""
+    return _all_accepted()
+
+
 @cache
 def _after_units() -> frozenset[str]:
     """The units of the numbers a phrase after them can name (_phrase_after): those its indicators accept,
@@ -50,25 +55,23 @@ def _after_units() -> frozenset[str]:
 
 
 @cache
-def _formula_near() -> frozenset[str]:
-    """A joiner or a quote: what must stand right before or after a numeral in a formula."""
-    return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
+def _link_firsts() -> frozenset[str]:
+    """What a run of linking words can start with (a word's first character, a quote, a space)."""
+    r = rules()
+    return frozenset([*(w[0] for w in r["link_words"]), *r["quote_chars"], " ", "\u3000"])
 
 
 @cache
-def _collection_run() -> re.Pattern:
-    """On reversed text: linking words, then verbs of collecting joined by their joiners, up to the name
-    of a count (「评价数据归集并推送22.44万条」 read back from the number)."""
-    r = rules()
-    verbs = rev_alt(r["collection_verbs"])
-    return re.compile(
-        rf"""
-        (?:{rev_alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
-        (?P<verbs> (?:{verbs})                                             # 推送
-          (?: (?:{rev_alt(r["collection_joiners"])})? (?:{verbs}) )* )        # 归集并
-        """,
-        re.VERBOSE,
-    )
+def _label_opens() -> frozenset[str]:
+    """The marks after which a name labels the number opening the next clause (「：」「（」)."""
+    marks = rules()["label_marks"]
+    return frozenset(marks["colons"] + marks["opening"])
+
+
+@cache
+def _formula_near() -> frozenset[str]:
+    """A joiner or a quote: what must stand right before or after a numeral in a formula."""
+    return frozenset(rules()["formula_joiners"] + rules()["quote_chars"])
 
 
 @cache
@@ -87,7 +90,7 @@ def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tu
     return items
 
 
-class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
+class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
     change in LevelRules)."""
@@ -99,6 +102,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
         # Performance: the state below is kept so that each number costs a few bisections, however many
         # names and numbers its sentence holds; the rules themselves are in the methods.
         self.starts = [m.start for m in numbers]
+        self.label_opens = _label_opens()
+        self.to_ends = to_ends()
+        self.clause_end_chars = clause_end_chars()
+        self.link_max = self.rules["link_max_chars"]
+        self.link_firsts = _link_firsts()
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
@@ -239,25 +247,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
                 found = self._name_before(before, n, c_start)
         return found or (self._collected(n, c_start) if named else None)
 
-    def _collected(self, n: NumberMention, c_start: int) -> Match | None:
-        """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
-        verbs of collecting."""
-        reach = self.rules["link_max_chars"] + self.rules["collection_max_chars"]
-        if not n.unit or not self.ix.collection_verbs.inside(max(c_start, n.start - reach), n.start):
-            return None  # Performance: the usual number has no verb of collecting right before it
-        start = len(self.ix.text) - n.start
-        # Performance: linking words read in many ways (「仅为仅为…」); a long run of them is no such phrase
-        run = self.ix.lexicon.link_run.match(self.ix.reversed, start)
-        if run.end() - start > self.rules["link_max_chars"]:
-            return None
-        m = _collection_run().match(self.ix.reversed, start)
-        if m is None or len(m["verbs"]) > self.rules["collection_max_chars"]:
-            return None
-        found = self._name_before(n.start - (m.end() - start), n, c_start)
-        if found is None or found.indicator.code not in self.rules["collected_indicators"]:
-            return None
-        return found._replace(reason="name before, then verbs of collecting")
-
     def _name_before(self, pos: int, n: NumberMention, c_start: int) -> Match | None:
         gap = self.ix.linked_name_gap(pos)
         if gap is None:
@@ -339,12 +328,19 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
             or (self._name_after(n) if named else None)
             or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
+            or (  # Performance: only a figure in a unit opening its clause right after a colon or a bracket
+                self._labelled(n, c_start)
+                if n.start - c_start <= 1
+                and n.unit
+                and self.ix.text[c_start - 1 : c_start] in self.label_opens
+                else None
+            )
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
             before = self.ix.text[n.start - 1 : n.start]
             if before in self.done_ends:  # 「已办57690件」
                 found = self._done_after_accepted(n, s_start)
-            if found is None and before in to_ends():
+            if found is None and before in self.to_ends:
                 found = self._after_change(n, c_start)
         if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
             found = self._mode_cases(found, n)
@@ -362,6 +358,16 @@ class Matcher(ComposedRules, CountedThings, LevelRules, ProgrammeRules):
             found = self._series(n, s_start, c_start)
         if found is None:
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
+        if found is None:
+            # Performance: only in a short clause right after one that a figure may end (a digit or a unit)
+            found = (
+                self._after_change_clause(n, s_start, c_start)
+                if s_start < c_start
+                and n.start - c_start <= self.link_max
+                and (n.start == c_start or self.ix.text[c_start] in self.link_firsts)
+                and self.ix.text[c_start - 2 : c_start - 1] in self.clause_end_chars
+                else None
+            )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only

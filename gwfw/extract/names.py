@@ -34,6 +34,9 @@ class Match(NamedTuple):
     also: tuple[
         Indicator, ...
     ] = ()  # more indicators the same figure gives (「“网上办”“一次办”比例均在97%以上」)
+    # where the words that screen the figure (全市, 日均 …) are read from when its name stands in an earlier
+    # clause of its sentence (「全市“零跑腿”事项达到1081项，占比99.91%」); -1: from the number's own clause
+    screen_from: int = -1
 
 
 @cache

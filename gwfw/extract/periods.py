@@ -68,14 +68,15 @@ def _pattern() -> re.Pattern:
     counts = f"(?:{month}|{_alt([*lx['month_numerals'], *lx['month_counts']])})"
     months = lx["months_to_date_word"]
     to_month = rf"(?P<tomonth> {to_date} (?P<mn>{counts}) {months})"  # 前10个月
+    day_joiners = re.escape(lx["day_range_joiners"])
     year = rf"""(?:
+        (?: (?P<yfrom>(?:{centuries})\d\d) \s* (?:{lx["year_suffix"]})? \s* [{day_joiners}] \s* )?  # 2021—
         (?P<year>(?:{centuries})\d\d) \s* {lx["year_suffix"]}
           (?!(?!{to_date}{counts}{months})(?:{not_after}))  # 2022年, not 2022年版 (but 2022年前10个月)
         | (?P<rel>{rel})                                                  # 今年, 去年
     )"""
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])
-    day_joiners = re.escape(lx["day_range_joiners"])
     ends = _alt(lx["month_end_words"])
     cn = rf"(?<![{lx['month_numeral_not_after']}])(?:{_alt(lx['month_numerals'])})"  # 四, 十二 (months)
     month_word = re.escape(lx["month_word"])
@@ -88,7 +89,8 @@ def _pattern() -> re.Pattern:
             (?P<todate{tag}> {to_date} (?P<qn{tag}>{q}) {quarter_word})               # 前三季度
             | {quarter_prefix}? (?P<q{tag}>{q}) {quarter_word}                        # (第)二季度
             | (?P<half{tag}>{_alt(lx["halves"])})                                     # 上半年
-            | (?P<m1{tag}>{month}|{cn}) \s* [{joiners}] \s* (?P<m2{tag}>{month}|{cn}) {month_word}  # 1—6月
+            | (?P<m1{tag}>{month}|{cn}) (?:{month_word})? \s* [{joiners}] \s*        # 1—, 1月至
+              (?P<m2{tag}>{month}|{cn}) {month_word}                                   # 6月
             | (?P<mc{tag}>{cn}) {month_word}                                       # 四月 ...
               (?: (?P<mcend{tag}>{ends}) | {_alt(lx["month_suffix"])} ){"" if tag else "?"}  # ...份, ...底
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
@@ -341,7 +343,8 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         elif g["mend"]:
             start = None
     elif g["year"] or g["rel"]:
-        start, end = date(y, 1, 1), date(y, 12, 31)
+        first = int(g["yfrom"]) if g["yfrom"] and int(g["yfrom"]) < y else y  # 「2021—2023年」
+        start, end = date(first, 1, 1), date(y, 12, 31)
     else:
         return None
     if g["asof"]:

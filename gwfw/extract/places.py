@@ -115,6 +115,28 @@ def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
         i = found[0]
 
 
+@cache
+def _before_name() -> tuple[str, tuple[str, ...]]:
+    lx = load_yaml("places.yaml")
+    return lx["name_place_joiners"], tuple(lx["name_suffixes"])
+
+
+def named_right_before(text: str, pos: int) -> tuple[str, list[Place]]:
+    """The place whose name ends right before pos (maybe joined by name_place_joiners), and its candidates:
+    whose figure a name at pos gives (「荣昌区网上可办率」). ('', []) when none."""
+    joiners, suffixes = _before_name()
+    end = pos
+    while end > 0 and text[end - 1] in joiners:
+        end -= 1
+    if not text.endswith(suffixes, 0, end):
+        return "", []  # Performance: the name pattern is slow to try; most names follow no place's suffix
+    pattern, index = _name_index()
+    for m in pattern.finditer(text, max(0, end - 12), end):  # Performance: a place name is short
+        if m.end() == end:
+            return m.group(), index[m.group()]
+    return "", []
+
+
 def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
     """The place a catalog names, using context (publisher, title, text) to tell namesakes apart.
 

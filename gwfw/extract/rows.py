@@ -10,10 +10,20 @@ from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
 from .governing import Governing
-from .matcher import Matcher
+from .matcher import Matcher, figure_units
 from .numerals import find_numbers
+from .places import named_right_before
 from .scope import Screen
 from .text_index import TextIndex
+
+
+def other_unit(text: str, found, code: str) -> str:
+    """Why a figure named right after another unit's name (「荣昌区网上可办率」「重庆市全程网办率」 in a
+    report of 綦江区) is not the district's, or ''."""
+    name, candidates = named_right_before(text, found.evidence_start)
+    if not candidates or any(p.code == code for p in candidates):
+        return ""
+    return f"unmapped: {name}'s figure, not the district's {found.indicator.code}"
 
 
 @dataclass(frozen=True)
@@ -53,17 +63,21 @@ def extract(report: Report) -> Extraction:
     numbers = find_numbers(text)
     matcher = Matcher(index, numbers)
     date_units = set(matcher.rules["date_units"])
+    # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，面积达1.2万
+    # 平方米。」 dates an event: its area is no figure of an indicator), and a wider area's word reach on
+    units = figure_units()
+    figures = [n.start for n in numbers if n.unit not in date_units and n.unit in units]
     governing = Governing(
         text,
         index,
         ctx.reference,
         ctx.year,
         ctx.doc_date,
-        [n.start for n in numbers if n.unit not in date_units],
+        figures,
         report.meta.get("title", ""),
         matcher.rules["list_separator"],
     )
-    screen = Screen(index, report.meta.get("title", ""))
+    screen = Screen(index, report.meta.get("title", ""), figures=figures)
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
@@ -81,7 +95,9 @@ def extract(report: Report) -> Extraction:
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
-            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year)
+            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
+            if not why and county and section.code:
+                why = other_unit(text, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import NamedTuple
 
 from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
+from .name_patterns import rules
 from .numerals import NumberMention
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
@@ -36,6 +38,16 @@ def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | No
     return last
 
 
+_OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
+
+
+@cache
+def _opening_chars() -> str:
+    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」)."""
+    r = rules()
+    return "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+
+
 class _Hit(NamedTuple):
     start: int
     end: int
@@ -45,8 +57,11 @@ class _Hit(NamedTuple):
 class Screen:
     """Decides, for each mapped number of one report, whether it is a result and of what scope."""
 
-    def __init__(self, index: TextIndex, title: str, level_name: str = ""):
+    def __init__(self, index: TextIndex, title: str, level_name: str = "", figures: list[int] | None = None):
+        """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
+        self.figures = figures or []
+        self.opening_chars = _opening_chars()
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
@@ -131,10 +146,17 @@ class Screen:
         return any(c in last and last[c].start >= pos for c in checks)
 
     def judge(
-        self, n: NumberMention, ind: Indicator, sentence: tuple[int, int], county: str, doc_year: int | None
+        self,
+        n: NumberMention,
+        ind: Indicator,
+        sentence: tuple[int, int],
+        county: str,
+        doc_year: int | None,
+        screen_from: int = -1,
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
-        district). sentence: the bounds of its sentence."""
+        district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
+        earlier clause (Match.screen_from): the clause words are read from there."""
         text, s_start = self.text, sentence[0]
         if self._hotline(n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
@@ -164,16 +186,23 @@ class Screen:
             if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
-        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None)
+        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None, screen_from)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
-        self, n: NumberMention, ind: Indicator, s_start: int, s_from: int, county: str, doc_year: int | None
+        self,
+        n: NumberMention,
+        ind: Indicator,
+        s_start: int,
+        s_from: int,
+        county: str,
+        doc_year: int | None,
+        screen_from: int = -1,
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
         counted nouns were asked before)."""
         ix, text, p = self.ix, self.text, self.p
-        c_start, _ = ix.clause(n.start)
+        c_start, _ = ix.clause(screen_from if screen_from >= 0 else n.start)
         c_from = max(c_start, n.start - self.back)
         name = ind.code
         _, last = self._hits(s_from, n.start)
@@ -203,7 +232,12 @@ class Screen:
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
         wider = last.get("wider")
-        if county and self._after(last, ("wider",), c_from) and not self._own_area(wider.word, county):
+        if (
+            county
+            and wider
+            and not self._own_area(wider.word, county)
+            and self._wider_reaches(wider, n, s_start, c_start, county)
+        ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
         if "department" in last:
@@ -227,6 +261,21 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _wider_reaches(self, wider: _Hit, n: NumberMention, s_start: int, c_start: int, county: str) -> bool:
+        """Is n the wider area's figure? Yes in the wider word's clause. In a later clause of its sentence
+        only when the wider word opens the sentence (a date at most before it), a figure stands between
+        them (「全市网上可办率达99.8%，全程网办率达90%」: a list of the wider area's figures), and neither
+        the district (by name) nor a word of its own (「，我区…」) comes after the wider word. Elsewhere a
+        wider word names a platform or a rank (「在全市率先…，」「与省级平台对接率达100%，…」)."""
+        if wider.start >= max(c_start, n.start - self.back):
+            return True
+        if wider.start - s_start > _OPENING_MAX or self.text[s_start : wider.start].strip(self.opening_chars):
+            return False  # (Performance: a date is short; no slice of a long sentence)
+        k = bisect.bisect_left(self.figures, wider.end)
+        if not (k < len(self.figures) and self.figures[k] < c_start):
+            return False
+        return not self._listed(wider.end, n.start, (*self.wide_words, county))
 
     def _own_area(self, word: str, unit: str) -> bool:
         """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""

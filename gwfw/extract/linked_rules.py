@@ -1,0 +1,72 @@
+"""Names that reach their number across something other than linking words.
+
+「评价数据归集并推送22.44万条」: verbs of collecting stand between a count and its name; 「主动评价率：92.6%」
+「网上可办率（99.5%）」: a colon or a bracket (which end clauses) does. The words and marks are language data
+(gwfw/langdata/extraction.yaml); the Matcher inherits these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .level_rules import rev_alt
+from .name_patterns import rules
+from .names import Match
+from .numerals import NumberMention
+
+
+@cache
+def _collection_run() -> re.Pattern:
+    """On reversed text: linking words, then verbs of collecting joined by their joiners, up to the name
+    of a count (「评价数据归集并推送22.44万条」 read back from the number)."""
+    r = rules()
+    verbs = rev_alt(r["collection_verbs"])
+    return re.compile(
+        rf"""
+        (?:{rev_alt(r["link_words"])}|[{re.escape(r["quote_chars"])}]|\s){{0,4}}?  # 共, 达: before the number
+        (?P<verbs> (?:{verbs})                                             # 推送
+          (?: (?:{rev_alt(r["collection_joiners"])})? (?:{verbs}) )* )        # 归集并
+        """,
+        re.VERBOSE,
+    )
+
+
+class LinkedRules:
+    """Rules of the Matcher (which provides ix, rules and _name_before)."""
+
+    def _labelled(self, n: NumberMention, c_start: int) -> Match | None:
+        """「主动评价率：92.6%」「网上可办率（99.5%）位居前列」: a name, a colon or an opening bracket,
+        then the number alone (in brackets, closed right after it): the name labels the number."""
+        text, marks = self.ix.text, self.rules["label_marks"]
+        if (
+            c_start < 2
+            or n.start - c_start > 1
+            or text[c_start - 1] not in marks["colons"] + marks["opening"]
+        ):
+            return None  # Performance: the usual number does not open its clause right after a mark
+        if text[c_start : n.start].strip():
+            return None
+        if text[c_start - 1] in marks["opening"] and text[n.end : n.end + 1] not in marks["closing"]:
+            return None  # 「窗口（含无差别窗口12个）」: not the bracket's one figure
+        found = self._name_before(c_start - 1, n, self.ix.clause(c_start - 2)[0])
+        return found._replace(reason="name before, then a colon or a bracket") if found else None
+
+    def _collected(self, n: NumberMention, c_start: int) -> Match | None:
+        """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
+        verbs of collecting."""
+        reach = self.rules["link_max_chars"] + self.rules["collection_max_chars"]
+        if not n.unit or not self.ix.collection_verbs.inside(max(c_start, n.start - reach), n.start):
+            return None  # Performance: the usual number has no verb of collecting right before it
+        start = len(self.ix.text) - n.start
+        # Performance: linking words read in many ways (「仅为仅为…」); a long run of them is no such phrase
+        run = self.ix.lexicon.link_run.match(self.ix.reversed, start)
+        if run.end() - start > self.rules["link_max_chars"]:
+            return None
+        m = _collection_run().match(self.ix.reversed, start)
+        if m is None or len(m["verbs"]) > self.rules["collection_max_chars"]:
+            return None
+        found = self._name_before(n.start - (m.end() - start), n, c_start)
+        if found is None or found.indicator.code not in self.rules["collected_indicators"]:
+            return None
+        return found._replace(reason="name before, then verbs of collecting")
