@@ -129,11 +129,11 @@ def named_right_before(text: str, pos: int) -> tuple[str, list[Place]]:
     while end > 0 and text[end - 1] in joiners:
         end -= 1
     if not text.endswith(suffixes, 0, end):
-        return "", []  # Performance: the name pattern is slow to try; most names follow no place's suffix
-    pattern, index = _name_index()
-    for m in pattern.finditer(text, max(0, end - 12), end):  # Performance: a place name is short
-        if m.end() == end:
-            return m.group(), index[m.group()]
+        return "", []  # Performance: most names follow no place's suffix
+    before = text[max(0, end - 12) : end]  # Performance: a place name is short
+    for start, stop, candidates in find_places(before):
+        if stop == len(before):
+            return before[start:], candidates
     return "", []
 
 
