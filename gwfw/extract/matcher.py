@@ -123,6 +123,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
         self.accepted = _all_accepted()
+        self.after_units = _after_units()
         self.formula_near = _formula_near()
         self.periods_before: tuple[int, int | None] = (
             -1,
@@ -293,13 +294,14 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
 
     def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:
         """What n measures. sentence: the bounds of its sentence, when the caller has them already."""
+        ix = self.ix
+        text = ix.text  # (Performance: both read once, asked many times below)
         if n.unit in self.date_units:
             return Match(None, "unmapped: a date or period", n.start, n.end)
         if n.unit not in self.accepted:
             return Match(None, f"unmapped: no indicator is counted in {n.unit}", n.start, n.end)
-        if self.ix.masked and self.ix.is_masked(n.start):
+        if ix.masked and ix.is_masked(n.start):
             return Match(None, "unmapped: inside a document title", n.start, n.end)
-        text = self.ix.text
         if (
             (  # Performance: a formula needs a joiner or a quote right around the numeral
                 text[n.numeral_start - 1 : n.numeral_start] in self.formula_near
@@ -308,12 +310,12 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             and self._is_formula(n)
         ):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        s_start = (sentence or self.ix.sentence(n.start))[0]
-        c_start, c_end = self.ix.clause(n.start)
+        s_start = (sentence or ix.sentence(n.start))[0]
+        c_start, c_end = ix.clause(n.start)
         if self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
         found = None
-        if self.ix.respectively.starts:  # Performance: most texts have no 分别
+        if ix.respectively.starts:  # Performance: most texts have no 分别
             found = self._respectively(n, c_start, c_end)
             if found is None or found.indicator is None:
                 found = self._respective_concepts(n, c_start, c_end) or found
@@ -322,22 +324,20 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         # The rules in order, the first that finds something decides. Performance: a rule that cannot
         # apply to this number (it reads shares only, needs 至 right before it, or reads names in a
         # clause that holds none) is not called.
-        named = self.ix.may_hold_name(c_start, c_end if n.end <= c_end else self.ix.clause(n.end)[1])
+        named = ix.may_hold_name(c_start, c_end if n.end <= c_end else ix.clause(n.end)[1])
         found = (
             found
             or (self._name_after(n) if named else None)
-            or (self._phrase_after(n) if n.unit in _after_units() else None)  # Performance: shares only
+            or (self._phrase_after(n) if n.unit in self.after_units else None)  # Performance: shares only
             or self._near_before(n, c_start, named)
             or (  # Performance: only a figure in a unit opening its clause right after a colon or a bracket
                 self._labelled(n, c_start)
-                if n.start - c_start <= 1
-                and n.unit
-                and self.ix.text[c_start - 1 : c_start] in self.label_opens
+                if n.start - c_start <= 1 and n.unit and text[c_start - 1 : c_start] in self.label_opens
                 else None
             )
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
-            before = self.ix.text[n.start - 1 : n.start]
+            before = text[n.start - 1 : n.start]
             if before in self.done_ends:  # 「已办57690件」
                 found = self._done_after_accepted(n, s_start)
             if found is None and before in self.to_ends:
@@ -350,7 +350,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             return found
         if found and found.indicator.code in self.rules["generic_indicators"]:
             found = self._topic(n, s_start, c_start, c_end, before_only=True) or found
-        if found is None and self.ix.topics:  # Performance: most texts name no programme
+        if found is None and ix.topics:  # Performance: most texts name no programme
             found = self._topic(n, s_start, c_start, c_end)
         if found is None and n.unit == "%":
             found = self._subject_after(n, c_end) or self._share_after_count(n, s_start, c_start)
@@ -364,26 +364,24 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
                 self._after_change_clause(n, s_start, c_start)
                 if s_start < c_start
                 and n.start - c_start <= self.link_max
-                and (n.start == c_start or self.ix.text[c_start] in self.link_firsts)
-                and self.ix.text[c_start - 2 : c_start - 1] in self.clause_end_chars
+                and (n.start == c_start or text[c_start] in self.link_firsts)
+                and text[c_start - 2 : c_start - 1] in self.clause_end_chars
                 else None
             )
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
             found = self._things_set_up(found, n, c_start)
-        if not found.also and self.ix.text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
+        if not found.also and text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
-        if self.ix.target_markers.inside(s_start, n.start) or self.ix.clause_target_markers.inside(
-            c_start, n.start
-        ):
+        if ix.target_markers.inside(s_start, n.start) or ix.clause_target_markers.inside(c_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         # a clause opening with a list separator goes on a list split by a bracketed note: its head governs
-        head = s_start if self.ix.text.startswith(self.rules["list_separator"], c_start) else c_start
+        head = s_start if text.startswith(self.rules["list_separator"], c_start) else c_start
         if (
             found.indicator.measure == "stock"
-            and self.ix.increment_markers.inside(head, n.start)
-            and not change_to_level().match(self.ix.reversed, len(self.ix.text) - n.start)
+            and ix.increment_markers.inside(head, n.start)
+            and not change_to_level().match(ix.reversed, len(text) - n.start)
         ):
             return Match(
                 None, f"unmapped: an increase of {found.indicator.code}, not its level", n.start, n.end
