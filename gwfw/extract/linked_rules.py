@@ -7,11 +7,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from .level_rules import rev_alt
-from .name_patterns import rules
+from .name_patterns import rules, unit_fits
 from .names import Match
 from .numerals import NumberMention
 
@@ -70,3 +71,26 @@ class LinkedRules:
         if found is None or found.indicator.code not in self.rules["collected_indicators"]:
             return None
         return found._replace(reason="name before, then verbs of collecting")
+
+    def _elided(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「全市网上可办率为85%，我区为92%」「去年网上可办率为98%，今年达到99.5%」: a clause naming only an
+        area (我区, 全市: not a place's name, which a city's list per county reads) or a time, then linking
+        words, before n, right after a clause that ends with a figure the rules named: n is that figure of
+        this area or time. Whose figure it is, the screens decide as for any."""
+        prev = self._neighbour(n, -1)
+        if prev is None or prev.end != c_start - 1 or self.last is None or self.last[0] != prev.start:
+            return None  # Performance: the usual number has no named figure ending the clause before
+        if prev.start < s_start or not unit_fits(self.last[1], n.unit):
+            return None
+        text, pos = self.ix.text, c_start
+        word = next((w for w in self.rules["elided_subjects"] if text.startswith(w, pos)), "")
+        pos += len(word)
+        if not word:  # else a period phrase must open the clause (「今年达到99.5%」)
+            k = bisect.bisect_left(self.ix.period_phrases, (pos,))
+            phrases = self.ix.period_phrases
+            if k == len(phrases) or phrases[k][0] != pos:
+                return None
+            pos = phrases[k][1]
+        if pos == c_start or not self.link.fullmatch(text, pos, n.start):
+            return None
+        return Match(self.last[1], "the name of the clause before, for another place or time", c_start, n.end)

@@ -368,6 +368,12 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
                 and text[c_start - 2 : c_start - 1] in self.clause_end_chars
                 else None
             )
+        if (
+            found is None
+            and s_start < c_start
+            and n.start - c_start <= self.link_max + self.rules["elided_subject_max_chars"]
+        ):
+            found = self._elided(n, s_start, c_start)  # Performance: a short clause after another only
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only

@@ -194,6 +194,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_verbs": list,
         "change_to": list,
         "change_clause": dict,
+        "elided_subjects": list,
+        "elided_subject_max_chars": int,
         "change_dated": dict,
         "label_marks": dict,
     },
