@@ -38,15 +38,10 @@ class LinkedRules:
 
     def _labelled(self, n: NumberMention, c_start: int) -> Match | None:
         """「主动评价率：92.6%」「网上可办率（99.5%）位居前列」: a name, a colon or an opening bracket,
-        then the number alone (in brackets, closed right after it): the name labels the number."""
+        then the number alone (in brackets, closed right after it): the name labels the number. Asked only
+        of a number in a unit opening its clause right after a colon or an opening bracket (Matcher.match)."""
         text, marks = self.ix.text, self.rules["label_marks"]
-        if (
-            c_start < 2
-            or n.start - c_start > 1
-            or text[c_start - 1] not in marks["colons"] + marks["opening"]
-        ):
-            return None  # Performance: the usual number does not open its clause right after a mark
-        if text[c_start : n.start].strip():
+        if c_start < 2 or text[c_start : n.start].strip():
             return None
         if text[c_start - 1] in marks["opening"] and text[n.end : n.end + 1] not in marks["closing"]:
             return None  # 「窗口（含无差别窗口12个）」: not the bracket's one figure

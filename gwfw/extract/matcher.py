@@ -36,13 +36,9 @@ from .text_index import TextIndex
 
 
 @cache
-def _all_accepted() -> frozenset[str]:
-    return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
-
-
 def figure_units() -> frozenset[str]:
     """The units some indicator may be counted in: a number in another (平方米, 元) is no figure of one."""
-    return _all_accepted()
+    return frozenset().union(*units_accepted().values(), (ind.unit for ind in load_codebook()))
 
 
 @cache
@@ -122,7 +118,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
-        self.accepted = _all_accepted()
+        self.accepted = figure_units()
         self.after_units = _after_units()
         self.formula_near = _formula_near()
         self.periods_before: tuple[int, int | None] = (
