@@ -127,10 +127,8 @@ def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.
     if doc_date.month > periods.lexicon()["year_report_until_month"]:
         return None
     last = date(doc_date.year - 1, 12, 31)
-    phrases = index.period_phrases
-    for found in periods.find_periods(
-        report.text, doc_date.year, doc_date, None, phrases
-    ):  # 今年: publication's
+    year = doc_date.year  # 今年: the publication's year
+    for found in periods.find_periods(report.text, year, doc_date, None, index.period_phrases):
         if not index.is_masked(found.start) and found.period != periods.Period(None, doc_date, ""):
             return periods.Period(date(last.year, 1, 1), last, "") if found.period.end == last else None
     return None
