@@ -105,6 +105,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.link_firsts = _link_firsts()
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
+        # the numbers right before one after a word for "to" (may be the level before a change: 「由164个精简
+        # 至70个」), and those right after a date or period (a run of periods may stand before them)
+        text = index.text
+        self.before_to = {a.start for a, b in zip(numbers, numbers[1:]) if text[b.start - 1] in self.to_ends}
+        self.after_dated = {b.start for a, b in zip(numbers, numbers[1:]) if a.unit in self.date_units}
         # (programme form, indicator code) -> the names of that form already bound to it, as sorted indices
         self.bound: dict[tuple[str, str], list[int]] = {}
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
@@ -237,8 +242,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         found = self._name_before(n.start, n, c_start) if named else None
         if found is None:
             # Performance: kept for _series, which asks the same; a run of periods needs one right before
-            k = bisect.bisect_left(self.starts, n.start) - 1
-            before = self._before_periods(n.start, c_start) if k >= 0 and self.dated[k] else None
+            before = self._before_periods(n.start, c_start) if n.start in self.after_dated else None
             self.periods_before = (n.start, before)
             if before is not None and named:
                 found = self._name_before(before, n, c_start)
@@ -308,7 +312,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
         s_start = (sentence or ix.sentence(n.start))[0]
         c_start, c_end = ix.clause(n.start)
-        if self._before_change(n, c_start):
+        if n.start in self.before_to and self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
         found = None
         if ix.respectively.starts:  # Performance: most texts have no 分别
@@ -364,12 +368,14 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
                 and text[c_start - 2 : c_start - 1] in self.clause_end_chars
                 else None
             )
-        if (
+        if (  # Performance: a short clause after another, and a figure mapped earlier in the sentence
             found is None
             and s_start < c_start
+            and self.last is not None
+            and self.last[0] >= s_start
             and n.start - c_start <= self.link_max + self.rules["elided_subject_max_chars"]
         ):
-            found = self._elided(n, s_start, c_start)  # Performance: a short clause after another only
+            found = self._elided(n, s_start, c_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
