@@ -36,7 +36,7 @@ class Governing:
         lx = lexicon()
         ref_end = reference.end if reference else None
         found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
-        self.found = [p for p in found if not index.is_masked(p.start)]
+        self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else list(found)
         self.ends = [p.end for p in self.found]
         # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends
@@ -77,7 +77,7 @@ class Governing:
                 continue  # Performance: a line this long is no heading, known without reading it
             h = layout.heading_at(text, p.start, title)
             if h is not None and h.start != last:  # the first phrase of a heading names its period
-                out.append((h.end, layout.section_end(text, h, title, dated), i))
+                out.append((h.end, layout.section_end(text, h, lines, title, dated), i))
                 last = h.start
         return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import NamedTuple
@@ -62,14 +63,20 @@ def heading_at(text: str, pos: int, title: str = "") -> Heading | None:
     return None if line is None else _heading(text, *line, title.strip())
 
 
-def section_end(text: str, head: Heading, title: str = "", stops=lambda start, end: False) -> int:
+def section_end(
+    text: str, head: Heading, line_ends: list[int], title: str = "", stops=lambda start, end: False
+) -> int:
     """Where the text under a heading ends: at the next heading of its level or above, or at the next
-    heading line for which stops(start, end) holds. Only the lines after it are read."""
-    title, pos = title.strip(), head.end
-    while pos < len(text):
-        start, end = _line(text, pos)
-        h = _heading(text, start, end, title)
-        if h is not None and (h.level <= head.level or stops(start, end)):
-            return start
-        pos = end + 1
+    heading line for which stops(start, end) holds. Only the lines after it are read. line_ends: where
+    the text's line breaks stand (TextIndex.line_ends); lines too long for a heading are passed over
+    without reading them."""
+    title, longest = title.strip(), max_heading_line()
+    start, k = head.end, bisect.bisect_left(line_ends, head.end)
+    while start < len(text):
+        end = line_ends[k] if k < len(line_ends) else len(text)
+        if end - start <= longest:
+            h = _heading(text, start, end, title)
+            if h is not None and (h.level <= head.level or stops(start, end)):
+                return start
+        start, k = end + 1, k + 1
     return len(text)

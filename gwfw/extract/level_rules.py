@@ -179,8 +179,8 @@ class LevelRules:
         return self.numbers[i] if 0 <= i < len(self.numbers) else None
 
     def _before_change(self, n: NumberMention, c_start: int) -> bool:
-        """Is n the level before a change (「由164个精简至70个」's 164)? Asked only when a word for "to" stands
-        right before the next number (Matcher.before_to)."""
+        """Is n the level before a change (「由164个精简至70个」's 164)? Asked only when a word for "to"
+        stands right before the next number (Matcher.before_to)."""
         i = bisect.bisect_left(self.starts, n.start) + 1  # the next number
         if self.dated[i]:  # 「由2022年的240项精简至2023年的186项」: the level after the date
             if self.ix.text[self.numbers[i].end : self.numbers[i].end + 1] not in _dated_joiner_starts():

@@ -98,7 +98,9 @@ class Screen:
                 for m in self.p.plan_heading.finditer(self.text)
                 if (h := layout.heading_at(self.text, m.start(), self.title)) and not self._reports(h)
             }
-            self._plan_sections = sorted((h.end, layout.section_end(self.text, h, self.title)) for h in heads)
+            self._plan_sections = sorted(
+                (h.end, layout.section_end(self.text, h, self.ix.line_ends, self.title)) for h in heads
+            )
         return bool(self._plan_sections) and any(a <= pos < b for a, b in self._plan_sections)
 
     def _reports(self, h: layout.Heading) -> bool:
