@@ -238,8 +238,13 @@ class ComposedRules:
         # the concept nearest before the clause, read backwards from it (at most a few clauses back)
         size = len(self.ix.text)
         floor = max(s_start, c_start - parts()["count_share_max_chars"])
-        back = self.ix.lexicon.concept_before.search(self.ix.reversed, size - c_start, size - floor)
-        last = None if back is None else self.ix.lexicon.concept.match(self.ix.text, size - back.end())
+        lx = self.ix.lexicon
+        back = lx.concept_before.search(self.ix.reversed, size - c_start, size - floor)
+        last = None if back is None else lx.concept.match(self.ix.text, size - back.end())
+        if last is not None and "share" not in concepts()[self.ix.strip_quotes(last.group())].codes:
+            # a verb counting the concept's cases (「“网上办”事项办结6312件，占比96.9%」): the one before it
+            back = lx.concept_before.search(self.ix.reversed, back.end(), size - floor)
+            last = None if back is None else lx.concept.match(self.ix.text, size - back.end())
         if last is None or self.ix.is_masked(last.start()):
             return None
         counts = [
@@ -251,14 +256,17 @@ class ComposedRules:
         ]
         if not counts or counts[0].unit == "%" or not all(self._done_count(m) for m in counts[1:]):
             return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
-        kind = next(
-            (
-                k
-                for w, k in self.ix.lexicon.composer.object_kind.items()
-                if self.ix.text.startswith(w, last.end())
-            ),
-            unit_object(counts[0].unit),
-        )
+        # what the count counts: its unit says so (「“网上办”事项6312件」 counts cases), else the object named
+        kind = unit_object(counts[0].unit)
+        if kind == "none":
+            kind = next(
+                (
+                    k
+                    for w, k in self.ix.lexicon.composer.object_kind.items()
+                    if self.ix.text.startswith(w, last.end())
+                ),
+                kind,
+            )
         p = last.start()
         if p > 0 and self.ix.lexicon.concept_before.match(
             self.ix.reversed, len(self.ix.text) - p + self._sep_before(p)

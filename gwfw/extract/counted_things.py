@@ -68,8 +68,13 @@ class CountedThings:
         )
 
     def _monitored(self, found: Match, n: NumberMention, c_start: int) -> Match:
-        """「截至9月已监管15532件办件」: cases a supervision system watched, not cases handled."""
+        """「截至9月已监管15532件办件」: cases a supervision system watched, not cases handled; but not
+        when the name before the count opens with a verb of handling (「监察到各部门受理的事项4877件」)."""
         rule = self.rules["monitored_cases"]
+        if found.evidence_start < n.start and self.ix.text.startswith(
+            tuple(rule["own_verbs"]), found.evidence_start
+        ):
+            return found
         start = min(found.evidence_start, n.start)
         before = self.ix.text[max(c_start, start - rule["max_chars"]) : start]
         verb = next((v for v in rule["verbs"] if v in before), "")
