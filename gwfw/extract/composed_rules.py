@@ -48,6 +48,12 @@ def _starting(text: str, words: list[str]):
 
 
 @cache
+def _measure_words() -> tuple[str, ...]:
+    """Every measure word of a name (率, 比例, 数, 量 ...)."""
+    return tuple(w for words in parts()["measures"].values() for w in words)
+
+
+@cache
 def _separators() -> re.Pattern:
     """The separators of a list of names, the longer first (以及 before 及)."""
     return re.compile("|".join(map(re.escape, sorted(parts()["concept_separators"], key=len, reverse=True))))
@@ -180,11 +186,8 @@ class ComposedRules:
         m = self.ix.lexicon.concept.search(text, n.end, min(c_end, n.end + parts()["subject_max_chars"]))
         if m is None or self.ix.is_masked(m.start()):
             return None
-        measures = [w for words in parts()["measures"].values() for w in words]
         shares = parts()["share_words"] + parts()["measures"]["share"]
-        if any(text.startswith(w, m.end()) for w in measures) or any(
-            w in text[n.end : m.start()] for w in shares
-        ):
+        if text.startswith(_measure_words(), m.end()) or any(w in text[n.end : m.start()] for w in shares):
             return None  # a name of its own, or a subject that is itself a share
         after = self.link.match(text, m.end()).end()
         k = bisect.bisect_left(self.starts, after)
@@ -208,11 +211,8 @@ class ComposedRules:
         return Match(ind, "share before its subject", n.start, m.end()) if ind else None
 
     def _subject_kind(self, start: int, end: int) -> str:
-        kinds = {
-            kind
-            for word, kind in self.ix.lexicon.composer.object_kind.items()
-            if word in self.ix.text[start:end]
-        }
+        between = self.ix.text[start:end]
+        kinds = {kind for word, kind in self.ix.lexicon.composer.object_kind.items() if word in between}
         return "items" if "items" in kinds else "cases" if "cases" in kinds else "none"
 
     def _share_after_count(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
@@ -326,12 +326,11 @@ class ComposedRules:
         if not any(w in near for w in parts()["each_words"]):
             return None  # Performance: the usual number has no 均 right before it
         run = self.ix.lexicon.link_run.match(self.ix.reversed, size - n.start).end() - (size - n.start)
-        measures = tuple(w for words in parts()["measures"].values() for w in words)
         end = next(  # where the nearest item ends: a measure, then linking words only
             (
                 n.start - k
                 for k in range(min(run, self.rules["link_max_chars"]), 0, -1)
-                if text.endswith(measures, c_start, n.start - k)
+                if text.endswith(_measure_words(), c_start, n.start - k)
                 and self.link.fullmatch(text, n.start - k, n.start)
             ),
             None,
