@@ -127,7 +127,8 @@ class _Engine:
         cn_ahead = rf"(?=(?:{inner})?(?:{mag})?{_WS}(?:{units})|{_WS}(?:{dash}))"
         cn_run = rf"(?<!{cn}){cn}++{cn_ahead}"
         num = f"(?:{arabic}|{cn_run})"
-        part = r"(?P<n{k}>{num})(?:(?P<a{k}>{inner})?(?P<m{k}>{mag}))?"
+        # a numeral, maybe its suffix and its magnitude, which a space may part from it (「1.2 万件」)
+        part = rf"(?P<n{{k}}>{{num}})(?:(?P<a{{k}}>{{inner}})?{_SP}?(?P<m{{k}}>{{mag}}))?"
         tail = (
             rf"(?:(?P<inner>{inner})(?=(?:{_WS}(?:{units}))|{_NOT_CJK}|\Z))?"
             rf"(?:{_WS}(?P<unit>{units}))?(?P<outer>{outer})?"
