@@ -27,7 +27,19 @@ class Trigger(NamedTuple):
 
 @cache
 def rules() -> dict:
-    return load_yaml("extraction.yaml")
+    """extraction.yaml, its linking words completed by the changes to a level (see _change_links)."""
+    r = dict(load_yaml("extraction.yaml"))
+    r["link_words"] = [*r["link_words"], *_change_links(r)]
+    return r
+
+
+def _change_links(r: dict) -> list[str]:
+    """A change verb and a word for "to" link a name to the level it reached, as 提升至 does
+    (「自助服务设备增至62台」「好评率升至99.9%」): every such pair is a linking word, so a province's
+    verb needs no entry of its own."""
+    listed = set(r["link_words"])
+    pairs = (verb + to for verb in r["change_verbs"] for to in r["change_to"])
+    return sorted({w for w in pairs if w not in listed})
 
 
 @cache

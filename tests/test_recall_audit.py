@@ -1,0 +1,61 @@
+"""Classes of phrasing found by a recall audit of every unmapped number in the survey, the held-out sets and
+data/raw (round recall19): each class once as a general rule, tested on phrasings written for no report, in
+several provinces' words, with counterparts that carry the same words and must give nothing (a change, a
+target, a hotline, a wider area, an average, another thing counted).
+
+`expected`: 「code=value」 items separated by 「;」; empty = no observation."""
+
+import pytest
+
+from gwfw.extract import Report, extract
+
+META = {
+    "district": "綦江区",
+    "kind": "annual_report",
+    "title": "2023年政务服务工作总结",
+    "published": "2023-12-31",
+}
+
+# (class, text, expected)
+POSITIVES = [
+    # a change verb and a word for "to" link a name to the level it reached (「自助服务设备增至62台」)
+    ("change to a level", "全县政务服务事项网上可办率升至98.6%", "online_available_rate=98.6"),
+    ("change to a level", "“好差评”好评率上升到99.97%", "satisfaction_rate=99.97"),
+    ("change to a level", "全区主动评价率由76%升至93%", "active_review_rate=93"),
+    ("change to a level", "全年办件量增长至15.2万件", "cases_total=152000"),
+    ("change to a level", "区政务服务大厅综合窗口扩大至24个", "comprehensive_windows=24"),
+    ("change to a level", "承诺件按时办结率提升为100%", "on_time_completion_rate=100"),
+    ("change to a level", "群众平均跑动次数下降至0.15次", "avg_visits=0.15"),
+    ("change to a level", "区政务服务中心自助终端增至45台", "self_service_terminals=45"),
+    ("change to a level", "好评率稳定保持在99.9%以上", "satisfaction_rate=99.9"),
+    # 计 as 共计 (「“好差评”评价数计10791条」)
+    ("links", "“好差评”评价总数计3.6万条", "review_count=36000"),
+    ("links", "区行政服务中心全年办件量计18.6万件", "cases_total=186000"),
+]
+
+# (class, text): no observation
+DISTRACTORS = [
+    ("change to a level", "区政务服务中心自助终端增加30台"),  # the change, not the level
+    ("change to a level", "区政务服务中心新增自助终端30台"),
+    ("change to a level", "全年办件量同比增长12.5%"),
+    ("change to a level", "力争网上可办率升至99%"),  # a target
+    ("change to a level", "12345热线办结率升至98%"),  # the hotline's
+    ("change to a level", "全市网上可办率升至99%"),  # a wider area's
+    ("change to a level", "日均办件量增长至1200件"),  # an average
+    ("links", "“好差评”差评数计3条"),  # no indicator counts bad reviews
+]
+
+
+def _observed(text: str) -> list[str]:
+    ex = extract(Report("probe.txt", text, "utf-8", META))
+    return sorted(f"{o['indicator']}={o['value']}" for o in ex.observations)
+
+
+@pytest.mark.parametrize("kind,text,expected", POSITIVES, ids=[f"{p[0]}:{p[1][:14]}" for p in POSITIVES])
+def test_audited_phrasings_give_their_figures(kind, text, expected):
+    assert _observed(text) == sorted(w.strip() for w in expected.split(";")), kind
+
+
+@pytest.mark.parametrize("kind,text", DISTRACTORS, ids=[f"{d[0]}:{d[1][:14]}" for d in DISTRACTORS])
+def test_audited_counterparts_give_no_figure(kind, text):
+    assert _observed(text) == [], kind
