@@ -31,6 +31,15 @@ POSITIVES = [
     # 计 as 共计 (「“好差评”评价数计10791条」)
     ("links", "“好差评”评价总数计3.6万条", "review_count=36000"),
     ("links", "区行政服务中心全年办件量计18.6万件", "cases_total=186000"),
+    # two kinds of items joined by 、 as by 和: one total of both (「受理行政许可事项、公共服务事项共计…件」)
+    ("joined kinds", "全年受理行政许可、公共服务事项共计8.6万件", "cases_accepted=86000"),
+    ("joined kinds", "区政务服务大厅办理行政审批、公共服务事项12.3万件", "cases_total=123000"),
+    ("joined kinds", "共办结行政许可事项、其他公共服务事项9.8万件", "cases_completed=98000"),
+    (
+        "joined kinds",
+        "上半年受理依申请事项、公共服务事项共4.1万件，办结率99.9%",
+        "cases_accepted=41000; completion_rate=99.9",
+    ),
 ]
 
 # (class, text): no observation
@@ -43,6 +52,10 @@ DISTRACTORS = [
     ("change to a level", "全市网上可办率升至99%"),  # a wider area's
     ("change to a level", "日均办件量增长至1200件"),  # an average
     ("links", "“好差评”差评数计3条"),  # no indicator counts bad reviews
+    ("joined kinds", "其中受理行政许可事项2.1万件、公共服务事项6.5万件"),  # each kind its own count: parts
+    ("joined kinds", "全年受理便民服务事项13.7万件，受理行政许可事项7.3万件"),
+    ("joined kinds", "市政务服务中心受理行政许可、公共服务事项共计36万件"),  # the city's
+    ("joined kinds", "月均受理行政许可、公共服务事项7200件"),  # an average
 ]
 
 
