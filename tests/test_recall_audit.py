@@ -40,6 +40,11 @@ POSITIVES = [
         "上半年受理依申请事项、公共服务事项共4.1万件，办结率99.9%",
         "cases_accepted=41000; completion_rate=99.9",
     ),
+    # a count right before a window noun with its modifier (「共有86个工作窗口」)
+    ("window nouns", "区政务服务中心共有48个工作窗口", "windows_total=48"),
+    ("window nouns", "县政务大厅设置36个对外服务窗口", "windows_total=36"),
+    ("window nouns", "政务服务中心开设24个业务窗口，进驻部门32个", "windows_total=24"),
+    ("window nouns", "进驻大厅单位41家，开通65个对外办事窗口", "windows_total=65"),
 ]
 
 # (class, text): no observation
@@ -56,6 +61,10 @@ DISTRACTORS = [
     ("joined kinds", "全年受理便民服务事项13.7万件，受理行政许可事项7.3万件"),
     ("joined kinds", "市政务服务中心受理行政许可、公共服务事项共计36万件"),  # the city's
     ("joined kinds", "月均受理行政许可、公共服务事项7200件"),  # an average
+    ("window nouns", "市政务服务中心共有120个工作窗口"),  # the city's
+    ("window nouns", "大厅共评选出5个红旗工作窗口"),  # windows honoured
+    ("window nouns", "区政务服务中心新增8个业务窗口"),  # an increase
+    ("window nouns", "全区共有48个工作窗口"),  # no hall: windows_total needs one in its sentence
 ]
 
 
