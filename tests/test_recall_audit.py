@@ -45,6 +45,11 @@ POSITIVES = [
     ("window nouns", "县政务大厅设置36个对外服务窗口", "windows_total=36"),
     ("window nouns", "政务服务中心开设24个业务窗口，进驻部门32个", "windows_total=24"),
     ("window nouns", "进驻大厅单位41家，开通65个对外办事窗口", "windows_total=65"),
+    # 智能终端 for the hall's kiosks (「290台政务服务智能终端」「13台智能终端整齐排列」)
+    ("terminal nouns", "区政务服务中心投放32台政务服务智能终端", "self_service_terminals=32"),
+    ("terminal nouns", "大厅配备智能终端15台，可办理社保、医保等高频事项", "self_service_terminals=15"),
+    ("terminal nouns", "全县布设28台智能自助终端", "self_service_terminals=28"),
+    ("terminal nouns", "大厅设有自助终端机12台", "self_service_terminals=12"),
 ]
 
 # (class, text): no observation
@@ -65,6 +70,9 @@ DISTRACTORS = [
     ("window nouns", "大厅共评选出5个红旗工作窗口"),  # windows honoured
     ("window nouns", "区政务服务中心新增8个业务窗口"),  # an increase
     ("window nouns", "全区共有48个工作窗口"),  # no hall: windows_total needs one in its sentence
+    ("terminal nouns", "全市投放政务服务智能终端290台"),  # the city's
+    ("terminal nouns", "服务覆盖移动智能终端2.6万台"),  # phones
+    ("terminal nouns", "新增政务服务智能终端20台"),  # an increase
 ]
 
 
