@@ -50,6 +50,11 @@ POSITIVES = [
     ("terminal nouns", "大厅配备智能终端15台，可办理社保、医保等高频事项", "self_service_terminals=15"),
     ("terminal nouns", "全县布设28台智能自助终端", "self_service_terminals=28"),
     ("terminal nouns", "大厅设有自助终端机12台", "self_service_terminals=12"),
+    # the share of cases reviewed, named with the review's own word (「“好差评”评价率」「办件评价率」): listed
+    # whole, since 「“好差评”评价」 composes no share and would hide 评价率 inside it
+    ("review share", "全区“好差评”评价率达92.5%", "active_review_rate=92.5"),
+    ("review share", "区政务服务中心办件评价率为88.6%", "active_review_rate=88.6"),
+    ("review share", "好差评评价率达到95%，好评率100%", "active_review_rate=95; satisfaction_rate=100"),
 ]
 
 # (class, text): no observation
@@ -73,6 +78,9 @@ DISTRACTORS = [
     ("terminal nouns", "全市投放政务服务智能终端290台"),  # the city's
     ("terminal nouns", "服务覆盖移动智能终端2.6万台"),  # phones
     ("terminal nouns", "新增政务服务智能终端20台"),  # an increase
+    ("review share", "12345热线办件评价率为90%"),  # the hotline's
+    ("review share", "全省“好差评”评价率为70.2%"),  # the province's
+    ("review share", "人大代表建议办理评价率100%"),  # deputies' proposals
 ]
 
 
