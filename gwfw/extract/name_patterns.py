@@ -121,7 +121,8 @@ def names_before(
     before = trie_regex(surfaces, quotes, reverse=True)
     before = re.compile(f"(?:{composed})|(?:{before})" if composed else before)
     link_words = sorted(link_words, key=len, reverse=True)
-    linked = "|".join(re.escape(w[::-1]) for w in link_words)
+    # Performance: the linking words as a prefix tree (the longer first at each branch, as in the sorted list)
+    linked = trie_regex(link_words, "", reverse=True)
     linked = re.compile(rf"(?:{linked}|[{re.escape(quotes)}]|\s)*?(?P<name>{before.pattern})")
     link_run = re.compile(rf"[{re.escape(''.join(link_words) + quotes)}\s]*")
     links: dict[str, list[str]] = {}
@@ -179,6 +180,7 @@ def name_anchors(surfaces, concept_forms, quotes: str) -> list[str]:
 
 @cache
 def link_pattern() -> re.Pattern:
+    """A run of linking words, quotes and spaces. Performance: the words as a prefix tree (the longer first at
+    each branch, as a list sorted by length would try them)."""
     r = rules()
-    words = "|".join(re.escape(w) for w in sorted(r["link_words"], key=len, reverse=True))
-    return re.compile(rf"(?:{words}|[{re.escape(r['quote_chars'])}]|\s)*")
+    return re.compile(rf"(?:{trie_regex(r['link_words'], '')}|[{re.escape(r['quote_chars'])}]|\s)*")
