@@ -133,7 +133,8 @@ class _Engine:
             rf"(?:(?P<inner>{inner})(?=(?:{_WS}(?:{units}))|{_NOT_CJK}|\Z))?"
             rf"(?:{_WS}(?P<unit>{units}))?(?P<outer>{outer})?"
         )
-        pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+)"
+        point, cn_digits = re.escape(lx["decimal_point"]), "[" + re.escape("".join(lx["digits"])) + "]"
+        pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+(?:{point}{cn_digits}+)?)"
         one = part.format(k=1, num=num, inner=inner, mag=mag)
         two = part.format(k=2, num=num, inner=inner, mag=mag)
         # Performance: a range's dash stands within a unit and a gap of the first number; a test for one of
@@ -189,8 +190,15 @@ class _Engine:
         return folded
 
     def cn(self, s: str) -> Decimal | None:
-        """一百零五 -> 105, 二十一 -> 21, 二〇二二 -> 2022; None for 三四 (ambiguous) or junk."""
+        """一百零五 -> 105, 二十一 -> 21, 二〇二二 -> 2022, 九十九点九 -> 99.9; None for 三四 (ambiguous) or
+        junk."""
         lx = self.lx
+        whole, point, decimals = s.partition(lx["decimal_point"])
+        if point:  # 九十九点九: each digit after the point is one decimal
+            head = self.cn(whole)
+            if head is None or not decimals or any(c not in lx["digits"] for c in decimals):
+                return None
+            return head + Decimal("0." + "".join(str(lx["digits"][c]) for c in decimals))
         if not s or any(c not in self.cn_values for c in s):
             return None
         if all(c in lx["digits"] for c in s):

@@ -27,6 +27,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "magnitudes": dict,
         "magnitude_exceptions": list,
         "percent_words": dict,
+        "decimal_point": str,
         "units": list,
         "unit_blocked_next": dict,
         "prefix_qualifiers": dict,
