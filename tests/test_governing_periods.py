@@ -109,3 +109,11 @@ def test_a_month_not_yet_over_at_publication_is_of_the_same_year():
     text = "四月份，全县共受理政务服务事项13736件。"
     got = periods_of(text, title="政务服务工作情况", published="2023-04-28")
     assert got == [("cases_accepted", "2023-04", "sentence")]
+
+
+def test_news_on_the_year_just_ended_still_says_this_year_of_its_own():
+    """News of March 2024 first naming the year just ended (「去年」) reports on 2023, but counts its
+    years from its own date: 去年 is 2023 (not 2022), 今年以来 is 2024 (not 2023)."""
+    text = "去年，全县共办理各类政务服务事项26.8万件。今年以来，受理各类事项3.1万件。"
+    got = periods_of(text, title="政务服务再提速", published="2024-03-12", kind="news")
+    assert [(code, label) for code, label, _ in got] == [("cases_total", "2023"), ("cases_accepted", "2024")]

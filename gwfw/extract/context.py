@@ -196,5 +196,8 @@ def report_context(report: Report, index: TextIndex) -> ReportContext:
     doc_date = document_date(report)
     ref = reference_period(report, doc_date, index)
     year = None if ref is None else (ref.start or ref.end).year
+    news = report.meta.get("kind", "") in rules()["as_of_publication_kinds"]
+    if news and doc_date and ref and ref.source == "document_text":
+        year = doc_date.year  # news on the year just ended (_year_reported): its 今年 is still its own year
     parts, warnings = sections(report, index)
     return ReportContext(doc_date, ref, year, parts, warnings)

@@ -287,6 +287,9 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
         if g["year"]
         else (year + lx["relative_years"][g["rel"]] if g["rel"] and year else year)
     )
+    early = doc_date is not None and doc_date.month <= lx["year_report_until_month"]
+    if y and early and g["rel"] in lx["whole_year_words"]:  # 「全年」 early in a year: the last whole year
+        y = min(y, doc_date.year - 1)
     if y is None and doc_date is not None and not g["rel"]:
         # No year anywhere yet (the report's reference period is being sought): the latest such period
         # begun by the report's date — 「4月1日至4月30日」 in May, 「四月份」 on 28 April.
@@ -337,7 +340,12 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         start, end = date(y, mo, 1), _month_end(y, mo)
         if g["day"]:
             day = int(g["day"])
-            if not (g["asof"] or g["asofend"]) or day > end.day or day < 1:
+            if day > end.day or day < 1:
+                return None
+            if g["since"] and not g["asof"]:  # 「自2021年3月8日新址启用以来」: from that day to the date
+                start = date(y, mo, day)
+                return Period(start, now, "") if now and now >= start else None
+            if not (g["asof"] or g["asofend"]):
                 return None  # a dated event, not a reference period (「至…日止」 closes a point in time)
             start, end = None, date(y, mo, day)
         elif g["mend"]:
