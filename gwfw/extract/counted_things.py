@@ -3,14 +3,16 @@ completed (「受理业务58629件,已办57690件」); 件 after a 一件事 nam
 (「15件“一件事”」, 「完成…部署的“高效办成一件事”30件」) unless a verb of handling says cases; a mode's word
 right before a name of cases counts that mode's cases only (「“一次不跑”办件量」「掌上办办件量」), and a verb
 of supervising the cases watched (「已监管15532件办件」); counts of one kind of item each, side by side,
-are parts (「办结公共服务事项23002件,办结行政权力事项5094件」)."""
+are parts (「办结公共服务事项23002件,办结行政权力事项5094件」); a count of one kind joined to another
+(「865项行政许可和公共服务事项」) counts both, not the first; a subset's word by a share's name makes it the
+subset's share (「高频事项全程网办占比」)."""
 
 from __future__ import annotations
 
 import bisect
 from functools import cache
 
-from .codebook import by_code
+from .codebook import Indicator, by_code
 from .name_patterns import rules, unit_fits
 from .names import Match, concepts
 from .numerals import NumberMention
@@ -28,6 +30,14 @@ def mode_words() -> tuple[tuple[str, ...], frozenset[str]]:
     concepts that name no count of cases, and mode_before_cases's words."""
     forms = [f for f, c in concepts().items() if not c.indicators("count", "cases")]
     words = tuple(sorted({*forms, *rules()["mode_before_cases"]["words"]}, key=len, reverse=True))
+    return words, frozenset(w[-1] for w in words)
+
+
+@cache
+def subset_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of a subset of the items (see CountedThings._subset_share), longest first, and their last
+    characters."""
+    words = tuple(sorted(rules()["subset_before_share"], key=len, reverse=True))
     return words, frozenset(w[-1] for w in words)
 
 
@@ -65,6 +75,40 @@ class CountedThings:
             f"unmapped: the cases of one mode ({word}), a part of {found.indicator.code}",
             n.start,
             n.end,
+        )
+
+    def _not_counted(self, ind: Indicator, n: NumberMention, end: int) -> str:
+        """Why a count right before a name ending at end is no count of ind, or '': 「15件“一件事”」
+        counts the things, not the cases (not_counted_before_name); 「865项行政许可和公共服务事项」 counts
+        two kinds of item together (joined_after_count)."""
+        if ind.code in self.rules["not_counted_before_name"]["indicators"] and not self._handled(n):
+            return f"unmapped: a count of the things {ind.code} is named for"
+        rule, text = self.rules["joined_after_count"], self.ix.text
+        if ind.code not in rule["indicators"]:
+            return ""
+        joiner = next((j for j in rule["joiners"] if text.startswith(j, end)), None)
+        if joiner is None:
+            return ""
+        kind = next((k for k in rule["kinds"] if text.startswith(k, end + len(joiner))), "")
+        return f"unmapped: {ind.code} and {kind} counted together" if kind else ""
+
+    def _subset_share(self, found: Match, n: NumberMention) -> Match:
+        """「其中高频事项网上可办比例达100%」「95%以上高频政务服务事项…」: a subset's word right before
+        the name of a share, or between the share and the subject after it, makes it the share of those
+        items only, not the district's (subset_before_share)."""
+        text, start = self.ix.text, found.evidence_start
+        words, ends = subset_words()
+        if start < n.start:
+            before = text[max(0, start - 10) : start].rstrip(self.rules["quote_chars"])
+            if before[-1:] not in ends or not before.endswith(words):
+                return found  # Performance: the usual name has no subset's character right before it
+            word = next(w for w in words if before.endswith(w))
+        else:
+            word = next((w for w in words if w in text[n.end : found.evidence_end]), "")
+            if not word:
+                return found
+        return Match(
+            None, f"unmapped: the share of a subset ({word}), not {found.indicator.code}", n.start, n.end
         )
 
     def _monitored(self, found: Match, n: NumberMention, c_start: int) -> Match:

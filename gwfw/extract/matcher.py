@@ -279,8 +279,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
             t = self.ix.listed_name_starting_at(pos)
             ind = self._named(t, n)
-        if ind and ind.code in self.rules["not_counted_before_name"]["indicators"] and not self._handled(n):
-            return Match(None, f"unmapped: a count of the things {ind.code} is named for", n.start, t.end)
+        if ind and (why := self._not_counted(ind, n, t.end)):
+            return Match(None, why, n.start, t.end)
         return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
 
     def _phrase_after(self, n: NumberMention) -> Match | None:
@@ -378,6 +378,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             found = self._elided(n, s_start, c_start)
         if found is None:
             return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+        if n.unit == "%" and (found := self._subset_share(found, n)).indicator is None:  # 「高频事项…占比」
+            return found
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
             found = self._things_set_up(found, n, c_start)
         if not found.also and text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():

@@ -181,6 +181,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_counted_before_name": dict,
         "done_after_accepted": dict,
         "things_set_up": dict,
+        "subset_before_share": list,
+        "joined_after_count": dict,
         "mode_before_cases": dict,
         "monitored_cases": dict,
         "item_kind_parts": list,
