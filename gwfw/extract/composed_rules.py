@@ -254,6 +254,10 @@ class ComposedRules:
             ]
             if m.unit not in self.rules["date_units"]
         ]
+        object_at = last.end()  # where the object the count counts is named
+        if not counts:  # 「1580项政务服务事项实现“全程网办”，占比92.5%」: the count before the concept
+            counts = self._count_before(last.start())
+            object_at = counts[0].end if counts else object_at
         if not counts or counts[0].unit == "%" or not all(self._done_count(m) for m in counts[1:]):
             return None  # the share divides the one count of the concept (not 「…好评4519条，差评2条，占比」)
         # what the count counts: its unit says so (「“网上办”事项6312件」 counts cases), else the object named
@@ -263,7 +267,7 @@ class ComposedRules:
                 (
                     k
                     for w, k in self.ix.lexicon.composer.object_kind.items()
-                    if self.ix.text.startswith(w, last.end())
+                    if self.ix.text.startswith(w, object_at)
                 ),
                 kind,
             )
@@ -276,6 +280,20 @@ class ComposedRules:
         if ind is None:
             return None
         return Match(ind, "share after the count it divides", last.start(), n.end, screen_from=last.start())
+
+    def _count_before(self, concept_start: int) -> list[NumberMention]:
+        """The count right before a concept in its clause, at most count_concept_max_chars before it
+        (「1230个事项实现了“不见面审批”」), as a list of it; else []."""
+        k = bisect.bisect_left(self.starts, concept_start) - 1
+        if k < 0 or self.dated[k]:
+            return []
+        m = self.numbers[k]
+        if (
+            m.start < self.ix.clause(concept_start)[0]
+            or concept_start - m.end > parts()["count_concept_max_chars"]
+        ):
+            return []
+        return [m]
 
     def _done_count(self, m: NumberMention) -> bool:
         """Does a count stand in a clause of only a verb of progress (「，完成1535项」), so that it counts the

@@ -256,6 +256,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "each_words": list,
         "share_words": list,
         "count_share_max_chars": int,
+        "count_concept_max_chars": int,
         "count_share_verbs": list,
         "subject_max_chars": int,
         "brand_max_chars": int,
