@@ -222,7 +222,11 @@ class Screen:
             and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
         ):
             return f"unmapped: a change of {name}, not its level"
-        if ind.measure == "flow" and self._after(last, ("average",), c_from):
+        if (
+            ind.measure == "flow"
+            and "average" in last
+            and self._averaged(last["average"], c_from, n.start, s_start)
+        ):
             return f"unmapped: an average of {name}, not its total"
         if name in self.case_totals and self._after(last, ("case_part",), c_from):
             return f"unmapped: {last['case_part'].word}, a part of {name}"
@@ -263,6 +267,17 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _averaged(self, word: _Hit, c_from: int, pos: int, s_start: int) -> bool:
+        """Does the average word govern the flow at pos? In its clause always; from an earlier clause of
+        the sentence when it comes before the sentence's first figure (「日平均接待群众2000余人次，办件量
+        1500余件」) and no word of a whole comes between (「日均办件600件，全年办件15万件」). After a total
+        it is one item of a list of figures (「受理办件153234件,日均受理740件,办结量136027件」)."""
+        if word.start >= c_from:
+            return True
+        k = bisect.bisect_left(self.figures, s_start)
+        first = k < len(self.figures) and self.figures[k] < word.start
+        return not first and not self._listed(word.end, pos, self.average_stops)
 
     def _wider_reaches(self, wider: _Hit, n: NumberMention, s_start: int, c_start: int, county: str) -> bool:
         """Is n the wider area's figure? Yes in the wider word's clause. In a later clause of its sentence

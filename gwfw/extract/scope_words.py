@@ -123,6 +123,7 @@ def constants() -> dict:
         "case_totals": frozenset(lx["case_part_of"]),
         "year_prefixes": tuple(lx["target_year_prefixes"]),
         "not_year_prefixes": tuple(lx["not_target_year_prefixes"]),
+        "average_stops": tuple(lx["average_stops"]),
         "no_name_reason": lx["no_name_reason"],
         "hotline_units": frozenset(lx["hotline_units"]),
         "hotline_reason": "unmapped: a 12345 hotline or supervision figure",

@@ -118,6 +118,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_target_year_prefixes": list,
         "change_words": list,
         "average_words": list,
+        "average_stops": list,
         "wider_area_words": list,
         "own_area_words": dict,
         "department_stems": list,
