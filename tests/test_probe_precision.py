@@ -176,6 +176,31 @@ POSITIVES = [
     ),
     ("target counterpart", "js_env", "全区“不见面审批”事项占比达到95.3%。", "zero_visit_share=95.3"),
     ("target counterpart", "cq", "确保了全区政务服务事项按时办结率保持100%。", "on_time_completion_rate=100"),
+    (
+        "target counterpart",
+        "cq",
+        "区政务服务中心将34个部门的1286项事项纳入综合窗口，全区一窗受理率达98%。",
+        "one_window_rate=98",
+    ),
+    ("target counterpart", "cq", "全区网上可办率达99.5%，今后将持续提升。", "online_available_rate=99.5"),
+    (
+        "target counterpart",
+        "cq",
+        "全区网上可办率达到99.6%，超过“不低于95%”的年度目标。",
+        "online_available_rate=99.6",
+    ),
+    (
+        "target counterpart",
+        "cq",
+        "2023年全区网上可办率达99%，2024年将进一步提升。",
+        "online_available_rate=99",
+    ),
+    (
+        "target counterpart",
+        "sc_open",
+        "2023年全年共受理政务服务事项26.3万件，2024年1月起将推行“一窗通办”。",
+        "cases_accepted=263000",
+    ),
     # -- change counterparts: the level after the change
     known(
         "change counterpart: no rule yet",
@@ -408,10 +433,9 @@ DISTRACTORS = [
     ),
     # -- targets in plans
     ("target", "cq", "力争年底前全区政务服务事项网上可办率达到100%。"),
-    known("target: no rule yet", "target", "cq", "确保全程网办事项比例不低于80%。"),
+    ("target", "cq", "确保全程网办事项比例不低于80%。"),
     ("target", "cq", "2025年全区政务服务事项全程网办率要达到95%以上。"),
-    known(
-        "target: no rule yet",
+    (
         "target",
         "cq",
         "到“十四五”末，全区“一网通办”事项占比达到98%，全程网办率达到90%。",
@@ -419,14 +443,13 @@ DISTRACTORS = [
     ("target", "cq", "预计全年办件量将达到18万件。"),
     ("target", "cq", "全年办件量预计突破18万件。"),
     ("target", "cq", "争取年内推出“一件事”主题套餐50个。"),
-    known("target: no rule yet", "target", "cq", "下阶段，将推动全区“好差评”主动评价率提升至95%。"),
-    known("target: no rule yet", "target", "cq", "接下来，我们将持续优化服务，推动即办件占比提高到70%。"),
+    ("target", "cq", "下阶段，将推动全区“好差评”主动评价率提升至95%。"),
+    ("target", "cq", "接下来，我们将持续优化服务，推动即办件占比提高到70%。"),
     ("target", "cq", "今后，将进一步提升网上可办率，达到100%。"),
-    known("target: no rule yet", "target", "zj_half", "下半年，将力推“一窗受理”率提升到99%以上。"),
+    ("target", "zj_half", "下半年，将力推“一窗受理”率提升到99%以上。"),
     ("target", "zj_half", "下半年，全区将新增无差别综合窗口20个。"),
     ("target", "cq", "计划于2024年底前新建自助服务终端50台。"),
-    known(
-        "target: no rule yet",
+    (
         "target",
         "cq",
         "按照《实施方案》要求，2024年全区政务服务事项网上可办率达到100%。",
@@ -442,8 +465,7 @@ DISTRACTORS = [
     ("target", "cq", "二、2024年工作打算\n（一）持续深化“一网通办”。全区网上可办率达到100%。"),
     ("target", "cq", "三、下阶段工作安排\n推进综合窗口改革，综合窗口设置达到50个。"),
     ("target", "cq", "今年是“十四五”规划实施的关键一年，全程网办率有望达到95%。"),
-    known(
-        "target: no rule yet",
+    (
         "target",
         "sn_news",
         "中心负责人表示，到今年年底，中心将实现90%以上的事项“最多跑一次”。",

@@ -348,11 +348,15 @@ class Screen:
         return self._planned(pos) and not self._listed(s_from, pos, self.baseline_words)
 
     def _target_years(self, start: int, end: int) -> list[str]:
-        """The years in text[start:end] after a target's prefix (「到2025年」, not 「截至2022年」)."""
-        text, out = self.text, []
+        """The years in text[start:end] that may date a target: a year after the report's is one with a
+        prefix (「到2025年」) or without (「按照方案要求，2024年…达到100%」 in a report of 2023), not after
+        an as-of word (「截至2022年」) nor before a word of a time since (「2024年以来」)."""
+        text, out, reach = self.text, [], self.not_year_after_chars
         for m in self.p.year.finditer(text, start, end):
             before = text[max(0, m.start() - 6) : m.start()].rstrip()
-            if before.endswith(self.year_prefixes) and not before.endswith(self.not_year_prefixes):
+            if before.endswith(self.not_year_prefixes):
+                continue
+            if not self._listed(m.end(), min(end, m.end() + reach), self.not_year_after):
                 out.append(m.group())
         return out
 
