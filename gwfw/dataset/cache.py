@@ -56,6 +56,7 @@ EXTRACTION_MODULES = (
     "extract.scope",
     "extract.scope_words",
     "extract.text_index",
+    "extract.zones",
     "langdata",
     "paths",
 )

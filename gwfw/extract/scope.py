@@ -26,6 +26,7 @@ from .name_patterns import rules
 from .numerals import NumberMention
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
+from .zones import Zones
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
 
@@ -73,7 +74,7 @@ class Screen:
             and any(w in title for w in self.lx["plan_title_words"])
             and not any(w in title for w in self.lx["report_title_words"])
         )
-        self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
+        self.zones = Zones(index)  # where hotline (other business) words govern
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
@@ -160,7 +161,7 @@ class Screen:
         district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
         earlier clause (Match.screen_from): the clause words are read from there."""
         text, s_start = self.text, sentence[0]
-        if self._hotline(n.start):
+        if self._governs("hotline", n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
         if self._governs("other", n.start):
             return f"{self.lx['other_business_reason']}, not {ind.code}", ""
@@ -304,41 +305,8 @@ class Screen:
         asked for numbers in hotline_units whose reason is no_name_reason."""
         return self._governs("hotline", n.start)
 
-    def _zones_of(self, kind: str) -> tuple[list[int], list[int]]:
-        """Where the words of a kind ('hotline', 'other') govern (see _hotline), as sorted starts and
-        their ends, found once."""
-        ix, text, p = self.ix, self.text, self.p
-        words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other, p.other_reset)
-        carry = self.lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
-        starts, ends = [], []
-        for m in words.finditer(text):
-            e = m.end()
-            k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
-            stop = min(
-                ix.paragraph(e)[1],
-                ix.sentence_ends[k] if k < len(ix.sentence_ends) else len(text),
-                e + 3 * self.back,
-            )
-            found = reset.search(text, e, stop)
-            stop = found.start() if found else stop
-            if starts and e <= ends[-1]:  # overlapping zones: one zone to the later end
-                ends[-1] = max(ends[-1], stop)
-            else:
-                starts.append(e)
-                ends.append(stop)
-        return starts, ends
-
     def _governs(self, kind: str, pos: int) -> bool:
-        """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences
-        before it in its paragraph, with no word of the service hall in between?"""
-        if kind not in self._zones:
-            self._zones[kind] = self._zones_of(kind)
-        starts, ends = self._zones[kind]
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[i]
-
-    def _hotline(self, pos: int) -> bool:
-        return self._governs("hotline", pos)
+        return self.zones.governs(kind, pos)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last:
