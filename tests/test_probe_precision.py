@@ -202,8 +202,7 @@ POSITIVES = [
         "cases_accepted=263000",
     ),
     # -- change counterparts: the level after the change
-    known(
-        "change counterpart: no rule yet",
+    (
         "change counterpart",
         "cq",
         "全年新上线“一件事”主题服务15个，累计达到42个。",
@@ -215,6 +214,13 @@ POSITIVES = [
     ("change counterpart", "cq", "全年办件量14.6万件，同比增长23.5%。", "cases_total=146000"),
     ("change counterpart", "cq", "全区即办件占比提高到65%。", "instant_item_share=65"),
     ("change counterpart", "cq", "目前全区共有自助服务终端86台。", "self_service_terminals=86"),
+    ("change counterpart", "cq", "今年新增综合窗口6个，总数达到24个。", "comprehensive_windows=24"),
+    (
+        "change counterpart",
+        "cq",
+        "新增进驻事项210项，累计进驻1286项，其中行政许可事项216项。",
+        "licensing_items=216",
+    ),
     # -- average counterparts: the total in the same words
     ("average counterpart", "cq", "大厅全年共接待办事群众36.5万人次，办件量28.4万件。", "cases_total=284000"),
     ("average counterpart", "cq", "区政务服务中心全年受理量达到31.2万件。", "cases_accepted=312000"),
@@ -376,8 +382,7 @@ POSITIVES = [
     ),
     ("not a figure counterpart", "cq", "全年办件量28.6万件，居全市第2位。", "cases_total=286000"),
     ("not a figure counterpart", "cq", "大厅面积8000平方米，设置服务窗口64个。", "windows_total=64"),
-    known(
-        "not a figure counterpart: no rule yet",
+    (
         "not a figure counterpart",
         "cq",
         "全区公布第3批“一件事一次办”主题清单，“一件事”主题服务累计达到45个。",
@@ -472,14 +477,14 @@ DISTRACTORS = [
     ),
     # -- changes, not stocks or levels
     ("change", "cq", "今年承接市级赋权事项45项。"),
-    known("change: no rule yet", "change", "cq", "新增进驻大厅事项210项，其中行政许可事项32项。"),
+    ("change", "cq", "新增进驻大厅事项210项，其中行政许可事项32项。"),
     ("change", "cq", "调整优化综合窗口12个。"),
     ("change", "cq", "全区网上可办率提高4.2个百分点。"),
     ("change", "cq", "网办率同比提升12.6%。"),
     ("change", "cq", "好评率较去年上升0.3%。"),
     ("change", "cq", "即办件占比提高了15%。"),
     ("change", "cq", "行政许可事项减少28项。"),
-    known("change: no rule yet", "change", "cq", "今年新开设无差别综合窗口6个。"),
+    ("change", "cq", "今年新开设无差别综合窗口6个。"),
     ("change", "cq", "撤并部门专窗窗口18个。"),
     ("change", "cq", "向镇街下放审批服务事项86项。"),
     ("change", "cq", "全年取消证明事项126项。"),
@@ -487,7 +492,9 @@ DISTRACTORS = [
     ("change", "cq", "“好差评”评价量同比增加1.2万条。"),
     ("change", "cq", "主动评价率提升了8.2个百分点。"),
     ("change", "js_env", "全年精简行政许可事项32项。"),
-    known("change: no rule yet", "change", "cq", "今年新投放自助服务终端30台。"),
+    ("change", "cq", "今年新投放自助服务终端30台。"),
+    ("change", "cq", "全年新增进驻大厅事项210项。其中，行政许可事项32项。"),
+    ("change", "gd_month", "本月新布设“粤智助”政府服务自助机45台。"),
     ("change", "cq", "全年减少办事材料1260份，精简办事环节320个。"),
     # -- averages read as totals
     ("average", "cq", "平均每个工作日办件量达到860件。"),

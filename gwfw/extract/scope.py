@@ -179,8 +179,11 @@ class Screen:
             return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
-        if part and (end := self.breakdowns.parent_end(n)) >= 0 and self._governs("other", end):
-            return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
+        if part and (end := self.breakdowns.parent_end(n)) >= 0:
+            if self._governs("other", end):
+                return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
+            if ind.measure == "stock" and self._ends_in_change(end):
+                return f"unmapped: a part of a change of {ind.code}, not its level", ""
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
         if not self._triggered(s_from, n.start) and not self._planned(n.start):
@@ -219,7 +222,7 @@ class Screen:
             return f"unmapped: {name} of a new venue still to come, not a result"
         if (
             ind.measure == "stock"
-            and self._after(last, ("change",), c_from)
+            and self._after(last, ("change",), self._parent_from(c_start, c_from, s_from))
             and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
         ):
             return f"unmapped: a change of {name}, not its level"
@@ -268,6 +271,25 @@ class Screen:
         ):
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
+
+    def _ends_in_change(self, end: int) -> bool:
+        """Does the clause ending at `end` state a change of its last figure (「全年新增进驻事项210项。其中，
+        行政许可事项32项」), not the level after one (「由240项精简至186项」)? Asked for a part only."""
+        start = max(self.ix.clause(end)[0], end - self.back)
+        k = bisect.bisect_left(self.figures, end) - 1
+        if k < 0 or self.figures[k] < start:
+            return False
+        if change_to_level().match(self.ix.reversed, len(self.text) - self.figures[k]):
+            return False
+        found = self.p.window.finditer(self.text, start, self.figures[k])
+        return any("change" in self.p.checks[m.group()] for m in found)
+
+    def _parent_from(self, c_start: int, c_from: int, s_from: int) -> int:
+        """Where the words about a clause start: the clause before too when it opens with 其中, since a part
+        of a change is a change (「新增进驻事项210项，其中行政许可事项32项」)."""
+        if c_start > s_from and self.text.startswith(self.breakdown_words, c_start):
+            return max(s_from, self.ix.clause(c_start - 1)[0])
+        return c_from
 
     def _averaged(self, word: _Hit, c_from: int, pos: int, s_start: int) -> bool:
         """Does the average word govern the flow at pos? In its clause always; from an earlier clause of

@@ -125,6 +125,7 @@ def constants() -> dict:
         "not_year_after": tuple(lx["not_target_year_after"]),
         "not_year_after_chars": lx["not_target_year_after_chars"],
         "average_stops": tuple(lx["average_stops"]),
+        "breakdown_words": tuple(rules["breakdown_markers"]),
         "no_name_reason": lx["no_name_reason"],
         "hotline_units": frozenset(lx["hotline_units"]),
         "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
