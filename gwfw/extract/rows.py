@@ -12,15 +12,18 @@ from .context import report_context
 from .governing import Governing
 from .matcher import Matcher, figure_units
 from .numerals import find_numbers
-from .places import named_right_before
+from .places import named_opening, named_right_before
 from .scope import Screen
 from .text_index import TextIndex
 
 
-def other_unit(text: str, found, code: str) -> str:
+def other_unit(text: str, found, code: str, clause_start: int) -> str:
     """Why a figure named right after another unit's name (「荣昌区网上可办率」「重庆市全程网办率」 in a
-    report of 綦江区) is not the district's, or ''."""
+    report of 綦江区), or in a clause that opens with it (「重庆市“渝快办”平台全年办件量…」), is not the
+    district's, or ''."""
     name, candidates = named_right_before(text, found.evidence_start)
+    if not candidates and clause_start < found.evidence_start:
+        name, candidates = named_opening(text, clause_start, found.evidence_start)
     if not candidates or any(p.code == code for p in candidates):
         return ""
     return f"unmapped: {name}'s figure, not the district's {found.indicator.code}"
@@ -97,7 +100,7 @@ def extract(report: Report) -> Extraction:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
             if not why and county and section.code:
-                why = other_unit(text, found, section.code)
+                why = other_unit(text, found, section.code, index.clause(found.evidence_start)[0])
             if why:
                 found = found._replace(indicator=None, reason=why)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):

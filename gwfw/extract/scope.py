@@ -43,10 +43,20 @@ _OPENING_MAX = 16  # characters of a date before a wider word opening its senten
 
 
 @cache
-def _opening_chars() -> str:
-    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」)."""
+def _opening() -> re.Pattern:
+    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」) or a time word
+    (「本月全市…」)."""
     r = rules()
-    return "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+    chars = "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+    words = sorted(lexicon()["wider_opening_words"], key=len, reverse=True)
+    return re.compile(
+        rf"""
+        (?: [{re.escape(chars)}]            # digits, date units, spaces and delimiters: 「2023年1-6月，」
+          | {"|".join(map(re.escape, words))}  # a time word: 本月, 今年
+        )*
+        """,
+        re.VERBOSE,
+    )
 
 
 class _Hit(NamedTuple):
@@ -62,7 +72,7 @@ class Screen:
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
         self.figures = figures or []
-        self.opening_chars = _opening_chars()
+        self.opening = _opening()
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
@@ -246,12 +256,15 @@ class Screen:
             county
             and wider
             and not self._own_area(wider.word, county)
+            and not text.endswith(self.wider_not_after, 0, wider.start)  # 「区市民服务中心」
             and self._wider_reaches(wider, n, s_start, c_start, county)
         ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
-        if "department" in last:
-            m = _last(p.department, text, last["department"].start, n.start)
+        if "department" in last:  # the nearest department named (「区供电公司“获得电力”…」: not 电力)
+            for h in reversed(self._hits(s_from, n.start)[0]):
+                if "department" in p.checks[h.word] and (m := _last(p.department, text, h.start, n.start)):
+                    break
         if m is None and "place" in last:
             m = _last(p.place, text, max(s_from, last["place"].start - 4), n.start)
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
@@ -310,8 +323,10 @@ class Screen:
         wider word names a platform or a rank (「在全市率先…，」「与省级平台对接率达100%，…」)."""
         if wider.start >= max(c_start, n.start - self.back):
             return True
-        if wider.start - s_start > _OPENING_MAX or self.text[s_start : wider.start].strip(self.opening_chars):
-            return False  # (Performance: a date is short; no slice of a long sentence)
+        if wider.start - s_start > _OPENING_MAX or not self.opening.fullmatch(
+            self.text, s_start, wider.start
+        ):
+            return False  # (Performance: a date is short; nothing read in a long sentence)
         k = bisect.bisect_left(self.figures, wider.end)
         if not (k < len(self.figures) and self.figures[k] < c_start):
             return False
