@@ -51,6 +51,7 @@ EXTRACTION_MODULES = (
     "extract.numerals",
     "extract.periods",
     "extract.places",
+    "extract.plans",
     "extract.programme_rules",
     "extract.rows",
     "extract.scope",

@@ -18,12 +18,12 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
+from .plans import Plans
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
 from .zones import Zones
@@ -78,12 +78,7 @@ class Screen:
         self.p = patterns()
         self.title = title
         vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
-        self._plan_sections: list[tuple[int, int]] | None = None
-        self.is_plan = (
-            bool(title)
-            and any(w in title for w in self.lx["plan_title_words"])
-            and not any(w in title for w in self.lx["report_title_words"])
-        )
+        self.plans = Plans(index, title)  # where the report states plans
         self.zones = Zones(index)  # where hotline (other business) words govern
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
@@ -96,29 +91,6 @@ class Screen:
         the unit is a county-level city: see own_area_words), else ''."""
         county = not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
         return district if county else ""
-
-    def _planned(self, pos: int) -> bool:
-        """Does pos lie in a plan (the report is one, or its section's heading names a plan)?"""
-        if self.is_plan:
-            return True
-        if self._plan_sections == []:
-            return False
-        if self._plan_sections is None:
-            heads = {
-                h
-                for m in self.p.plan_heading.finditer(self.text)
-                if (h := layout.heading_at(self.text, m.start(), self.title)) and not self._reports(h)
-            }
-            self._plan_sections = sorted(
-                (h.end, layout.section_end(self.text, h, self.ix.line_ends, self.title)) for h in heads
-            )
-        return bool(self._plan_sections) and any(a <= pos < b for a, b in self._plan_sections)
-
-    def _reports(self, h: layout.Heading) -> bool:
-        """Does the heading also name a report of results (「2024年工作总结及2025年工作计划」)? Then it heads
-        both, and the plan has a heading of its own further on."""
-        line = self.text[h.start : h.end]
-        return any(w in line for w in self.lx["report_title_words"])
 
     def _sentence(self, start: int, end: int) -> None:
         """Find the words of every check in the sentence text[start:end], once for all its numbers."""
@@ -196,10 +168,10 @@ class Screen:
                 return f"unmapped: a part of a change of {ind.code}, not its level", ""
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
-        if not self._triggered(s_from, n.start) and not self._planned(n.start):
+        if not self._triggered(s_from, n.start) and not self.plans.planned(n.start):
             # the usual case: no word before it that a check looks for; a year can still be a target's
             # (not_a_result would find nothing else, and no scope)
-            if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
+            if has_year and doc_year and self.plans.later_year(s_from, n.start, doc_year):
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
         why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None, screen_from)
@@ -348,22 +320,9 @@ class Screen:
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last:
             return True
-        if doc_year and any(int(y) > doc_year for y in self._target_years(s_from, pos)):
+        if doc_year and self.plans.later_year(s_from, pos, doc_year):
             return True
-        return self._planned(pos) and not self._listed(s_from, pos, self.baseline_words)
-
-    def _target_years(self, start: int, end: int) -> list[str]:
-        """The years in text[start:end] that may date a target: a year after the report's is one with a
-        prefix (「到2025年」) or without (「按照方案要求，2024年…达到100%」 in a report of 2023), not after
-        an as-of word (「截至2022年」) nor before a word of a time since (「2024年以来」)."""
-        text, out, reach = self.text, [], self.not_year_after_chars
-        for m in self.p.year.finditer(text, start, end):
-            before = text[max(0, m.start() - 6) : m.start()].rstrip()
-            if before.endswith(self.not_year_prefixes):
-                continue
-            if not self._listed(m.end(), min(end, m.end() + reach), self.not_year_after):
-                out.append(m.group())
-        return out
+        return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
         """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
