@@ -576,28 +576,32 @@ DISTRACTORS = [
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,
-# programme, channel); which word of the sentence names it does not matter here
+# programme, channel; '' for the district's own figure); which word of the sentence names it does not
+# matter here
 SCOPED = [
-    known("scope: no rule yet", "cq", "24小时自助服务区全年办理业务3.6万件。", "cases_total", "venue"),
-    known("scope: no rule yet", "cq", "大厅“7×24小时”自助区累计办件1.1万件。", "cases_total", "venue"),
+    ("cq", "24小时自助服务区全年办理业务3.6万件。", "cases_total", "venue"),
+    ("cq", "大厅“7×24小时”自助区累计办件1.1万件。", "cases_total", "venue"),
     ("gd_month", "本月“粤智助”政府服务自助机办理业务1.8万宗。", "cases_total", "venue"),
     ("cq", "“跨省通办”专窗全年受理事项1260件。", "cases_accepted", "programme"),
     ("cq", "帮办代办服务全年办件3200件。", "cases_total", "venue"),
     ("cq", "企业开办专区全年办件量1.2万件。", "cases_total", "venue"),
-    known(
-        "scope: no rule yet",
+    (
         "zj_half",
         "“企业开办一件事”平均办理时间压缩至0.5天，办件量3260件。",
         "one_thing_cases",
         "programme",
     ),
-    known("scope: no rule yet", "cq", "“新生儿出生一件事”全年办理1860件。", "one_thing_cases", "programme"),
-    known("scope: no rule yet", "cq", "延时服务期间共办理业务2300件。", "cases_total", "programme"),
+    ("cq", "“新生儿出生一件事”全年办理1860件。", "one_thing_cases", "programme"),
+    ("cq", "延时服务期间共办理业务2300件。", "cases_total", "programme"),
     ("cq", "“周末不打烊”服务全年办件4600件。", "cases_total", "programme"),
     ("cq", "“政务服务+银行网点”共办理业务1.5万件。", "cases_total", "channel"),
     ("cq", "镇街便民服务中心全年办件量8.6万件。", "cases_total", "venue"),
     ("js_env", "工程建设项目审批全程网办率达100%。", "fully_online_rate", "programme"),
     ("cq", "通过邮寄方式办理业务1.3万件。", "cases_total", "channel"),
+    # counterparts: the whole programme and the whole hall have no narrower scope
+    ("cq", "“高效办成一件事”全年办件3200件。", "one_thing_cases", ""),
+    ("cq", "“一件事一次办”全年办件3200件。", "one_thing_cases", ""),
+    ("cq", "区政务服务中心全年办理业务3.6万件。", "cases_total", ""),
 ]
 
 

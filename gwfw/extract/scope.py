@@ -338,12 +338,13 @@ class Screen:
         """The narrower scope the figure's sentence names before it ('kind:word'), or ''."""
         ix, p = self.ix, self.p
         hits, last = self._hits(s_from, n.start)
-        best = next(
-            (h for h in reversed(hits) if h.word in p.scope_kind and ind.code not in p.scope_kind[h.word][1]),
-            None,
-        )
-        if best is None:
+        kinds, package = p.scope_kind, ""
+        for h in reversed(hits):
+            if h.word in kinds and (ind.code not in kinds[h.word][1] or (package := self._package(h))):
+                break
+        else:
             return ""
+        best = h
         after = self.text[best.end : best.end + 2].lstrip(self.quotes)
         if (
             self._listed(best.end, n.start, self.wide_words)
@@ -354,4 +355,17 @@ class Screen:
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
-        return f"{p.scope_kind[best.word][0]}:{best.word}"
+        return f"{kinds[best.word][0]}:{package or best.word}"
+
+    def _package(self, h: _Hit) -> str:
+        """The one package a programme word names after a topic inside its quotes (「“企业开办一件事”」),
+        or '' (「“一件事一次办”」「“高效办成一件事”」: the whole programme)."""
+        if h.word not in self.package_heads:
+            return ""
+        start = h.start
+        while start > h.start - self.topic_max and start > 0 and self.text[start - 1].isalpha():
+            start -= 1
+        topic = self.text[start : h.start]
+        if start in (h.start, 0) or self.text[start - 1] not in self.quote_marks:
+            return ""
+        return "" if topic.endswith(self.whole_topics) else topic + h.word
