@@ -150,6 +150,8 @@ class Screen:
         after = text[n.end : n.end + 4]
         if after[:1] in self.quotes:
             after = after.lstrip(self.quotes)
+        if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
+            return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
         if ind.kind == "count" and after.startswith(self.wider_after):
@@ -214,6 +216,8 @@ class Screen:
             and self._averaged(last["average"], c_from, n.start, s_start)
         ):
             return f"unmapped: an average of {name}, not its total"
+        if ind.measure == "flow" and self._after(last, ("flow_change",), c_from):
+            return f"unmapped: a difference of {name}, not its total"
         if name in self.case_totals and self._after(last, ("case_part",), c_from):
             return f"unmapped: {last['case_part'].word}, a part of {name}"
         # a negated word names its own list item only (「容缺办理276项、…服务157个」)

@@ -119,6 +119,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_target_year_after_chars": int,
         "change_words": list,
         "average_words": list,
+        "average_after": list,
+        "flow_change_words": list,
         "average_stops": list,
         "wider_area_words": list,
         "wider_not_after": list,
