@@ -417,6 +417,38 @@ POSITIVES = [
     ),
     ("own figure", "cq", "全区净增综合窗口5个，综合窗口总数达到35个。", "comprehensive_windows=35"),
     ("own figure", "cq", "全区共设综合窗口35个，配备窗口人员120人。", "comprehensive_windows=35"),
+    # -- a third wave, written after the second: plan sections, some of the units, a third party's survey,
+    # last year's same period
+    ("periods", "gd_month", "去年同期办件量为8.6万宗。", "cases_total=86000#2022-04"),
+    (
+        "periods",
+        "zj_half",
+        "上半年办件量10.2万宗，去年同期为8.6万宗。",
+        "cases_total=102000#2023H1; cases_total=86000#2022H1",
+    ),
+    ("periods", "gd_month", "1-4月累计受理业务9.6万宗。", "cases_total=96000#2023-01–2023-04"),
+    (
+        "periods",
+        "gd_month",
+        "截至4月底，全区“一件事”主题服务累计达到56个，本月办件量10.2万宗。",
+        "one_thing_packages=56#as of 2023-04-30; cases_total=102000#2023-04",
+    ),
+    ("own figure", "cq", "全区政务服务大厅整合优化后窗口减少至40个。", "windows_total=40"),
+    ("own figure", "cq", "全区各部门按时办结率均达到100%。", "on_time_completion_rate=100"),
+    ("own figure", "cq", "全区网上可办率达99.9%，在全市12个区县中排名第1。", "online_available_rate=99.9"),
+    ("own figure", "cq", "“好差评”评价结果显示，办事群众满意度为99.9%。", "satisfaction_rate=99.9"),
+    (
+        "target counterpart",
+        "cq",
+        "一、2023年工作成效\n全区网上可办率达到99.6%。\n二、2024年工作思路\n全区网上可办率达到100%。",
+        "online_available_rate=99.6",
+    ),
+    (
+        "hotline counterpart",
+        "cq",
+        "区12345热线全年受理来电4.6万件。\n区政务服务中心全年受理政务服务事项13.2万件，按时办结率100%。",
+        "cases_accepted=132000; on_time_completion_rate=100",
+    ),
 ]
 
 # (class, style, text): no observation
@@ -640,6 +672,44 @@ DISTRACTORS = [
     ("not a figure", "cq", "1号至20号窗口为无差别综合窗口。"),
     ("not a figure", "cq", "“好差评”评价器安装率100%。"),
     ("not a figure", "cq", "全区共有政务服务工作人员326人，其中综合窗口人员120人。"),
+    # -- a third wave, written after the second: plan sections, some of the units, a third party's survey,
+    # last year's same period
+    known(
+        "a hotline word four sentences back: reaching it (hotline_carry_sentences 4) loses the hall's "
+        "figure after a hotline word naming one of the hall's functions (「集…投诉与监督于一体的…中心…"
+        "已办理行政审批事项8万余件」, seen in the survey)",
+        "hotline",
+        "cq",
+        "区长公开电话全年受理来电2.1万件。实行首接负责制。推行限时办结。建立回访机制。按时办结率99%。",
+    ),
+    (
+        "hotline",
+        "hb_q3",
+        "三季度，区市民服务热线受理来电2.6万个。其中咨询类1.5万个、求助类0.6万个。按期办结率99.2%。",
+    ),
+    ("hotline", "cq", "“接诉即办”考核中，我区响应率、解决率、满意率分别为100%、95.3%、96.8%。"),
+    ("target", "cq", "五、2024年重点工作\n全区网上可办率达到100%，全程网办率达到90%。"),
+    ("target", "cq", "四、2024年工作思路\n（一）提升网办水平。推动“一件事”主题服务达到60个。"),
+    ("target", "sd_npc", "三、下步打算\n全区按时办结率保持100%，好评率保持99.9%以上。"),
+    ("target", "cq", "全区网上可办率目标值为98%。"),
+    ("target", "cq", "年度考核要求主动评价率不低于90%。"),
+    ("sub-unit", "cq", "个别部门按时办结率不足90%。"),
+    ("sub-unit", "cq", "部分镇街便民服务中心网上可办率仅为60%。"),
+    ("sub-unit", "cq", "区政务服务中心不动产登记专区全年办件2.3万件。"),
+    ("sub-unit", "cq", "少数部门“好差评”主动评价率低于50%。"),
+    ("wider area", "js_env", "深圳市网上可办率达99.9%，我区还有差距。"),
+    ("wider area", "cq", "与全省平均水平（96.3%）相比，仍有提升空间。"),
+    ("wider area", "cq", "全省16个市州中，网上可办率平均为97.2%。"),
+    ("change", "cq", "撤销重复设置的窗口8个。"),
+    ("change", "cq", "全年新梳理“一件事”主题服务12个。"),
+    ("change", "cq", "下放至镇街的政务服务事项增加86项。"),
+    ("not a figure", "cq", "第三方测评显示，办事群众满意度为99.2%。"),
+    ("not a figure", "cq", "全区“一网通办”能力指数95.2分，网上可办指数98分。"),
+    ("not a figure", "cq", "创建“五星级”综合窗口3个。"),
+    ("not a figure", "cq", "窗口服务规范达标率100%。"),
+    ("not a figure", "cq", "全年开展窗口人员培训12次，参训率100%。"),
+    ("not a figure", "cq", "全区政务服务大厅“好差评”评价器配备率100%，使用率98%。"),
+    ("not a figure", "cq", "全区电子证照库共归集证照类型236种。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,

@@ -4,11 +4,12 @@ its paragraph, its section heading's, or the report's reference period (see Gove
 from __future__ import annotations
 
 import bisect
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
 from . import layout
-from .periods import Period, clip, event_words, find_periods, lexicon, with_label
+from .periods import Period, PeriodMention, clip, event_words, find_periods, lexicon, with_label
 
 _STATED = ("document_title", "document_text")  # reference periods the report itself states
 
@@ -37,6 +38,11 @@ class Governing:
         ref_end = reference.end if reference else None
         found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
         self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else list(found)
+        same = tuple(lx["same_period_words"])
+        if reference is not None and reference.start is not None:
+            self.found = [
+                self._same_period(p, reference) if text.endswith(same, 0, p.end) else p for p in self.found
+            ]
         self.ends = [p.end for p in self.found]
         # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends
@@ -59,6 +65,18 @@ class Governing:
             for i in range(1, len(found))
             if list_separator and text[found[i - 1].end : found[i].start] == list_separator
         }
+
+    @staticmethod
+    def _same_period(p: PeriodMention, reference: Period) -> PeriodMention:
+        """「去年同期」: the report's own period (a month, a quarter …) in the year the phrase names, not that
+        whole year."""
+        years = p.period.end.year - reference.end.year
+
+        def moved(d: date) -> date:  # a month's end stays its end (February)
+            y, last = d.year + years, monthrange(d.year + years, d.month)[1]
+            return date(y, d.month, last if d.day == monthrange(d.year, d.month)[1] else min(d.day, last))
+
+        return PeriodMention(p.start, p.end, Period(moved(reference.start), moved(reference.end), ""))
 
     def _headings(self, text: str, title: str) -> list[tuple[int, int, int]]:
         """(start of the governed text, its end, index of the heading's period phrase) per heading

@@ -44,6 +44,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     "periods.yaml": {
         "as_of_closers": list,
         "relative_years": dict,
+        "same_period_words": list,
         "year_suffix": str,
         "year_not_followed_by": list,
         "quarters": dict,
