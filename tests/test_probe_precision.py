@@ -449,6 +449,33 @@ POSITIVES = [
         "区12345热线全年受理来电4.6万件。\n区政务服务中心全年受理政务服务事项13.2万件，按时办结率100%。",
         "cases_accepted=132000; on_time_completion_rate=100",
     ),
+    # -- a fourth wave (tables, quoted speech, rankings of towns and departments): all passed when written
+    (
+        "own figure",
+        "cq",
+        "据统计，全年全区政务服务大厅共受理各类事项21.6万件，办结21.5万件，办结率99.5%。",
+        "cases_accepted=216000; cases_completed=215000; completion_rate=99.5",
+    ),
+    (
+        "own figure",
+        "sn_news",
+        "“今年以来，中心共办理各类事项26.8万件，群众满意率100%，”中心主任张某介绍。",
+        "cases_total=268000; satisfaction_rate=100",
+    ),
+    (
+        "own figure",
+        "cq",
+        "单位 | 受理量 | 办结量 | 办结率\n区税务局 | 12000 | 11990 | 99.9%\n"
+        "全区合计 | 20600 | 20590 | 99.95%\n全区政务服务事项办结率99.95%。",
+        "completion_rate=99.95",
+    ),
+    ("own figure", "gd_month", "1-4月，全区累计办件量38.6万宗。", "cases_total=386000#2023-01–2023-04"),
+    (
+        "own figure",
+        "cq",
+        "全区网办率达85%，较上年提高6个百分点，日均网上办件量860件。",
+        "online_case_rate=85",
+    ),
 ]
 
 # (class, style, text): no observation
@@ -710,6 +737,49 @@ DISTRACTORS = [
     ("not a figure", "cq", "全年开展窗口人员培训12次，参训率100%。"),
     ("not a figure", "cq", "全区政务服务大厅“好差评”评价器配备率100%，使用率98%。"),
     ("not a figure", "cq", "全区电子证照库共归集证照类型236种。"),
+    # -- a fourth wave (tables, quoted speech, rankings of towns and departments): all passed when written
+    (
+        "table",
+        "cq",
+        "单位 | 受理量 | 办结量 | 办结率\n区税务局 | 12000 | 11990 | 99.9%\n区人社局 | 8600 | 8600 | 100%",
+    ),
+    (
+        "table",
+        "gd_month",
+        "镇街 | 办件量（宗） | 按时办结率\n桂城街道 | 23560 | 100%\n大沥镇 | 18620 | 99.98%",
+    ),
+    ("sub-unit", "cq", "各镇街中办件量最高的为古南街道，达1.2万件。"),
+    (
+        "sub-unit",
+        "cq",
+        "办件量排名前三的部门分别为区税务局（2.3万件）、区人社局（1.8万件）、区医保局（1.5万件）。",
+    ),
+    ("sub-unit", "cq", "其中，文龙街道主动评价率最高，达98%。"),
+    ("sub-unit", "hb_q3", "三季度，洪山区政务服务中心税务专区办件量1.6万件，占大厅总量的40%。"),
+    ("sub-unit", "cq", "区政务服务中心一楼社保医保综合窗口全年办件4.2万件。"),
+    (
+        "hotline",
+        "sd_npc",
+        "“12345”热线作为政务服务的重要渠道，今年以来共受理群众来电36.2万件，按时办结率98.7%。",
+    ),
+    (
+        "hotline",
+        "cq",
+        "建立健全“好差评”与12345热线联动机制，全年转办差评工单56件，整改率100%，群众满意率98.2%。",
+    ),
+    ("target", "sn_news", "“今年年底前，我们将实现全区政务服务事项全程网办率达到90%以上，”中心主任张某说。"),
+    ("target", "js_env", "对照营商环境评价指标，“不见面审批”事项占比需提升至98%以上。"),
+    ("target", "cq", "全年力争实现办件量突破15万件。"),
+    ("change", "gd_month", "本月新增“一件事”主题服务3个。"),
+    ("change", "cq", "全年共撤销部门单设窗口20个，改设综合窗口。"),
+    ("change", "cq", "行政许可事项较上年精简18项。"),
+    ("average", "cq", "中心窗口人均年办件量2800件。"),
+    ("not a figure", "cq", "企业开办时间压缩至0.5个工作日，办件量居全市首位。"),
+    ("not a figure", "cq", "全区“好差评”差评率为0.01%。"),
+    ("not a figure", "cq", "全区政务服务事项办理材料平均精简率达45%。"),
+    ("not a figure", "cq", "“一件事一次办”事项平均跑动次数减少了1.5次。"),
+    ("wider area", "cq", "据市政务服务管理局统计，全市今年共受理政务服务事项186万件，我区占比12.3%。"),
+    ("wider area", "js_env", "全省13个设区市中，南京市“不见面审批”率最高，达99.2%。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,

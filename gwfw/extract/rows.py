@@ -17,13 +17,14 @@ from .scope import Screen
 from .text_index import TextIndex
 
 
-def other_unit(text: str, found, code: str, clause_start: int) -> str:
+def other_unit(index: TextIndex, found, code: str) -> str:
     """Why a figure named right after another unit's name (「荣昌区网上可办率」「重庆市全程网办率」 in a
     report of 綦江区), or in a clause that opens with it (「重庆市“渝快办”平台全年办件量…」), is not the
     district's, or ''."""
-    name, candidates = named_right_before(text, found.evidence_start)
-    if not candidates and clause_start < found.evidence_start:
-        name, candidates = named_opening(text, clause_start, found.evidence_start)
+    text, start = index.text, found.evidence_start
+    name, candidates = named_right_before(text, start)
+    if not candidates and (clause_start := index.clause(start)[0]) < start:
+        name, candidates = named_opening(text, clause_start, start)
     if not candidates or any(p.code == code for p in candidates):
         return ""
     return f"unmapped: {name}'s figure, not the district's {found.indicator.code}"
@@ -100,7 +101,7 @@ def extract(report: Report) -> Extraction:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
             if not why and county and section.code:
-                why = other_unit(text, found, section.code, index.clause(found.evidence_start)[0])
+                why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
