@@ -476,6 +476,63 @@ POSITIVES = [
         "全区网办率达85%，较上年提高6个百分点，日均网上办件量860件。",
         "online_case_rate=85",
     ),
+    # -- a fifth wave, periods: a bulletin's days carried, a quarter beside its year to date, an as-of date
+    # ending the year, last month's baseline
+    (
+        "periods",
+        "gd_month_untitled",
+        "4月1日至4月30日，全区政务服务中心共受理业务2.3万宗。其中网上受理1.9万宗。全区按时办结率100%。",
+        "cases_total=23000#2023-04; on_time_completion_rate=100#2023-04",
+    ),
+    (
+        "periods",
+        "hb_q3",
+        "三季度，全区共受理政务服务事项7.3万件。1-9月累计受理21.6万件。",
+        "cases_accepted=73000#2023Q3; cases_accepted=216000#2023-01–2023-09",
+    ),
+    (
+        "periods",
+        "sn_news",
+        "截至8月底，今年共受理各类事项18.2万件。",
+        "cases_accepted=182000#2023-01–2023-08",
+    ),
+    (
+        "periods",
+        "sc_open",
+        "本年度，中心共受理政务服务事项26.3万件，办结率100%。",
+        "cases_accepted=263000#2023; completion_rate=100#2023",
+    ),
+    (
+        "periods",
+        "cq",
+        "2022年12月，区政务服务中心迁入新大楼。今年以来，中心共受理政务服务事项13.6万件。",
+        "cases_accepted=136000#2023",
+    ),
+    (
+        "periods",
+        "zj_half",
+        "2022年，全区办件量35.6万件。今年上半年，全区办件量19.8万件，同比增长11.2%。",
+        "cases_total=356000#2022; cases_total=198000#2023H1",
+    ),
+    (
+        "periods",
+        "gd_month",
+        "本月全区“好差评”评价数1.2万条，好评率99.98%，较上月提高0.02个百分点。",
+        "review_count=12000#2023-04; satisfaction_rate=99.98#2023-04",
+    ),
+    ("periods", "gd_month", "本月办结率99.5%，与上月的99.3%相比略有提升。", "completion_rate=99.5#2023-04"),
+    (
+        "periods",
+        "hb_q3",
+        "全区网上可办率由二季度的97.8%提升至三季度的99.1%，但仍低于全市平均水平。",
+        "online_available_rate=99.1#2023Q3",
+    ),
+    (
+        "periods",
+        "sn_news",
+        "截至8月底，今年全区共设综合窗口30个，共受理各类事项18.2万件。",
+        "comprehensive_windows=30#as of 2023-08-31; cases_accepted=182000#2023-01–2023-08",
+    ),
 ]
 
 # (class, style, text): no observation
@@ -780,6 +837,10 @@ DISTRACTORS = [
     ("not a figure", "cq", "“一件事一次办”事项平均跑动次数减少了1.5次。"),
     ("wider area", "cq", "据市政务服务管理局统计，全市今年共受理政务服务事项186万件，我区占比12.3%。"),
     ("wider area", "js_env", "全省13个设区市中，南京市“不见面审批”率最高，达99.2%。"),
+    # -- a fifth wave, periods: a bulletin's days carried, a quarter beside its year to date, an as-of date
+    # ending the year, last month's baseline
+    ("baseline", "cq", "与2022年的8.6万件相比，办件量增长明显。"),
+    ("baseline", "cq", "按时办结率比去年同期的98.5%提高1.5个百分点。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,

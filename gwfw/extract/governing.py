@@ -55,7 +55,7 @@ class Governing:
         self.carry = lx["carry_max_sentences"]
         self.opening = lx["paragraph_opening_chars"]
         self.events = event_words()
-        self.resolved: dict[tuple[int, str], Period] = {}
+        self.resolved: dict[tuple[int, str], Period | None] = {}
         self.last: tuple[int, int, Period | None] = (-2, -1, None)  # see at
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
@@ -143,10 +143,23 @@ class Governing:
         source = "sentence" if self.found[j].start >= sentence_start else "paragraph"
         return [self._label(m, source) for m in range(j, i + 1)]
 
+    def _ended(self, i: int) -> Period | None:
+        """「截至8月底，今年共受理…」: an as-of date right before phrase i in its sentence ends the period i
+        names (January to August, not the year up to the report's date); None when it does not."""
+        key = (i, "ended")
+        if key not in self.resolved:
+            asof, p = self.found[i - 1].period, self.found[i].period
+            ends = asof.start is None and p.start is not None and p.start <= asof.end <= p.end
+            cut = Period(p.start, asof.end, "") if ends else None
+            self.resolved[key] = with_label(clip(cut, self.doc_date), "sentence") if cut else None
+        return self.resolved[key]
+
     def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:
         """The period the text before pos gives it (phrase i, the last before pos): in its sentence, or
         carried from earlier in its paragraph; None when neither."""
         if i >= 0 and self.found[i].start >= sentence_start:
+            if i > 0 and self.found[i - 1].start >= sentence_start:
+                return self._ended(i) or self._label(i, "sentence")
             return self._label(i, "sentence")
         if i >= 0 and pos <= self.para_ends[i] and self._carries(i, pos):
             return self._label(i, "paragraph")
