@@ -4,7 +4,8 @@ district, so the rules cannot pass by dropping everything. Written for no held-o
 first probe's (test_probe_variants.py) sentences, in the styles of several provinces' reports: a district's
 annual summary (重庆), a monthly bulletin (广东), a half-year summary (浙江), an information-disclosure
 annual report (四川), a business-environment report (江苏), a report to the people's congress (山东), a
-service centre's news item (陕西), a quarterly bulletin (湖北) and a county's plan (安徽).
+service centre's news item (陕西), a quarterly bulletin (湖北), a banner's summary (内蒙古) and a county's
+plan (安徽).
 
 Each row names its report style (STYLES: the catalog row it is read with). `expected`: 「code=value」 items
 separated by 「;」, each optionally with 「#period label」; empty = none."""
@@ -67,6 +68,12 @@ STYLES = {
         "kind": "quarterly_bulletin",
         "title": "洪山区2023年第三季度政务服务工作通报",
         "published": "2023-10-12",
+    },
+    "nm": {
+        "district": "扎赉特旗",
+        "kind": "annual_report",
+        "title": "扎赉特旗2023年政务服务工作总结",
+        "published": "2024-01-18",
     },
     "ah_plan": {
         "district": "肥西县",
@@ -533,6 +540,25 @@ POSITIVES = [
         "截至8月底，今年全区共设综合窗口30个，共受理各类事项18.2万件。",
         "comprehensive_windows=30#as of 2023-08-31; cases_accepted=182000#2023-01–2023-08",
     ),
+    # -- a sixth wave, an Inner Mongolian banner (旗, 盟, 苏木, 嘎查): 1 failed when written (苏木)
+    (
+        "own figure",
+        "nm",
+        "全旗政务服务事项网上可办率达99.2%，全程网办率达86.3%。",
+        "online_available_rate=99.2; fully_online_rate=86.3",
+    ),
+    (
+        "own figure",
+        "nm",
+        "旗政务服务中心全年受理政务服务事项13.6万件，按时办结率100%。",
+        "cases_accepted=136000; on_time_completion_rate=100",
+    ),
+    (
+        "own figure",
+        "nm",
+        "全旗共设无差别综合窗口18个，“一件事一次办”套餐28个。",
+        "universal_windows=18; one_thing_packages=28",
+    ),
 ]
 
 # (class, style, text): no observation
@@ -841,6 +867,17 @@ DISTRACTORS = [
     # ending the year, last month's baseline
     ("baseline", "cq", "与2022年的8.6万件相比，办件量增长明显。"),
     ("baseline", "cq", "按时办结率比去年同期的98.5%提高1.5个百分点。"),
+    # -- a sixth wave, an Inner Mongolian banner (旗, 盟, 苏木, 嘎查): 1 failed when written (苏木)
+    ("sub-unit", "nm", "巴彦高勒苏木便民服务中心全年办件2600件。"),
+    ("sub-unit", "nm", "音德尔镇便民服务中心受理事项1.2万件，办结率100%。"),
+    ("wider area", "nm", "全盟政务服务事项网上可办率达98.6%。"),
+    ("wider area", "nm", "兴安盟政务服务中心全年办件量28.6万件。"),
+    ("hotline", "nm", "旗12345热线全年受理群众诉求9600件，办结率99.2%。"),
+    ("target", "nm", "2024年，全旗将力争实现“一件事一次办”套餐达到30个。"),
+    ("average", "nm", "旗政务服务中心日均接待群众800余人次，月均办件1.1万件。"),
+    ("change", "nm", "今年旗级共承接盟级下放事项36项，取消证明事项52项。"),
+    ("sub-unit", "nm", "嘎查村便民服务站全年代办事项3200件。"),
+    ("not a figure", "nm", "旗政务服务中心共有蒙汉双语窗口12名工作人员。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,
