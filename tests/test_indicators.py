@@ -119,6 +119,9 @@ class PlainMatcher(Matcher):
                 return None
             if gap_end == n.start and any(w in text[gap_start:gap_end] for w in rules()["programme_stops"]):
                 continue  # a name before: another reform named in between stops its reach
+            own, last = ix.lexicon.topics.get(t.surface, []), self.last  # ... and its own figure in between
+            if gap_end == n.start and last and gap_start <= last[0] < gap_end and last[1] in own:
+                continue
             if any(unit_fits(ind, m.unit) for m in self.numbers if gap_start <= m.start < gap_end):
                 continue
             self.bound_topics.add((t.start, ind.code))

@@ -51,11 +51,13 @@ EXTRACTION_MODULES = (
     "extract.numerals",
     "extract.periods",
     "extract.places",
+    "extract.plans",
     "extract.programme_rules",
     "extract.rows",
     "extract.scope",
     "extract.scope_words",
     "extract.text_index",
+    "extract.zones",
     "langdata",
     "paths",
 )

@@ -4,11 +4,12 @@ its paragraph, its section heading's, or the report's reference period (see Gove
 from __future__ import annotations
 
 import bisect
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
 from . import layout
-from .periods import Period, clip, event_words, find_periods, lexicon, with_label
+from .periods import Period, PeriodMention, clip, event_words, find_periods, lexicon, with_label
 
 _STATED = ("document_title", "document_text")  # reference periods the report itself states
 
@@ -37,6 +38,11 @@ class Governing:
         ref_end = reference.end if reference else None
         found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
         self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else list(found)
+        same = tuple(lx["same_period_words"])
+        if reference is not None and reference.start is not None:
+            self.found = [
+                self._same_period(p, reference) if text.endswith(same, 0, p.end) else p for p in self.found
+            ]
         self.ends = [p.end for p in self.found]
         # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends
@@ -49,7 +55,7 @@ class Governing:
         self.carry = lx["carry_max_sentences"]
         self.opening = lx["paragraph_opening_chars"]
         self.events = event_words()
-        self.resolved: dict[tuple[int, str], Period] = {}
+        self.resolved: dict[tuple[int, str], Period | None] = {}
         self.last: tuple[int, int, Period | None] = (-2, -1, None)  # see at
         self.headings = self._headings(text, skip_line)
         self.heading_starts = [h[0] for h in self.headings]
@@ -59,6 +65,18 @@ class Governing:
             for i in range(1, len(found))
             if list_separator and text[found[i - 1].end : found[i].start] == list_separator
         }
+
+    @staticmethod
+    def _same_period(p: PeriodMention, reference: Period) -> PeriodMention:
+        """「去年同期」: the report's own period (a month, a quarter …) in the year the phrase names, not that
+        whole year."""
+        years = p.period.end.year - reference.end.year
+
+        def moved(d: date) -> date:  # a month's end stays its end (February)
+            y, last = d.year + years, monthrange(d.year + years, d.month)[1]
+            return date(y, d.month, last if d.day == monthrange(d.year, d.month)[1] else min(d.day, last))
+
+        return PeriodMention(p.start, p.end, Period(moved(reference.start), moved(reference.end), ""))
 
     def _headings(self, text: str, title: str) -> list[tuple[int, int, int]]:
         """(start of the governed text, its end, index of the heading's period phrase) per heading
@@ -125,10 +143,23 @@ class Governing:
         source = "sentence" if self.found[j].start >= sentence_start else "paragraph"
         return [self._label(m, source) for m in range(j, i + 1)]
 
+    def _ended(self, i: int) -> Period | None:
+        """「截至8月底，今年共受理…」: an as-of date right before phrase i in its sentence ends the period i
+        names (January to August, not the year up to the report's date); None when it does not."""
+        key = (i, "ended")
+        if key not in self.resolved:
+            asof, p = self.found[i - 1].period, self.found[i].period
+            ends = asof.start is None and p.start is not None and p.start <= asof.end <= p.end
+            cut = Period(p.start, asof.end, "") if ends else None
+            self.resolved[key] = with_label(clip(cut, self.doc_date), "sentence") if cut else None
+        return self.resolved[key]
+
     def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:
         """The period the text before pos gives it (phrase i, the last before pos): in its sentence, or
         carried from earlier in its paragraph; None when neither."""
         if i >= 0 and self.found[i].start >= sentence_start:
+            if i > 0 and self.found[i - 1].start >= sentence_start:
+                return self._ended(i) or self._label(i, "sentence")
             return self._label(i, "sentence")
         if i >= 0 and pos <= self.para_ends[i] and self._carries(i, pos):
             return self._label(i, "paragraph")

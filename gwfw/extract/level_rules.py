@@ -231,10 +231,14 @@ class LevelRules:
         names = self.ix.names_within(p_start, prev.start)
         if not names or not _change_gap().fullmatch(self.ix.text, names[-1].end, prev.start):
             return None
-        gap = self.ix.text[names[-1].end : prev.start]
+        gap, t = self.ix.text[names[-1].end : prev.start], names[-1]
         if not any(v in gap for v in self.rules["change_verbs"]):
-            return None  # a comparison with no change (「较上年3个百分点」) is no change
-        t = names[-1]
+            # 「新上线“一件事”主题服务15个，累计达到42个」: the increase stated before the name, the level it
+            # reached after; the words of the increase do not screen the level (its own clause's do)
+            if gap or not self.ix.increment_markers.inside(p_start, t.start):
+                return None  # a comparison with no change (「较上年3个百分点」) is no change
+            ind = self._named(t, n)
+            return Match(ind, "the level an increase reached", t.start, n.end) if ind else None
         ind = self._named(t, n)
         return (
             Match(ind, "the level after a change stated before it", t.start, n.end, screen_from=t.start)

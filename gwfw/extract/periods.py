@@ -73,7 +73,7 @@ def _pattern() -> re.Pattern:
         (?: (?P<yfrom>(?:{centuries})\d\d) \s* (?:{lx["year_suffix"]})? \s* [{day_joiners}] \s* )?  # 2021—
         (?P<year>(?:{centuries})\d\d) \s* {lx["year_suffix"]}
           (?!(?!{to_date}{counts}{months})(?:{not_after}))  # 2022年, not 2022年版 (but 2022年前10个月)
-        | (?P<rel>{rel})                                                  # 今年, 去年
+        | (?P<rel>{rel}) (?P<same>{_alt(lx["same_period_words"])})?       # 今年, 去年, 去年同期
     )"""
     q = _alt(str(k) for k in lx["quarters"])
     joiners = re.escape(lx["month_range_joiners"])

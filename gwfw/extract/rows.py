@@ -12,15 +12,19 @@ from .context import report_context
 from .governing import Governing
 from .matcher import Matcher, figure_units
 from .numerals import find_numbers
-from .places import named_right_before
+from .places import named_opening, named_right_before
 from .scope import Screen
 from .text_index import TextIndex
 
 
-def other_unit(text: str, found, code: str) -> str:
+def other_unit(index: TextIndex, found, code: str) -> str:
     """Why a figure named right after another unit's name (「荣昌区网上可办率」「重庆市全程网办率」 in a
-    report of 綦江区) is not the district's, or ''."""
-    name, candidates = named_right_before(text, found.evidence_start)
+    report of 綦江区), or in a clause that opens with it (「重庆市“渝快办”平台全年办件量…」), is not the
+    district's, or ''."""
+    text, start = index.text, found.evidence_start
+    name, candidates = named_right_before(text, start)
+    if not candidates and (clause_start := index.clause(start)[0]) < start:
+        name, candidates = named_opening(text, clause_start, start)
     if not candidates or any(p.code == code for p in candidates):
         return ""
     return f"unmapped: {name}'s figure, not the district's {found.indicator.code}"
@@ -97,12 +101,18 @@ def extract(report: Report) -> Extraction:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
             if not why and county and section.code:
-                why = other_unit(text, found, section.code)
+                why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
             found = found._replace(reason=screen.hotline_reason)
         period = governing.at(n.start, bounds[0])
+        # a section under a heading dated after the report (「五、2024年重点工作」 in a report of 2023) is a
+        # plan (a later year in the figure's own sentence is a target already: scope.py, plans.py)
+        late = period is not None and period.source == "section" and period.start and ctx.doc_date
+        if found.indicator is not None and late and period.start > ctx.doc_date:
+            why = f"unmapped: a target for {found.indicator.code}, in a section dated after the report"
+            found = found._replace(indicator=None, reason=why)
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
             period = period.as_of()

@@ -18,14 +18,15 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from . import layout
 from .breakdown import Breakdowns
 from .codebook import Indicator
 from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
+from .plans import Plans
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
+from .zones import Zones
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
 
@@ -42,10 +43,20 @@ _OPENING_MAX = 16  # characters of a date before a wider word opening its senten
 
 
 @cache
-def _opening_chars() -> str:
-    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」)."""
+def _opening() -> re.Pattern:
+    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」) or a time word
+    (「本月全市…」)."""
     r = rules()
-    return "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+    chars = "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+    words = sorted(lexicon()["wider_opening_words"], key=len, reverse=True)
+    return re.compile(
+        rf"""
+        (?: [{re.escape(chars)}]            # digits, date units, spaces and delimiters: 「2023年1-6月，」
+          | {"|".join(map(re.escape, words))}  # a time word: 本月, 今年
+        )*
+        """,
+        re.VERBOSE,
+    )
 
 
 class _Hit(NamedTuple):
@@ -61,19 +72,14 @@ class Screen:
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
         self.figures = figures or []
-        self.opening_chars = _opening_chars()
+        self.opening = _opening()
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
         self.title = title
         vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
-        self._plan_sections: list[tuple[int, int]] | None = None
-        self.is_plan = (
-            bool(title)
-            and any(w in title for w in self.lx["plan_title_words"])
-            and not any(w in title for w in self.lx["report_title_words"])
-        )
-        self._zones: dict[str, tuple[list[int], list[int]]] = {}  # where hotline (other) words govern
+        self.plans = Plans(index, title)  # where the report states plans
+        self.zones = Zones(index)  # where hotline (other business) words govern
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
@@ -85,29 +91,6 @@ class Screen:
         the unit is a county-level city: see own_area_words), else ''."""
         county = not code.endswith("00") if code else not district.endswith(_WIDER_LEVEL_ENDINGS)
         return district if county else ""
-
-    def _planned(self, pos: int) -> bool:
-        """Does pos lie in a plan (the report is one, or its section's heading names a plan)?"""
-        if self.is_plan:
-            return True
-        if self._plan_sections == []:
-            return False
-        if self._plan_sections is None:
-            heads = {
-                h
-                for m in self.p.plan_heading.finditer(self.text)
-                if (h := layout.heading_at(self.text, m.start(), self.title)) and not self._reports(h)
-            }
-            self._plan_sections = sorted(
-                (h.end, layout.section_end(self.text, h, self.ix.line_ends, self.title)) for h in heads
-            )
-        return bool(self._plan_sections) and any(a <= pos < b for a, b in self._plan_sections)
-
-    def _reports(self, h: layout.Heading) -> bool:
-        """Does the heading also name a report of results (「2024年工作总结及2025年工作计划」)? Then it heads
-        both, and the plan has a heading of its own further on."""
-        line = self.text[h.start : h.end]
-        return any(w in line for w in self.lx["report_title_words"])
 
     def _sentence(self, start: int, end: int) -> None:
         """Find the words of every check in the sentence text[start:end], once for all its numbers."""
@@ -160,13 +143,15 @@ class Screen:
         district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
         earlier clause (Match.screen_from): the clause words are read from there."""
         text, s_start = self.text, sentence[0]
-        if self._hotline(n.start):
+        if self._governs("hotline", n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
         if self._governs("other", n.start):
             return f"{self.lx['other_business_reason']}, not {ind.code}", ""
         after = text[n.end : n.end + 4]
         if after[:1] in self.quotes:
             after = after.lstrip(self.quotes)
+        if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
+            return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
         if ind.kind == "count" and after.startswith(self.wider_after):
@@ -178,14 +163,17 @@ class Screen:
             return f"unmapped: it counts {guide}, not {ind.code}", ""
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
-        if part and (end := self.breakdowns.parent_end(n)) >= 0 and self._governs("other", end):
-            return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
+        if part and (end := self.breakdowns.parent_end(n)) >= 0:
+            if self._governs("other", end):
+                return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
+            if ind.measure == "stock" and self._ends_in_change(end):
+                return f"unmapped: a part of a change of {ind.code}, not its level", ""
         self._sentence(*sentence)
         has_year = self.p.year.search(text, s_from, n.start) is not None
-        if not self._triggered(s_from, n.start) and not self._planned(n.start):
+        if not self._triggered(s_from, n.start) and not self.plans.planned(n.start):
             # the usual case: no word before it that a check looks for; a year can still be a target's
             # (not_a_result would find nothing else, and no scope)
-            if has_year and doc_year and any(int(y) > doc_year for y in self._target_years(s_from, n.start)):
+            if has_year and doc_year and self.plans.later_year(s_from, n.start, doc_year):
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
         why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None, screen_from)
@@ -218,12 +206,18 @@ class Screen:
             return f"unmapped: {name} of a new venue still to come, not a result"
         if (
             ind.measure == "stock"
-            and self._after(last, ("change",), c_from)
+            and self._after(last, ("change",), self._parent_from(c_start, c_from, s_from))
             and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
         ):
             return f"unmapped: a change of {name}, not its level"
-        if ind.measure == "flow" and self._after(last, ("average",), c_from):
+        if (
+            ind.measure == "flow"
+            and "average" in last
+            and self._averaged(last["average"], c_from, n.start, s_start)
+        ):
             return f"unmapped: an average of {name}, not its total"
+        if ind.measure == "flow" and self._after(last, ("flow_change",), c_from):
+            return f"unmapped: a difference of {name}, not its total"
         if name in self.case_totals and self._after(last, ("case_part",), c_from):
             return f"unmapped: {last['case_part'].word}, a part of {name}"
         # a negated word names its own list item only (「容缺办理276项、…服务157个」)
@@ -238,12 +232,15 @@ class Screen:
             county
             and wider
             and not self._own_area(wider.word, county)
+            and not text.endswith(self.wider_not_after, 0, wider.start)  # 「区市民服务中心」
             and self._wider_reaches(wider, n, s_start, c_start, county)
         ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None
-        if "department" in last:
-            m = _last(p.department, text, last["department"].start, n.start)
+        if "department" in last:  # the nearest department named (「区供电公司“获得电力”…」: not 电力)
+            for h in reversed(self._hits(s_from, n.start)[0]):
+                if "department" in p.checks[h.word] and (m := _last(p.department, text, h.start, n.start)):
+                    break
         if m is None and "place" in last:
             m = _last(p.place, text, max(s_from, last["place"].start - 4), n.start)
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
@@ -264,6 +261,36 @@ class Screen:
             return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
 
+    def _ends_in_change(self, end: int) -> bool:
+        """Does the clause ending at `end` state a change of its last figure (「全年新增进驻事项210项。其中，
+        行政许可事项32项」), not the level after one (「由240项精简至186项」)? Asked for a part only."""
+        start = max(self.ix.clause(end)[0], end - self.back)
+        k = bisect.bisect_left(self.figures, end) - 1
+        if k < 0 or self.figures[k] < start:
+            return False
+        if change_to_level().match(self.ix.reversed, len(self.text) - self.figures[k]):
+            return False
+        found = self.p.window.finditer(self.text, start, self.figures[k])
+        return any("change" in self.p.checks[m.group()] for m in found)
+
+    def _parent_from(self, c_start: int, c_from: int, s_from: int) -> int:
+        """Where the words about a clause start: the clause before too when it opens with 其中, since a part
+        of a change is a change (「新增进驻事项210项，其中行政许可事项32项」)."""
+        if c_start > s_from and self.text.startswith(self.breakdown_words, c_start):
+            return max(s_from, self.ix.clause(c_start - 1)[0])
+        return c_from
+
+    def _averaged(self, word: _Hit, c_from: int, pos: int, s_start: int) -> bool:
+        """Does the average word govern the flow at pos? In its clause always; from an earlier clause of
+        the sentence when it comes before the sentence's first figure (「日平均接待群众2000余人次，办件量
+        1500余件」) and no word of a whole comes between (「日均办件600件，全年办件15万件」). After a total
+        it is one item of a list of figures (「受理办件153234件,日均受理740件,办结量136027件」)."""
+        if word.start >= c_from:
+            return True
+        k = bisect.bisect_left(self.figures, s_start)
+        first = k < len(self.figures) and self.figures[k] < word.start
+        return not first and not self._listed(word.end, pos, self.average_stops)
+
     def _wider_reaches(self, wider: _Hit, n: NumberMention, s_start: int, c_start: int, county: str) -> bool:
         """Is n the wider area's figure? Yes in the wider word's clause. In a later clause of its sentence
         only when the wider word opens the sentence (a date at most before it), a figure stands between
@@ -272,8 +299,10 @@ class Screen:
         wider word names a platform or a rank (「在全市率先…，」「与省级平台对接率达100%，…」)."""
         if wider.start >= max(c_start, n.start - self.back):
             return True
-        if wider.start - s_start > _OPENING_MAX or self.text[s_start : wider.start].strip(self.opening_chars):
-            return False  # (Performance: a date is short; no slice of a long sentence)
+        if wider.start - s_start > _OPENING_MAX or not self.opening.fullmatch(
+            self.text, s_start, wider.start
+        ):
+            return False  # (Performance: a date is short; nothing read in a long sentence)
         k = bisect.bisect_left(self.figures, wider.end)
         if not (k < len(self.figures) and self.figures[k] < c_start):
             return False
@@ -289,57 +318,15 @@ class Screen:
         asked for numbers in hotline_units whose reason is no_name_reason."""
         return self._governs("hotline", n.start)
 
-    def _zones_of(self, kind: str) -> tuple[list[int], list[int]]:
-        """Where the words of a kind ('hotline', 'other') govern (see _hotline), as sorted starts and
-        their ends, found once."""
-        ix, text, p = self.ix, self.text, self.p
-        words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other, p.other_reset)
-        carry = self.lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
-        starts, ends = [], []
-        for m in words.finditer(text):
-            e = m.end()
-            k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
-            stop = min(
-                ix.paragraph(e)[1],
-                ix.sentence_ends[k] if k < len(ix.sentence_ends) else len(text),
-                e + 3 * self.back,
-            )
-            found = reset.search(text, e, stop)
-            stop = found.start() if found else stop
-            if starts and e <= ends[-1]:  # overlapping zones: one zone to the later end
-                ends[-1] = max(ends[-1], stop)
-            else:
-                starts.append(e)
-                ends.append(stop)
-        return starts, ends
-
     def _governs(self, kind: str, pos: int) -> bool:
-        """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences
-        before it in its paragraph, with no word of the service hall in between?"""
-        if kind not in self._zones:
-            self._zones[kind] = self._zones_of(kind)
-        starts, ends = self._zones[kind]
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[i]
-
-    def _hotline(self, pos: int) -> bool:
-        return self._governs("hotline", pos)
+        return self.zones.governs(kind, pos)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last:
             return True
-        if doc_year and any(int(y) > doc_year for y in self._target_years(s_from, pos)):
+        if doc_year and self.plans.later_year(s_from, pos, doc_year):
             return True
-        return self._planned(pos) and not self._listed(s_from, pos, self.baseline_words)
-
-    def _target_years(self, start: int, end: int) -> list[str]:
-        """The years in text[start:end] after a target's prefix (「到2025年」, not 「截至2022年」)."""
-        text, out = self.text, []
-        for m in self.p.year.finditer(text, start, end):
-            before = text[max(0, m.start() - 6) : m.start()].rstrip()
-            if before.endswith(self.year_prefixes) and not before.endswith(self.not_year_prefixes):
-                out.append(m.group())
-        return out
+        return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
         """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
@@ -355,12 +342,13 @@ class Screen:
         """The narrower scope the figure's sentence names before it ('kind:word'), or ''."""
         ix, p = self.ix, self.p
         hits, last = self._hits(s_from, n.start)
-        best = next(
-            (h for h in reversed(hits) if h.word in p.scope_kind and ind.code not in p.scope_kind[h.word][1]),
-            None,
-        )
-        if best is None:
+        kinds, package = p.scope_kind, ""
+        for h in reversed(hits):
+            if h.word in kinds and (ind.code not in kinds[h.word][1] or (package := self._package(h))):
+                break
+        else:
             return ""
+        best = h
         after = self.text[best.end : best.end + 2].lstrip(self.quotes)
         if (
             self._listed(best.end, n.start, self.wide_words)
@@ -371,4 +359,17 @@ class Screen:
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
-        return f"{p.scope_kind[best.word][0]}:{best.word}"
+        return f"{kinds[best.word][0]}:{package or best.word}"
+
+    def _package(self, h: _Hit) -> str:
+        """The one package a programme word names after a topic inside its quotes (「“企业开办一件事”」),
+        or '' (「“一件事一次办”」「“高效办成一件事”」: the whole programme)."""
+        if h.word not in self.package_heads:
+            return ""
+        start = h.start
+        while start > h.start - self.topic_max and start > 0 and self.text[start - 1].isalpha():
+            start -= 1
+        topic = self.text[start : h.start]
+        if start in (h.start, 0) or self.text[start - 1] not in self.quote_marks:
+            return ""
+        return "" if topic.endswith(self.whole_topics) else topic + h.word

@@ -41,6 +41,7 @@ _WINDOW_LISTS = {
     "target": "target_words",
     "change": "change_words",
     "average": "average_words",
+    "flow_change": "flow_change_words",
     "wider": "wider_area_words",
     "department": "department_stems",
     "place": "place_suffixes",
@@ -65,6 +66,18 @@ class Patterns:
     place: re.Pattern
     plan_heading: re.Pattern
     future: re.Pattern  # a word of what is still to come (将, 建成后), asked only after a new venue's word
+
+
+def _place_suffix(lx: dict) -> str:
+    """A suffix of a town's or street's name, each behind lookbehinds for the words it ends that name no
+    place (「城镇」: 镇 after 城)."""
+    alts = []
+    for suffix in sorted(map(str, lx["place_suffixes"]), key=len, reverse=True):
+        heads = [
+            w[: -len(suffix)] for w in map(str, lx["place_not_words"]) if w.endswith(suffix) and w != suffix
+        ]
+        alts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(suffix))
+    return "|".join(alts)
 
 
 @cache
@@ -96,8 +109,9 @@ def patterns() -> Patterns:
         department=re.compile(
             rf"(?:{_alt(lx['department_stems'])})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
         ),
-        # a named town or street: two to four characters that are not a generic word, then a suffix
-        place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})(?!街|村)"),
+        # a named town or street: two to four characters that are not a generic word, then a suffix that
+        # ends no generic word
+        place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_place_suffix(lx)})(?!街|村)"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),
         future=re.compile(_alt(lx["plan_future_words"])),
     )
@@ -121,8 +135,17 @@ def constants() -> dict:
         "list_words": list_ends + separators,
         "brackets": tuple(lx["own_figure_brackets"]),
         "case_totals": frozenset(lx["case_part_of"]),
-        "year_prefixes": tuple(lx["target_year_prefixes"]),
         "not_year_prefixes": tuple(lx["not_target_year_prefixes"]),
+        "not_year_after": tuple(lx["not_target_year_after"]),
+        "not_year_after_chars": lx["not_target_year_after_chars"],
+        "average_stops": tuple(lx["average_stops"]),
+        "average_after": tuple(lx["average_after"]),
+        "package_heads": frozenset(lx["package_heads"]),
+        "whole_topics": tuple(lx["whole_programme_topics"]),
+        "topic_max": lx["package_topic_max_chars"],
+        "quote_marks": rules["quote_chars"],
+        "wider_not_after": tuple(lx["wider_not_after"]),
+        "breakdown_words": tuple(rules["breakdown_markers"]),
         "no_name_reason": lx["no_name_reason"],
         "hotline_units": frozenset(lx["hotline_units"]),
         "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
