@@ -126,10 +126,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.accepted = figure_units()
         self.after_units = _after_units()
         self.formula_near = _formula_near()
-        self.periods_before: tuple[int, int | None] = (
-            -1,
-            None,
-        )  # a number's start, where periods before it start
+        # a number's start, where periods before it start (see _near_before)
+        self.periods_before: tuple[int, int | None] = (-1, None)
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires and none it excludes?

@@ -36,9 +36,15 @@ def rules() -> dict:
 def _change_links(r: dict) -> list[str]:
     """A change verb and a word for "to" link a name to the level it reached, as 提升至 does
     (「自助服务设备增至62台」「好评率升至99.9%」): every such pair is a linking word, so a province's
-    verb needs no entry of its own."""
+    verb needs no entry of its own; so is a pair after a baseline (「较上年提升至」), which alone links
+    nothing."""
     listed = set(r["link_words"])
-    pairs = (verb + to for verb in r["change_verbs"] for to in r["change_to"])
+    pairs = (
+        base + verb + to
+        for base in ["", *r["change_baselines"]]
+        for verb in r["change_verbs"]
+        for to in r["change_to"]
+    )
     return sorted({w for w in pairs if w not in listed})
 
 

@@ -208,6 +208,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_from_max_chars": int,
         "change_verbs": list,
         "change_to": list,
+        "change_baselines": list,
         "change_clause": dict,
         "elided_subjects": list,
         "elided_subject_max_chars": int,
