@@ -39,7 +39,7 @@ class Governing:
         found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
         self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else list(found)
         same = tuple(lx["same_period_words"])
-        if reference is not None and reference.start is not None:
+        if reference is not None and reference.start is not None and any(w in text for w in same):
             self.found = [
                 self._same_period(p, reference) if text.endswith(same, 0, p.end) else p for p in self.found
             ]

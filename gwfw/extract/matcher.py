@@ -382,8 +382,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             found = self._things_set_up(found, n, c_start)
         if not found.also and text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
-        upto = n.numeral_start  # a floor or a ceiling (「不低于80%」) opens the number: read to its numeral
-        if ix.target_markers.inside(s_start, n.start) or ix.clause_target_markers.inside(c_start, upto):
+        if ix.target_markers.inside(s_start, n.start) or ix.clause_target_markers.inside(c_start, n.start):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         # a clause opening with a list separator goes on a list split by a bracketed note: its head governs
         head = s_start if text.startswith(self.rules["list_separator"], c_start) else c_start

@@ -116,21 +116,24 @@ def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
 
 
 @cache
-def _before_name() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def _before_name() -> tuple[str, tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The joiners, the suffixes of names, the time words (longest first) and their last characters."""
     lx = load_yaml("places.yaml")
     words = tuple(sorted(lx["name_place_time_words"], key=len, reverse=True))
-    return lx["name_place_joiners"], tuple(lx["name_suffixes"]), words
+    return lx["name_place_joiners"], tuple(lx["name_suffixes"]), words, frozenset(w[-1] for w in words)
 
 
 def named_right_before(text: str, pos: int) -> tuple[str, list[Place]]:
     """The place whose name ends right before pos (maybe joined by name_place_joiners and time words), and
     its candidates: whose figure a name at pos gives (「荣昌区网上可办率」「顺德区本月办件量」). ('', [])
     when none."""
-    joiners, suffixes, times = _before_name()
+    joiners, suffixes, times, time_ends = _before_name()
     end = pos
     while True:
         while end > 0 and text[end - 1] in joiners:
             end -= 1
+        if end == 0 or text[end - 1] not in time_ends:  # Performance: most names follow no time word
+            break
         word = next((w for w in times if text.endswith(w, 0, end)), "")
         if not word:
             break
@@ -148,12 +151,14 @@ def named_opening(text: str, start: int, end: int) -> tuple[str, list[Place]]:
     """The place whose name opens text[start:end] (a clause; after quotes and spaces), the last of a run of
     names (「重庆市綦江区…」 names 綦江区), and its candidates: whose figures the clause states
     (「重庆市“渝快办”平台全年办件量达3.2亿件」 in a report of 綦江区). ('', []) when none."""
-    joiners, suffixes, _ = _before_name()
+    joiners, suffixes = _before_name()[:2]
     while start < end and text[start] in joiners:
         start += 1
-    head = text[start : min(end, start + 16)]  # Performance: a run of two names is short
+    if start == end or text[start] not in _name_index()[0]:
+        return "", []  # Performance: most clauses open with no letter a place's name starts with
+    head = text[start : min(end, start + 16)]  # a run of two names is short
     if not any(s in head for s in suffixes):
-        return "", []  # Performance: most clauses open with no place's name
+        return "", []
     name, found, at = "", [], 0
     for i, stop, candidates in find_places(head):
         if i != at:

@@ -143,13 +143,15 @@ class Screen:
         district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
         earlier clause (Match.screen_from): the clause words are read from there."""
         text, s_start = self.text, sentence[0]
-        if self._governs("hotline", n.start):
+        if self.zones.governs("hotline", n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
-        if self._governs("other", n.start):
+        if self.zones.governs("other", n.start):
             return f"{self.lx['other_business_reason']}, not {ind.code}", ""
         after = text[n.end : n.end + 4]
         if after[:1] in self.quotes:
             after = after.lstrip(self.quotes)
+        if text.startswith(self.requirements, n.start):  # 「不低于80%」: a floor opening the number
+            return f"unmapped: a target for {ind.code}, not a result", ""
         if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
             return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
@@ -164,7 +166,7 @@ class Screen:
         s_from = max(s_start, n.start - self.back)
         part = self._part(n, ind, s_start)
         if part and (end := self.breakdowns.parent_end(n)) >= 0:
-            if self._governs("other", end):
+            if self.zones.governs("other", end):
                 return f"{self.lx['other_business_reason']}, not {ind.code}", ""  # a part of other business
             if ind.measure == "stock" and self._ends_in_change(end):
                 return f"unmapped: a part of a change of {ind.code}, not its level", ""
@@ -316,10 +318,7 @@ class Screen:
         """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
         codebook keeps hotline words out of some indicators' sentences, so no name was joined to it);
         asked for numbers in hotline_units whose reason is no_name_reason."""
-        return self._governs("hotline", n.start)
-
-    def _governs(self, kind: str, pos: int) -> bool:
-        return self.zones.governs(kind, pos)
+        return self.zones.governs("hotline", n.start)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last:

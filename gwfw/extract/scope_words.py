@@ -139,6 +139,7 @@ def constants() -> dict:
         "not_year_after": tuple(lx["not_target_year_after"]),
         "not_year_after_chars": lx["not_target_year_after_chars"],
         "average_stops": tuple(lx["average_stops"]),
+        "requirements": tuple(lx["requirement_qualifiers"]),
         "average_after": tuple(lx["average_after"]),
         "package_heads": frozenset(lx["package_heads"]),
         "whole_topics": tuple(lx["whole_programme_topics"]),

@@ -117,6 +117,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "baseline_words": list,
         "plan_heading_words": list,
         "target_words": list,
+        "requirement_qualifiers": list,
         "not_target_year_prefixes": list,
         "not_target_year_after": list,
         "not_target_year_after_chars": int,
