@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from .codebook import Indicator
-from .name_patterns import Trigger
+from .name_patterns import Trigger, rules
 from .names import Concept, Match, concepts, parts, unit_object
 from .numerals import NumberMention
 
@@ -24,17 +24,17 @@ _MAX_LISTED = 8
 
 
 @cache
-def _share_prefix(link_words: tuple[str, ...], quotes: str, verbs: bool = False) -> re.Pattern:
+def _share_prefix(verbs: bool = False) -> re.Pattern:
     """What may stand before a share that divides a count stated before it (「，占比达」; the whole it
     divides may be named by an object of the parts: 「，占依申请事项总数的」), or with verbs, before a count
-    of progress between them (「，完成」)."""
+    of progress between them (「，完成」). Built once: the linking words are many."""
     objects = [w for words in parts()["objects"].values() for w in words]
     extra = parts()["count_share_verbs"] if verbs else [*parts()["share_words"], *objects]
-    words = "|".join(map(re.escape, sorted([*link_words, *extra], key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted([*rules()["link_words"], *extra], key=len, reverse=True)))
     return re.compile(
         rf"""
         (?: {words}              # linking and share words: 占比, 达
-          | [{re.escape(quotes)}] # quotes
+          | [{re.escape(rules()["quote_chars"])}] # quotes
           | \s                   # spaces
         )*
         """,
@@ -231,9 +231,7 @@ class ComposedRules:
         if n.start - c_start > self.rules["link_max_chars"]:  # Performance: no slice of a long clause
             return None
         prefix = self.ix.text[c_start : n.start]
-        if not any(w in prefix for w in parts()["share_words"]) or not _share_prefix(
-            tuple(self.rules["link_words"]), self.rules["quote_chars"]
-        ).fullmatch(prefix):
+        if not any(w in prefix for w in parts()["share_words"]) or not _share_prefix().fullmatch(prefix):
             return None
         # the concept nearest before the clause, read backwards from it (at most a few clauses back)
         size = len(self.ix.text)
@@ -303,7 +301,7 @@ class ComposedRules:
             return False
         prefix = self.ix.text[c_start : m.start]
         return any(w in prefix for w in parts()["count_share_verbs"]) and bool(
-            _share_prefix(tuple(self.rules["link_words"]), self.rules["quote_chars"], True).fullmatch(prefix)
+            _share_prefix(verbs=True).fullmatch(prefix)
         )
 
     def _sep_before(self, p: int) -> int:
