@@ -109,10 +109,10 @@ def extract(report: Report) -> Extraction:
         period = governing.at(n.start, bounds[0])
         # a section under a heading dated after the report (「五、2024年重点工作」 in a report of 2023) is a
         # plan (a later year in the figure's own sentence is a target already: scope.py, plans.py)
-        late = period is not None and period.source == "section" and period.start and ctx.doc_date
-        if found.indicator is not None and late and period.start > ctx.doc_date:
-            why = f"unmapped: a target for {found.indicator.code}, in a section dated after the report"
-            found = found._replace(indicator=None, reason=why)
+        if found.indicator is not None and period is not None and period.source == "section":
+            if period.start and ctx.doc_date and period.start > ctx.doc_date:
+                why = f"unmapped: a target for {found.indicator.code}, in a section dated after the report"
+                found = found._replace(indicator=None, reason=why)
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
             period = period.as_of()
