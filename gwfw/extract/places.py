@@ -95,6 +95,18 @@ def _name_index() -> tuple[dict, dict[str, list[Place]]]:
     return tree, index
 
 
+def _name_at(text: str, i: int) -> tuple[int, list[Place]] | None:
+    """The longest place name starting at text[i]: (its end, its candidates), or None."""
+    tree, index = _name_index()
+    node, j, found = tree.get(text[i]) if i < len(text) else None, i + 1, None
+    while node is not None:
+        if "" in node:
+            found = (j, index[node[""]])
+        node = node.get(text[j]) if j < len(text) else None
+        j += 1
+    return found
+
+
 def find_places(text: str) -> Iterator[tuple[int, int, list[Place]]]:
     """Every place name in text, longest match first: (start, end, candidate places), one at a time, so
     a caller that needs only the first reads no further. Performance: the tree is walked in Python, where
@@ -160,10 +172,8 @@ def named_opening(text: str, start: int, end: int) -> tuple[str, list[Place]]:
     if not any(s in head for s in suffixes):
         return "", []
     name, found, at = "", [], 0
-    for i, stop, candidates in find_places(head):
-        if i != at:
-            break
-        name, found, at = head[i:stop], candidates, stop
+    while (hit := _name_at(head, at)) is not None:  # Performance: names only where the run goes on
+        name, found, at = head[at : hit[0]], hit[1], hit[0]
     return name, found
 
 

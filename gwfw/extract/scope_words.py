@@ -90,8 +90,10 @@ def patterns() -> Patterns:
         for w in spec["words"]
     }
     checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
-    for check, key in _WINDOW_LISTS.items():
-        for w in map(str, lx[key]):
+    words = {check: lx[key] for check, key in _WINDOW_LISTS.items()}
+    words["department"] = [*lx["department_stems"], *lx["department_names"]]  # stems, and names whole
+    for check, listed in words.items():
+        for w in map(str, listed):
             checks.setdefault(w, set()).add(check)
     return Patterns(
         window=re.compile(_alt(checks)),
@@ -108,6 +110,7 @@ def patterns() -> Patterns:
         # then a suffix
         department=re.compile(
             rf"(?:{_alt(lx['department_stems'])})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
+            rf"|{_alt(lx['department_names'])}"  # or a department's name whole: 区教委
         ),
         # a named town or street: two to four characters that are not a generic word, then a suffix that
         # ends no generic word

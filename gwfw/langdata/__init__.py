@@ -132,6 +132,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "own_area_words": dict,
         "department_stems": list,
         "department_suffixes": list,
+        "department_names": list,
         "place_suffixes": list,
         "place_name_not": list,
         "place_not_words": list,
