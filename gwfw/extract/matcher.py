@@ -29,7 +29,7 @@ from .name_patterns import (
     unit_fits,
     units_accepted,
 )
-from .names import Match, parts
+from .names import NO_NAME, Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
 from .text_index import TextIndex
@@ -308,7 +308,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             and self._is_formula(n)
         ):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
-        s_start = (sentence or ix.sentence(n.start))[0]
+        s_start = (sentence := sentence or ix.sentence(n.start))[0]
         c_start, c_end = ix.clause(n.start)
         if n.start in self.before_to and self._before_change(n, c_start):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
@@ -319,9 +319,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
                 found = self._respective_concepts(n, c_start, c_end) or found
             if found and found.indicator is None:
                 return found
-        # The rules in order, the first that finds something decides. Performance: a rule that cannot
-        # apply to this number (it reads shares only, needs 至 right before it, or reads names in a
-        # clause that holds none) is not called.
+        # Performance: no rule maps a number whose sentence holds no name (a number broken over a line may)
+        if n.end <= sentence[1] and not ix.sentence_may_map(sentence):
+            return Match(None, NO_NAME, n.start, n.end)
+        # The rules in order, the first that finds something decides. Performance: a rule that cannot apply
+        # (it reads shares only, needs 至 right before the number, or names in a clause with none) is skipped.
         named = ix.may_hold_name(c_start, c_end if n.end <= c_end else ix.clause(n.end)[1])
         found = (
             found
@@ -375,7 +377,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         ):
             found = self._elided(n, s_start, c_start)
         if found is None:
-            return Match(None, "unmapped: no indicator name joined to it", n.start, n.end)
+            return Match(None, NO_NAME, n.start, n.end)
         if n.unit == "%" and (found := self._subset_share(found, n)).indicator is None:  # 「高频事项…占比」
             return found
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only

@@ -22,6 +22,7 @@ from ..langdata import load_yaml
 from .codebook import Indicator, by_code
 
 _KINDS = ("items", "cases", "none")
+NO_NAME = "unmapped: no indicator name joined to it"  # the reason of most unmapped numbers (Matcher.match)
 
 
 class Match(NamedTuple):

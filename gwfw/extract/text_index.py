@@ -205,6 +205,7 @@ class TextIndex:
             self.topic_forms.setdefault(t.surface, Names()).add(t)
         self.respectively = WordSpans(text, _marker_pattern("respectively"))  # asked about every number
         self._named_clause: tuple[tuple[int, int], bool] = ((-1, -1), False)  # see may_hold_name
+        self._named_sentence: tuple[tuple[int, int], bool] = ((-1, -1), False)  # see sentence_may_map
 
     # Performance: the marker words asked only about some numbers (mapped ones, after a programme name, a
     # stock) are found on the first question, so a report that never asks reads its text for them not at all.
@@ -240,6 +241,21 @@ class TextIndex:
                 or self.lexicon.anchors.search(self.text, start, end) is not None,  # none spans a delimiter
             )
         return self._named_clause[1]
+
+    def sentence_may_map(self, bounds: tuple[int, int]) -> bool:
+        """Could any rule map a number of this sentence? Every rule reads an indicator name, a programme or
+        a word for done (「收件120件，已办118件」) in the number's sentence. Performance: most numbers stand
+        in a sentence with none of them, and are then unmapped at once."""
+        if bounds != self._named_sentence[0]:
+            start, end = bounds
+            sentence = self.text[start:end]
+            self._named_sentence = (
+                bounds,
+                self.lexicon.anchors.search(sentence) is not None
+                or self.has_topics(start, end)
+                or any(w in sentence for w in self.rules["done_after_accepted"]["words"]),
+            )
+        return self._named_sentence[1]
 
     def longest_name(
         self, listed: re.Match | None, composed: re.Match | None, backward: bool = False
