@@ -37,12 +37,15 @@ class ProgrammeRules:
         every name beyond the nearest marker or figure of the same kind fares alike. A sentence of
         thousands of names and numbers costs a few bisections per number, not a walk over its names.
         """
-        if not self.ix.has_topics(s_start, c_end) or self.ix.text.startswith(self.bodies, n.end):
+        ix = self.ix
+        i, j = bisect.bisect_left(ix.topic_starts, s_start), bisect.bisect_left(ix.topic_starts, c_end)
+        if i == j or ix.text.startswith(self.bodies, n.end):
             return None
+        near = {t.surface for t in ix.topics[i:j]}  # Performance: the forms named elsewhere cannot bind
         forms = [
             (form, ind)
-            for form in self.ix.topic_forms
-            if (ind := self._fits(self.ix.lexicon.topics.get(form, []), n))
+            for form in ix.topic_forms
+            if form in near and (ind := self._fits(ix.lexicon.topics.get(form, []), n))
         ]
         if not self._counts_own_noun(n) and self.ix.programme_verbs.inside(c_start, n.start):
             hits, stop = [], False
