@@ -99,7 +99,8 @@ class CountedThings:
         text, start = self.ix.text, found.evidence_start
         words, ends = subset_words()
         if start < n.start:
-            before = text[max(0, start - 10) : start].rstrip(self.rules["quote_chars"])
+            reach = len(words[0]) + 2  # the longest word, and a pair of quotes around it
+            before = text[max(0, start - reach) : start].rstrip(self.rules["quote_chars"])
             if before[-1:] not in ends or not before.endswith(words):
                 return found  # Performance: the usual name has no subset's character right before it
             word = next(w for w in words if before.endswith(w))
