@@ -559,6 +559,9 @@ POSITIVES = [
         "全旗共设无差别综合窗口18个，“一件事一次办”套餐28个。",
         "universal_windows=18; one_thing_packages=28",
     ),
+    # -- a count of windows, not of the bodies behind them (counterpart of the 'bodies' distractors)
+    ("own figure", "cq", "区政务服务大厅共设置42个窗口，实行“前台综合受理、后台分类审批”。", "windows_total=42"),
+    ("own figure", "nm", "旗政务服务中心入驻23个部门，设置窗口56个。", "windows_total=56"),
 ]
 
 # (class, style, text): no observation
@@ -878,6 +881,10 @@ DISTRACTORS = [
     ("change", "nm", "今年旗级共承接盟级下放事项36项，取消证明事项52项。"),
     ("sub-unit", "nm", "嘎查村便民服务站全年代办事项3200件。"),
     ("not a figure", "nm", "旗政务服务中心共有蒙汉双语窗口12名工作人员。"),
+    # -- a compound noun whose head is a body: 「窗口单位」 counts departments, not windows
+    ("bodies", "cq", "区政务服务中心进驻18个窗口单位，实行“前台综合受理、后台分类审批”。"),
+    ("bodies", "nm", "旗政务服务中心设有15个窗口科室。"),
+    ("bodies", "zj_half", "上半年新增进驻窗口部门4个。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,
