@@ -560,7 +560,7 @@ POSITIVES = [
         "universal_windows=18; one_thing_packages=28",
     ),
     # -- a count of windows, not of the bodies behind them (counterpart of the 'bodies' distractors)
-    ("own figure", "cq", "区政务服务大厅共设置42个窗口，实行“前台综合受理、后台分类审批”。", "windows_total=42"),
+    ("own figure", "cq", "区政务服务大厅共设置42个窗口，实行综合受理。", "windows_total=42"),
     ("own figure", "nm", "旗政务服务中心入驻23个部门，设置窗口56个。", "windows_total=56"),
 ]
 
