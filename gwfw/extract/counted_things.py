@@ -86,7 +86,7 @@ class CountedThings:
             return f"unmapped: a count of the things {ind.code} is named for"
         rule, text = self.rules["joined_after_count"], self.ix.text
         if text.startswith(tuple(self.rules["bodies_after_name"]), end):
-            return f"unmapped: a count of bodies ({text[n.end:end]}…), not of {ind.code}"
+            return f"unmapped: a count of bodies ({text[n.end : end]}…), not of {ind.code}"
         if ind.code not in rule["indicators"]:
             return ""
         joiner = next((j for j in rule["joiners"] if text.startswith(j, end)), None)
