@@ -14,12 +14,22 @@ class ProgrammeRules:
     """Rules of the Matcher (which provides ix, rules, bound, bodies, last, _fits and _fitting_between)."""
 
     def _counts_own_noun(self, n: NumberMention) -> bool:
-        nxt = self.ix.text[n.end : n.end + 1]
-        return (
-            bool(nxt)
+        """Does n count a noun of its own, so that no programme named earlier can give it an indicator:
+        a noun right after it that is no generic head (「15个窗口部门」), or, past link words, one of
+        own_nouns_before_count right before it (「梳理细化重点任务共12项」 counts tasks, not packages)?"""
+        text = self.ix.text
+        nxt = text[n.end : n.end + 1]
+        if (
+            nxt
             and "\u4e00" <= nxt <= "\u9fff"
-            and not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
-        )
+            and not text.startswith(tuple(self.rules["generic_heads"]), n.end)
+        ):
+            return True
+        before = text[max(0, n.start - 12) : n.start].rstrip()
+        links = self.rules["link_words"]
+        while linked := next((w for w in links if w and before.endswith(w)), ""):
+            before = before[: -len(linked)].rstrip()
+        return before.endswith(tuple(self.rules["own_nouns_before_count"]))
 
     def _topic(
         self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False

@@ -200,6 +200,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "monitored_cases": dict,
         "item_kind_parts": list,
         "programme_verbs": list,
+        "own_nouns_before_count": list,
         "title_max_chars": int,
         "title_stops": str,
         "place_context_chars": int,
