@@ -565,6 +565,8 @@ POSITIVES = [
     # -- a programme named earlier still gives a bare count its indicator (counterparts of 'own noun')
     ("own figure", "cq", "深化“一件事一次办”改革，今年累计办理1500件次。", "one_thing_cases=1500"),
     ("own figure", "zj_half", "深化“一件事”改革，制定工作措施8条，累计推出20个。", "one_thing_packages=20"),
+    # ...and reaches past a count of a noun of its own, which is no figure of the programme's kind
+    ("own figure", "cq", "推进“一件事一次办”，梳理改革任务18项，累计推出32个。", "one_thing_packages=32"),
 ]
 
 # (class, style, text): no observation

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from .codebook import Indicator
+from .name_patterns import unit_fits
 from .names import Match
 from .numerals import NumberMention
 
@@ -25,6 +26,11 @@ class ProgrammeRules:
             and not text.startswith(tuple(self.rules["generic_heads"]), n.end)
         ):
             return True
+        return self._counts_noun_before(n)
+
+    def _counts_noun_before(self, n: NumberMention) -> bool:
+        """Is n a count of a noun of its own before it, past link words (「梳理改革任务共18项」)?"""
+        text = self.ix.text
         before = text[max(0, n.start - 12) : n.start].rstrip()
         links = self.rules["link_words"]
         while linked := next((w for w in links if w and before.endswith(w)), ""):
@@ -85,7 +91,7 @@ class ProgrammeRules:
             if (
                 self.ix.breakdown_markers.inside(end, n.start)
                 or self.ix.programme_stops.inside(end, n.start)
-                or self._fitting_between(ind, end, n.start)
+                or self._other_figure_between(ind, end, n.start)
                 or self._own_figure_between(form, end, n.start)
             ):
                 break  # so is every name further back
@@ -93,6 +99,15 @@ class ProgrammeRules:
                 return k, False
         beyond = bisect.bisect_right(names.ends, self.ix.breakdown_markers.last_start(n.start))
         return -1, self._free(form, ind, first, beyond) > 0
+
+    def _other_figure_between(self, ind: Indicator, start: int, end: int) -> bool:
+        """Does another figure that fits ind stand between a name and the number (「“一件事”套餐30个，…
+        推出15个」: the name gave its figure)? A count of a noun of its own before it (「梳理改革任务18项，
+        累计推出32个」) is no such figure: the name reaches past it."""
+        if not self._fitting_between(ind, start, end):
+            return False
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return any(unit_fits(ind, m.unit) and not self._counts_noun_before(m) for m in self.numbers[lo:hi])
 
     def _own_figure_between(self, form: str, start: int, end: int) -> bool:
         """Was the last figure mapped, between start and end, one of the programme's own (「“一件事”主题服务
