@@ -559,6 +559,14 @@ POSITIVES = [
         "全旗共设无差别综合窗口18个，“一件事一次办”套餐28个。",
         "universal_windows=18; one_thing_packages=28",
     ),
+    # -- a count of windows, not of the bodies behind them (counterpart of the 'bodies' distractors)
+    ("own figure", "cq", "区政务服务大厅共设置42个窗口，实行综合受理。", "windows_total=42"),
+    ("own figure", "nm", "旗政务服务中心入驻23个部门，设置窗口56个。", "windows_total=56"),
+    # -- a programme named earlier still gives a bare count its indicator (counterparts of 'own noun')
+    ("own figure", "cq", "深化“一件事一次办”改革，今年累计办理1500件次。", "one_thing_cases=1500"),
+    ("own figure", "zj_half", "深化“一件事”改革，制定工作措施8条，累计推出20个。", "one_thing_packages=20"),
+    # ...and reaches past a count of a noun of its own, which is no figure of the programme's kind
+    ("own figure", "cq", "推进“一件事一次办”，梳理改革任务18项，累计推出32个。", "one_thing_packages=32"),
 ]
 
 # (class, style, text): no observation
@@ -878,6 +886,14 @@ DISTRACTORS = [
     ("change", "nm", "今年旗级共承接盟级下放事项36项，取消证明事项52项。"),
     ("sub-unit", "nm", "嘎查村便民服务站全年代办事项3200件。"),
     ("not a figure", "nm", "旗政务服务中心共有蒙汉双语窗口12名工作人员。"),
+    # -- a compound noun whose head is a body: 「窗口单位」 counts departments, not windows
+    ("bodies", "cq", "区政务服务中心进驻18个窗口单位，实行“前台综合受理、后台分类审批”。"),
+    ("bodies", "nm", "旗政务服务中心设有15个窗口科室。"),
+    ("bodies", "zj_half", "上半年新增进驻窗口部门4个。"),
+    # -- a count of a noun of its own before it: tasks or measures of a programme are not its packages
+    ("own noun", "cq", "深化“一件事一次办”改革，梳理细化重点任务12项。"),
+    ("own noun", "zj_half", "围绕“一件事”集成改革，梳理具体工作内容共15项。"),
+    ("own noun", "nm", "推行“一件事一次办”，梳理完善配套措施9条。"),
 ]
 
 # (style, text, indicator, kind): a narrower scope's figure is kept, with a scope of this kind (venue,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from .codebook import Indicator
+from .name_patterns import unit_fits
 from .names import Match
 from .numerals import NumberMention
 
@@ -14,12 +15,27 @@ class ProgrammeRules:
     """Rules of the Matcher (which provides ix, rules, bound, bodies, last, _fits and _fitting_between)."""
 
     def _counts_own_noun(self, n: NumberMention) -> bool:
-        nxt = self.ix.text[n.end : n.end + 1]
-        return (
-            bool(nxt)
+        """Does n count a noun of its own, so that no programme named earlier can give it an indicator:
+        a noun right after it that is no generic head (「15个窗口部门」), or, past link words, one of
+        own_nouns_before_count right before it (「梳理细化重点任务共12项」 counts tasks, not packages)?"""
+        text = self.ix.text
+        nxt = text[n.end : n.end + 1]
+        if (
+            nxt
             and "\u4e00" <= nxt <= "\u9fff"
-            and not any(self.ix.text.startswith(h, n.end) for h in self.rules["generic_heads"])
-        )
+            and not text.startswith(tuple(self.rules["generic_heads"]), n.end)
+        ):
+            return True
+        return self._counts_noun_before(n)
+
+    def _counts_noun_before(self, n: NumberMention) -> bool:
+        """Is n a count of a noun of its own before it, past link words (「梳理改革任务共18项」)?"""
+        text = self.ix.text
+        before = text[max(0, n.start - 12) : n.start].rstrip()
+        links = self.rules["link_words"]
+        while linked := next((w for w in links if w and before.endswith(w)), ""):
+            before = before[: -len(linked)].rstrip()
+        return before.endswith(tuple(self.rules["own_nouns_before_count"]))
 
     def _topic(
         self, n: NumberMention, s_start: int, c_start: int, c_end: int, before_only: bool = False
@@ -78,7 +94,7 @@ class ProgrammeRules:
             if (
                 self.ix.breakdown_markers.inside(end, n.start)
                 or self.ix.programme_stops.inside(end, n.start)
-                or self._fitting_between(ind, end, n.start)
+                or self._other_figure_between(ind, end, n.start)
                 or self._own_figure_between(form, end, n.start)
             ):
                 break  # so is every name further back
@@ -86,6 +102,15 @@ class ProgrammeRules:
                 return k, False
         beyond = bisect.bisect_right(names.ends, self.ix.breakdown_markers.last_start(n.start))
         return -1, self._free(form, ind, first, beyond) > 0
+
+    def _other_figure_between(self, ind: Indicator, start: int, end: int) -> bool:
+        """Does another figure that fits ind stand between a name and the number (「“一件事”套餐30个，…
+        推出15个」: the name gave its figure)? A count of a noun of its own before it (「梳理改革任务18项，
+        累计推出32个」) is no such figure: the name reaches past it."""
+        if not self._fitting_between(ind, start, end):
+            return False
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return any(unit_fits(ind, m.unit) and not self._counts_noun_before(m) for m in self.numbers[lo:hi])
 
     def _own_figure_between(self, form: str, start: int, end: int) -> bool:
         """Was the last figure mapped, between start and end, one of the programme's own (「“一件事”主题服务
