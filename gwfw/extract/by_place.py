@@ -7,6 +7,9 @@ before in its paragraph (「…9568条。其中赤坎区…」), whose indicator
 last one (「评价22.44万条，好评率100%，其中达孜区32739条」). When none is mapped (the total's own wording was
 not read), the nearest indicator name before it in its sentence that fits gives it, but only in a list
 (「其中」 before it, or 「、」 around it). Each question reads a bounded stretch of text before the number.
+
+A figure with an indicator name of its own in a sentence that opens with one of the city's counties
+(「其中：东兴市共受理838件，办结777件；上思县共受理733件…」) is that county's too (`subject`).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class PlaceBreakdown:
         self.back, self.name_chars = lx["breakdown_max_figures"], lx["breakdown_name_max_chars"]
         self.line_ends = lx["list_line_ends"]
         self.name_ends = tuple(lx["name_suffixes"])  # every name the gazetteer finds ends with one
+        self.lead_words = tuple(lx["subject_lead_words"])
 
     def note(self, n: NumberMention, ind: Indicator) -> None:
         self.mapped.append((n.start, ind))
@@ -120,6 +124,25 @@ class PlaceBreakdown:
             if (ind := self.matcher._named(t, n)) is not None:
                 return ind
         return None
+
+    def subject(self, section: Section, k: int) -> Section:
+        """The section of a mapped number k whose sentence (up to 「；」) opens with one of the section's
+        counties and names no other place before k (「其中：东兴市共受理838件，办结777件；」): that county's;
+        else section unchanged. A sentence opening with the city itself, or with 全市, keeps the city's."""
+        n = self.numbers[k]
+        head = self.ix.text[self.ix.sentence(n.start)[0] : n.start].lstrip(self.strip)
+        for word in self.lead_words:
+            if head.startswith(word):
+                head = head[len(word) :].lstrip(self.strip)
+                break
+        outer, found = _places_by_code()[section.code], None
+        for p_start, _, candidates in gazetteer.find_places(head):
+            if found is not None or p_start:  # a second place, or the first not at the start: not clear
+                return section
+            found = next((p for p in candidates if gazetteer.contains(outer, p)), None)
+            if found is None:  # the city itself, or another city's unit
+                return section
+        return section if found is None else Section(section.start, section.end, found.name, found.code)
 
     def match(self, found: Match, section: Section, k: int) -> tuple[Match, Section]:
         """An unmapped number k after a county of the section's city: (its match, its county's section);

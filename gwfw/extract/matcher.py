@@ -162,10 +162,10 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
 
     def _fitting_between(self, ind: Indicator, start: int, end: int) -> bool:
         """Does a number starting inside [start, end) have a unit that fits the indicator?"""
-        counts = self.fitting_counts.get(ind.unit)
+        counts = self.fitting_counts.get(ind.code)  # by code: some indicators narrow their unit's
         if counts is None:
             counts = list(accumulate((unit_fits(ind, m.unit) for m in self.numbers), initial=0))
-            self.fitting_counts[ind.unit] = counts
+            self.fitting_counts[ind.code] = counts
         return counts[bisect.bisect_left(self.starts, end)] > counts[bisect.bisect_left(self.starts, start)]
 
     def _named(self, t: Trigger | None, n: NumberMention) -> Indicator | None:

@@ -54,7 +54,16 @@ def units_accepted() -> dict[str, frozenset[str]]:
     return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}
 
 
+@cache
+def _units_by_indicator() -> dict[str, frozenset[str]]:
+    """An indicator code -> the units its numbers may have, where narrower than its codebook unit's."""
+    return {code: frozenset(units) for code, units in rules()["unit_accepts_by_indicator"].items()}
+
+
 def unit_fits(ind: Indicator, unit: str) -> bool:
+    narrow = _units_by_indicator().get(ind.code)
+    if narrow is not None:
+        return unit in narrow
     return unit in units_accepted().get(ind.unit, frozenset({ind.unit}))
 
 

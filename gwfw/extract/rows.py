@@ -94,6 +94,8 @@ def extract(report: Report) -> Extraction:
         found = matcher.match(n, bounds)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
+        elif section.code in counties_listed:  # 「其中：东兴市共受理838件」 in a city's report: the county's
+            section = by_place.subject(section, k)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""

@@ -165,6 +165,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "collection_max_chars": int,
         "collected_indicators": list,
         "unit_accepts": dict,
+        "unit_accepts_by_indicator": dict,
         "link_words": list,
         "link_max_chars": int,
         "quote_chars": str,
@@ -227,6 +228,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "name_place_time_words": list,
         "breakdown_name_max_chars": int,
         "list_line_ends": str,
+        "subject_lead_words": list,
     },
     "dates.yaml": {
         "digits": dict,
