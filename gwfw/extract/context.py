@@ -37,6 +37,32 @@ def _full_date() -> re.Pattern:
     )
 
 
+@cache
+def _month_day() -> re.Pattern:
+    """「1月2日」「2018年1月2日」: a day named in running text, the year optional."""
+    lx = load_yaml("periods.yaml")
+    words = {part: re.escape(word) for part, word in lx["date_words"].items()}
+    centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
+    return re.compile(
+        rf"""
+        (?:((?:{centuries})\d\d) {words["year"]})?  # the year, if written: 2018年
+        (?<!\d)(1[0-2]|0?[1-9]) {words["month"]}     # the month: 1月, not the end of a longer number
+        ([1-3]?\d) {words["day"]}                    # the day: 2日
+        """,
+        re.VERBOSE,
+    )
+
+
+def _names_its_own_days(text: str, doc_date: date) -> bool:
+    """Does the text name a day of its own month, up to its date (「1月2日，区政务服务大厅正式开放」 in an
+    item of 3 January)? Then it tells of those days, not of the year just ended."""
+    for m in _month_day().finditer(text):
+        if (m[1] is None or int(m[1]) == doc_date.year) and int(m[2]) == doc_date.month:
+            if 1 <= int(m[3]) <= doc_date.day:
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class Section:
     start: int
@@ -140,7 +166,8 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         reported = _year_reported(report, doc_date, index)
         if reported:
             return periods.with_label(reported, "document_text")
-        period = _year_just_ended(doc_date) or periods.Period(None, doc_date, "")
+        ended = None if _names_its_own_days(report.text, doc_date) else _year_just_ended(doc_date)
+        period = ended or periods.Period(None, doc_date, "")
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
@@ -151,7 +178,8 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")
     if doc_date:
-        period = _year_just_ended(doc_date) or periods.Period(date(doc_date.year, 1, 1), doc_date, "")
+        ended = None if _names_its_own_days(report.text, doc_date) else _year_just_ended(doc_date)
+        period = ended or periods.Period(date(doc_date.year, 1, 1), doc_date, "")
         return periods.with_label(period, "publication_date")
     return None
 
