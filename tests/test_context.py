@@ -108,6 +108,18 @@ def test_early_in_january_a_report_speaks_of_the_year_just_ended():
     assert (ref.source, ref.end) == ("document_title", date(2024, 1, 8))
 
 
+def test_a_five_year_plan_named_in_the_title_or_in_an_undated_text_gives_its_years():
+    """News audit 2: 「“十三五”回顾」 dates a report on the plan's five years (title), and so does
+    「“十三五”期间」 in a text with no date at all; a dated news item naming a plan keeps its date."""
+    text = "“十三五”期间，中心累计办理审批服务事项85万余件。\n"
+    ref = _reference(text, title="“十三五”回顾")
+    assert (ref.start, ref.end, ref.source) == (date(2016, 1, 1), date(2020, 12, 31), "document_title")
+    ref = _reference("中心工作回顾\n" + text)  # no title: the first line, which names no plan
+    assert (ref.start, ref.end, ref.source) == (date(2016, 1, 1), date(2020, 12, 31), "document_text")
+    ref = _reference(text, kind="news", title="中心召开务虚会", published="2021-03-02")
+    assert (ref.start, ref.end, ref.source) == (None, date(2021, 3, 2), "publication_date")
+
+
 def test_news_early_in_a_year_naming_the_year_just_ended_reports_on_it():
     """A results list published on 20 February 2024 whose text first names the end of 2023 gives the
     stocks at the end of 2023; 「当前位置」 (the page's path) restates the publication date and is passed

@@ -136,6 +136,16 @@ def _year_just_ended(doc_date: date) -> periods.Period | None:
     return None
 
 
+def _plan_period(text: str) -> periods.Period | None:
+    """「“十二五”期间」: the five-year plan text names first, as its years."""
+    lx = periods.lexicon()
+    named = [(text.find(w), w) for w in lx["plan_periods"] if w in text]
+    if not named:
+        return None
+    first = lx["plan_periods"][min(named)[1]]
+    return periods.Period(date(first, 1, 1), date(first + lx["plan_period_years"] - 1, 12, 31), "")
+
+
 def _first_line(text: str) -> str:
     """The first line that is not blank. Performance: read from the text's opening when the line ends there,
     not from all of its lines."""
@@ -177,6 +187,10 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
             continue
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")
+    if plan := _plan_period(title):  # 「“十二五”概述」: a report on a plan's five years
+        return periods.with_label(plan, "document_title")
+    if doc_date is None and (plan := _plan_period(report.text)):
+        return periods.with_label(plan, "document_text")
     if doc_date:
         ended = None if _names_its_own_days(report.text, doc_date) else _year_just_ended(doc_date)
         period = ended or periods.Period(date(doc_date.year, 1, 1), doc_date, "")

@@ -1,8 +1,9 @@
 """Names that reach their number across something other than linking words.
 
 「评价数据归集并推送22.44万条」: verbs of collecting stand between a count and its name; 「主动评价率：92.6%」
-「网上可办率（99.5%）」: a colon or a bracket (which end clauses) does. The words and marks are language data
-(gwfw/langdata/extraction.yaml); the Matcher inherits these rules.
+「网上可办率（99.5%）」: a colon or a bracket (which end clauses) does; 「将审批时限从1178个减少到343个，
+精简率达75%」: a rate named only as a cut takes its name from the cut stated in the clause before. The words
+and marks are language data (gwfw/langdata/extraction.yaml); the Matcher inherits these rules.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import bisect
 import re
 from functools import cache
 
+from .codebook import by_code
 from .level_rules import rev_alt
 from .name_patterns import rules, unit_fits
 from .names import Match
@@ -89,3 +91,25 @@ class LinkedRules:
         if pos == c_start or not self.link.fullmatch(text, pos, n.start):
             return None
         return Match(self.last[1], "the name of the clause before, for another place or time", c_start, n.end)
+
+    def _rate_of_cut(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「将平均承诺办结时间由25天压缩至17天，综合提速率32%」: a share whose clause names only a cut
+        (cut_rate: words, after one of its prefixes, then linking words), right after a clause of its
+        sentence that cuts an indicator's subject (subjects, with one of its verbs, and no word of
+        not_subjects): the rate of that cut. Asked only of a share in a clause after
+        another."""
+        r, text = self.rules["cut_rate"], self.ix.text
+        pos = c_start + next((len(w) for w in r["prefixes"] if text.startswith(w, c_start)), 0)
+        word = next((w for w in r["words"] if text.startswith(w, pos)), "")
+        if not word or not self.link.fullmatch(text, pos + len(word), n.start):
+            return None
+        prev = text[max(s_start, self.ix.clause(c_start - 1)[0]) : c_start - 1]
+        if not any(v in prev for v in r["verbs"]):
+            return None
+        if any(w in prev for w in r["not_subjects"]):  # 「实际办结时间…压缩」: no promised limit
+            return None
+        for code, subjects in r["subjects"].items():
+            if any(w in prev for w in subjects):
+                why = "a rate named as a cut, of the cut in the clause before"
+                return Match(by_code()[code], why, c_start, n.end)
+        return None

@@ -354,6 +354,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             found = self._topic(n, s_start, c_start, c_end)
         if found is None and n.unit == "%":
             found = self._subject_after(n, c_end) or self._share_after_count(n, s_start, c_start)
+            found = found or (self._rate_of_cut(n, s_start, c_start) if s_start < c_start else None)
         if found is None and self.periods_before != (n.start, None):  # (n.start, None): no series
             found = self._series(n, s_start, c_start)
         if found is None:
