@@ -138,12 +138,12 @@ def _year_just_ended(doc_date: date) -> periods.Period | None:
 
 def _plan_period(text: str) -> periods.Period | None:
     """「“十二五”期间」: the five-year plan text names first, as its years."""
-    lx = periods.lexicon()
-    named = [(text.find(w), w) for w in lx["plan_periods"] if w in text]
+    plans = periods.lexicon()["plan_periods"]
+    named = [(text.find(w), w) for w in plans["first_years"] if w in text]
     if not named:
         return None
-    first = lx["plan_periods"][min(named)[1]]
-    return periods.Period(date(first, 1, 1), date(first + lx["plan_period_years"] - 1, 12, 31), "")
+    first = plans["first_years"][min(named)[1]]
+    return periods.Period(date(first, 1, 1), date(first + plans["years"] - 1, 12, 31), "")
 
 
 def _first_line(text: str) -> str:

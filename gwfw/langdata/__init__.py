@@ -78,7 +78,6 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "year_previous_until_day": int,
         "year_report_until_month": int,
         "plan_periods": dict,
-        "plan_period_years": int,
         "event_words": list,
         "month_numerals": dict,
         "month_numeral_not_after": str,
