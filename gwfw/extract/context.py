@@ -54,11 +54,12 @@ def _month_day() -> re.Pattern:
 
 
 def _names_its_own_days(text: str, doc_date: date) -> bool:
-    """Does the text name a day of its own month, up to its date (「1月2日，区政务服务大厅正式开放」 in an
-    item of 3 January)? Then it tells of those days, not of the year just ended."""
+    """Does the text name a day of its own month before its date (「1月2日，区政务服务大厅正式开放」 in an
+    item of 3 January)? Then it tells of those days, not of the year just ended. Its date itself is no such
+    day: most items print it as their date line."""
     for m in _month_day().finditer(text):
         if (m[1] is None or int(m[1]) == doc_date.year) and int(m[2]) == doc_date.month:
-            if 1 <= int(m[3]) <= doc_date.day:
+            if 1 <= int(m[3]) < doc_date.day:
                 return True
     return False
 
@@ -128,11 +129,13 @@ def document_date(report: Report) -> date | None:
     return _iso(report.meta.get("published", ""))
 
 
-def _year_just_ended(doc_date: date) -> periods.Period | None:
+def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:
     """A report dated in the first days of January speaks of the year just ended (「今年，中心取号量33.5万个」
-    in a review published on 8 January): that year, when the report states no period of its own."""
+    in a review published on 8 January): that year, when the report states no period of its own and names
+    no day of its own month (_names_its_own_days)."""
     if doc_date.month == 1 and doc_date.day <= periods.lexicon()["year_previous_until_day"]:
-        return periods.Period(date(doc_date.year - 1, 1, 1), date(doc_date.year - 1, 12, 31), "")
+        if not _names_its_own_days(text, doc_date):
+            return periods.Period(date(doc_date.year - 1, 1, 1), date(doc_date.year - 1, 12, 31), "")
     return None
 
 
@@ -176,8 +179,7 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         reported = _year_reported(report, doc_date, index)
         if reported:
             return periods.with_label(reported, "document_text")
-        ended = None if _names_its_own_days(report.text, doc_date) else _year_just_ended(doc_date)
-        period = ended or periods.Period(None, doc_date, "")
+        period = _year_just_ended(doc_date, report.text) or periods.Period(None, doc_date, "")
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
@@ -192,8 +194,9 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
     if doc_date is None and (plan := _plan_period(report.text)):
         return periods.with_label(plan, "document_text")
     if doc_date:
-        ended = None if _names_its_own_days(report.text, doc_date) else _year_just_ended(doc_date)
-        period = ended or periods.Period(date(doc_date.year, 1, 1), doc_date, "")
+        period = _year_just_ended(doc_date, report.text) or periods.Period(
+            date(doc_date.year, 1, 1), doc_date, ""
+        )
         return periods.with_label(period, "publication_date")
     return None
 
