@@ -95,8 +95,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.ix = index
         self.rules = index.rules
         self.numbers = numbers
-        # Performance: the state below is kept so that each number costs a few bisections, however many
-        # names and numbers its sentence holds; the rules themselves are in the methods.
+        # Performance: state kept so that a number costs a few bisections, however many names its sentence has
         self.starts = [m.start for m in numbers]
         self.label_opens = _label_opens()
         self.to_ends = to_ends()
