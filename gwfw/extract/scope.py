@@ -59,6 +59,12 @@ def _opening() -> re.Pattern:
     )
 
 
+@cache
+def _quote_mark() -> re.Pattern:
+    """Any one quotation mark (opening or closing: quotes are counted, not paired)."""
+    return re.compile(f"[{re.escape(rules()['quote_chars'])}]")
+
+
 class _Hit(NamedTuple):
     start: int
     end: int
@@ -171,6 +177,8 @@ class Screen:
             if ind.measure == "stock" and self._ends_in_change(end):
                 return f"unmapped: a part of a change of {ind.code}, not its level", ""
         self._sentence(*sentence)
+        if self._quoted_target(n):
+            return f"unmapped: a target for {ind.code}, not a result", ""
         has_year = self.p.year.search(text, s_from, n.start) is not None
         if not self._triggered(s_from, n.start) and not self.plans.planned(n.start):
             # the usual case: no word before it that a check looks for; a year can still be a target's
@@ -326,6 +334,17 @@ class Screen:
         if doc_year and self.plans.later_year(s_from, pos, doc_year):
             return True
         return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
+
+    def _quoted_target(self, n: NumberMention) -> bool:
+        """「提前完成了“全流程网办率9月底达到80%”的省目标任务」: a figure inside quotes that a target word
+        follows, after the closing quote and in its clause, is the target quoted, not a result."""
+        text, (c_start, c_end) = self.text, self.ix.clause(n.start)
+        close = _quote_mark().search(text, n.end, c_end)
+        if close is None:
+            return False  # Performance: the usual figure has no quote after it in its clause
+        if len(_quote_mark().findall(text, c_start, n.start)) % 2 == 0:
+            return False  # not inside quotes: the quote after it opens a name of its own
+        return "target" in self._hits(close.end(), c_end)[1]
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
         """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
