@@ -202,12 +202,10 @@ class ComposedRules:
             own_end = min(own_end, self.numbers[k].start)
         if own_end == m.start() and self.rules["list_separator"] in text[n.end : own_end]:
             return None  # the share ends a list; the concept begins another item of it
-        ind = self._fits(
-            concepts()[self.ix.strip_quotes(m.group())].indicators(
-                "share", self._subject_kind(n.end, own_end)
-            ),
-            n,
-        )
+        concept = concepts()[self.ix.strip_quotes(m.group())]
+        if not concept.subject_share:
+            return None  # a cut of time is no share of the items written before it
+        ind = self._fits(concept.indicators("share", self._subject_kind(n.end, own_end)), n)
         return Match(ind, "share before its subject", n.start, m.end()) if ind else None
 
     def _subject_kind(self, start: int, end: int) -> str:

@@ -54,6 +54,7 @@ class Concept:
     bare: bool
     # the object kinds a count right before a name without object gives it (「…办结12262件,即办率达62.3%」)
     after_count: frozenset[str] = frozenset({"items"})
+    subject_share: bool = True  # may a share written before its subject (「95%的事项…」) be its measure?
 
     def indicators(self, measure: str, obj: str) -> list[Indicator]:
         """What a name made of this concept, an object kind and a measure ("" = none) may measure."""
@@ -131,8 +132,8 @@ def concepts() -> dict[str, Concept]:
         codes = {
             m: _codes(m, row[m], f"no. {i} ({forms[0]})", problems) for m in ("share", "count") if m in row
         }
-        after = frozenset(row.get("after_count") or ["items"])
-        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)), after)
+        after, subject = frozenset(row.get("after_count") or ["items"]), row.get("subject_share", True)
+        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)), after, subject)
         for form in _row_forms(row):
             out[form.translate(unquote)] = concept
     if problems:

@@ -29,14 +29,12 @@ from .text_index import TextIndex
 from .zones import Zones
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
+_LEVEL_REACH = max(map(len, _WIDER_LEVEL_ENDINGS)) + 1  # such a name, then a list separator (「市、县级」)
 
 
 def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
     """The last match of pattern within text[start:end]."""
-    last = None
-    for m in pattern.finditer(text, start, end):
-        last = m
-    return last
+    return next(reversed([*pattern.finditer(text, start, end)]), None)
 
 
 _OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
@@ -57,6 +55,12 @@ def _opening() -> re.Pattern:
         """,
         re.VERBOSE,
     )
+
+
+@cache
+def _quote_mark() -> re.Pattern:
+    """Any one quotation mark (opening or closing: quotes are counted, not paired)."""
+    return re.compile(f"[{re.escape(rules()['quote_chars'])}]")
 
 
 class _Hit(NamedTuple):
@@ -171,6 +175,8 @@ class Screen:
             if ind.measure == "stock" and self._ends_in_change(end):
                 return f"unmapped: a part of a change of {ind.code}, not its level", ""
         self._sentence(*sentence)
+        if self._quoted_target(n):
+            return f"unmapped: a target for {ind.code}, not a result", ""
         has_year = self.p.year.search(text, s_from, n.start) is not None
         if not self._triggered(s_from, n.start) and not self.plans.planned(n.start):
             # the usual case: no word before it that a check looks for; a year can still be a target's
@@ -229,6 +235,9 @@ class Screen:
         sub = last.get("sub_level")
         if sub and not self._listed(sub.end, n.start, self.wide_words):
             return f"unmapped: a {sub.word} figure, not the district's {name}"
+        low = last.get("county_level")  # in a city's report: its counties' figure, unless 「市、县级」 (both)
+        if not county and low and low.start >= c_from and not self._both_levels(low.start):
+            return f"unmapped: a {low.word} figure (its counties' together), not the district's {name}"
         wider = last.get("wider")
         if (
             county
@@ -326,6 +335,22 @@ class Screen:
         if doc_year and self.plans.later_year(s_from, pos, doc_year):
             return True
         return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
+
+    def _both_levels(self, pos: int) -> bool:
+        """Does a level above the county stand right before pos (「市、县级」「市县级」)?"""
+        before = self.text[max(0, pos - _LEVEL_REACH) : pos].rstrip(self.ix.rules["list_separator"])
+        return before.endswith(_WIDER_LEVEL_ENDINGS)
+
+    def _quoted_target(self, n: NumberMention) -> bool:
+        """「提前完成了“全流程网办率9月底达到80%”的省目标任务」: a figure inside quotes that a target word
+        follows, after the closing quote and in its clause, is the target quoted, not a result."""
+        text, (c_start, c_end) = self.text, self.ix.clause(n.start)
+        close = _quote_mark().search(text, n.end, c_end)
+        if close is None:
+            return False  # Performance: the usual figure has no quote after it in its clause
+        if len(_quote_mark().findall(text, c_start, n.start)) % 2 == 0:
+            return False  # not inside quotes: the quote after it opens a name of its own
+        return "target" in self._hits(close.end(), c_end)[1]
 
     def _part(self, n: NumberMention, ind: Indicator, s_start: int) -> str:
         """'part:其中' for a figure after 其中 when its sentence stated the same indicator before it, or
