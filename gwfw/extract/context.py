@@ -22,32 +22,17 @@ _OPENING_CHARS = 2000  # where a text's first line is looked for first (see _fir
 
 
 @cache
-def _full_date() -> re.Pattern:
-    """「2023年1月16日」: the date a report is signed, with the words of periods.yaml."""
+def _date(year_required: bool) -> re.Pattern:
+    """「2023年1月16日」, the date a report is signed (the year required), or 「1月2日」 in running text (the
+    year optional), with the words of periods.yaml."""
     lx = load_yaml("periods.yaml")
     words = {part: re.escape(word) for part, word in lx["date_words"].items()}
     centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
     return re.compile(
         rf"""
-        ((?:{centuries})\d\d) {words["year"]}    # the year: 2023年
-        (1[0-2]|0?[1-9]) {words["month"]}         # the month: 1月 or 01月
+        (?:((?:{centuries})\d\d) {words["year"]}){"" if year_required else "?"}  # the year: 2023年
+        (?<!\d)(1[0-2]|0?[1-9]) {words["month"]}  # the month: 1月 or 01月, not the end of a longer number
         ([1-3]?\d) {words["day"]}                 # the day: 16日
-        """,
-        re.VERBOSE,
-    )
-
-
-@cache
-def _month_day() -> re.Pattern:
-    """「1月2日」「2018年1月2日」: a day named in running text, the year optional."""
-    lx = load_yaml("periods.yaml")
-    words = {part: re.escape(word) for part, word in lx["date_words"].items()}
-    centuries = "|".join(re.escape(c) for c in lx["year_centuries"])
-    return re.compile(
-        rf"""
-        (?:((?:{centuries})\d\d) {words["year"]})?  # the year, if written: 2018年
-        (?<!\d)(1[0-2]|0?[1-9]) {words["month"]}     # the month: 1月, not the end of a longer number
-        ([1-3]?\d) {words["day"]}                    # the day: 2日
         """,
         re.VERBOSE,
     )
@@ -57,7 +42,7 @@ def _names_its_own_days(text: str, doc_date: date) -> bool:
     """Does the text name a day of its own month before its date (「1月2日，区政务服务大厅正式开放」 in an
     item of 3 January)? Then it tells of those days, not of the year just ended. Its date itself is no such
     day: most items print it as their date line."""
-    for m in _month_day().finditer(text):
+    for m in _date(year_required=False).finditer(text):
         if (m[1] is None or int(m[1]) == doc_date.year) and int(m[2]) == doc_date.month:
             if 1 <= int(m[3]) < doc_date.day:
                 return True
@@ -113,14 +98,14 @@ def without_trailing_note(line: str) -> str:
 
 def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's."""
-    limit = rules()["signature_max_chars"]
-    if not _full_date().search(report.text):  # Performance: most texts hold no full date; one search says so
+    limit, full_date = rules()["signature_max_chars"], _date(year_required=True)
+    if not full_date.search(report.text):  # Performance: most texts hold no full date; one search says so
         return _iso(report.meta.get("published", ""))
     for line in reversed(report.text.splitlines()):
-        if not _full_date().search(line):  # nor in any part of it
+        if not full_date.search(line):  # nor in any part of it
             continue
         line = without_trailing_note(line.strip()).strip()
-        m = _full_date().search(line)
+        m = full_date.search(line)
         if m and len(line) <= limit and m.end() == len(line):
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
