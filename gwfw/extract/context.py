@@ -39,14 +39,22 @@ def _date(year_required: bool) -> re.Pattern:
 
 
 def _names_its_own_days(text: str, doc_date: date) -> bool:
-    """Does the text name a day of its own month before its date (「1月2日，区政务服务大厅正式开放」 in an
-    item of 3 January)? Then it tells of those days, not of the year just ended. Its date itself is no such
-    day: most items print it as their date line."""
+    """Does the text name a day of its own month up to its date (「1月2日，区政务服务大厅正式开放」 in an
+    item of 3 January)? Then it tells of those days, not of the year just ended. Its date on a line of its
+    own (a date line: nothing after it but a time or a weekday) is no such day."""
     for m in _date(year_required=False).finditer(text):
         if (m[1] is None or int(m[1]) == doc_date.year) and int(m[2]) == doc_date.month:
-            if 1 <= int(m[3]) < doc_date.day:
+            day = int(m[3])
+            if 1 <= day < doc_date.day or (day == doc_date.day and not _date_line_rest(text, m.end())):
                 return True
     return False
+
+
+def _date_line_rest(text: str, pos: int) -> bool:
+    """Does the line end at pos, but for a time (「10:30」) or a weekday (「星期四」)?"""
+    end = text.find("\n", pos)
+    rest = text[pos : end if end >= 0 else len(text)].strip()
+    return not rest or rest[0].isdigit() or rest.startswith(tuple(load_yaml("dates.yaml")["weekday_words"]))
 
 
 @dataclass(frozen=True)
