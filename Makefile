@@ -81,7 +81,7 @@ bench-national: $(STAMP)
 	$(BIN)/python benchmarks/make_national.py --quarters 8 --seed 7 --out benchmarks/out/national/raw
 	$(BIN)/python benchmarks/bench_national.py benchmarks/out/national --sample 6
 
-## fuzz: a long fuzz run of the extraction on 100,000 generated texts (~3 min); prints any failing input, minimised
+## fuzz: a long fuzz run of the extraction on 100,000 generated texts (~1 h on 2 cores); prints any failing input, minimised
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py --n 100000
 
