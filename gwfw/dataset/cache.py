@@ -59,6 +59,7 @@ EXTRACTION_MODULES = (
     "extract.text_index",
     "extract.zones",
     "langdata",
+    "langdata.keys",
     "paths",
 )
 
