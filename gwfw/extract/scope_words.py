@@ -36,20 +36,20 @@ def _alt(words) -> str:
     return build(tree)
 
 
-# The word lists looked for in the text before a number, each under the name of its check.
+# The word lists looked for in the text before a number, under the name of their check.
 _WINDOW_LISTS = {
-    "target": "target_words",
-    "change": "change_words",
-    "average": "average_words",
-    "flow_change": "flow_change_words",
-    "wider": "wider_area_words",
-    "department": "department_stems",
-    "place": "place_suffixes",
-    "negated": "negated_words",
-    "sub_level": "sub_level_words",
-    "county_level": "county_level_words",
-    "case_part": "case_part_words",
-    "new_venue": "new_venue_words",
+    "target": ("target_words",),
+    "change": ("change_words",),
+    "average": ("average_words",),
+    "flow_change": ("flow_change_words",),
+    "wider": ("wider_area_words",),
+    "department": ("department_stems", "department_names"),  # stems, and names whole
+    "place": ("place_suffixes",),
+    "negated": ("negated_words",),
+    "sub_level": ("sub_level_words",),
+    "county_level": ("county_level_words",),
+    "case_part": ("case_part_words",),
+    "new_venue": ("new_venue_words",),
 }
 
 
@@ -91,10 +91,8 @@ def patterns() -> Patterns:
         for w in spec["words"]
     }
     checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
-    words = {check: lx[key] for check, key in _WINDOW_LISTS.items()}
-    words["department"] = [*lx["department_stems"], *lx["department_names"]]  # stems, and names whole
-    for check, listed in words.items():
-        for w in map(str, listed):
+    for check, keys in _WINDOW_LISTS.items():
+        for w in (str(w) for key in keys for w in lx[key]):
             checks.setdefault(w, set()).add(check)
     return Patterns(
         window=re.compile(_alt(checks)),
