@@ -361,6 +361,14 @@ POSITIVES = [
         "区信访办全年受理信访事项326件。全区依申请政务服务事项网上可办率达100%。",
         "online_available_rate=100",
     ),
+    # -- a number holding the hotline's digits is no hotline word (「212345件」)
+    (
+        "own figure",
+        "cq",
+        "全年受理123456件，办结123450件，按时办结率100%。",
+        "cases_accepted=123456; cases_completed=123450; on_time_completion_rate=100",
+    ),
+    ("own figure", "cq", "全年办件量212345件，办结率99.8%。", "cases_total=212345; completion_rate=99.8"),
     # -- averages beside totals
     ("average counterpart", "cq", "全年办件量31.2万件，日均1200余件。", "cases_total=312000"),
     ("average counterpart", "cq", "全年累计受理14.6万件，月均1.2万件。", "cases_accepted=146000"),
@@ -702,6 +710,9 @@ DISTRACTORS = [
     ("sub-unit", "cq", "区供电公司“获得电力”全程网办率100%。"),
     ("sub-unit", "cq", "区医保局全年办理医保业务8.6万件。"),
     ("sub-unit", "hb_q3", "三季度，青菱街道便民服务中心办件量5200件，城关镇便民服务中心办件量3100件。"),
+    # one kind of item each, listed after the verb that counts them all: parts, not the total
+    ("sub-unit", "cq", "全年中心共受理行政许可、公共服务事项分别为12000件、8000件。"),
+    ("sub-unit", "cq", "全年中心共受理行政许可和公共服务事项分别为12000件、8000件。"),
     # -- a wider area's or another district's figure in a district's report
     (
         "wider area",

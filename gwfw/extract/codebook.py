@@ -8,6 +8,7 @@ requires or excludes in its sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,6 +49,23 @@ class Indicator:
     context_required: tuple[str, ...]
     context_excluded: tuple[str, ...]
     notes: str
+
+    def in_context(self, sentence: str) -> bool:
+        """Does the sentence hold a word the indicator requires and none it excludes?"""
+        return (not self.context_required or any(w in sentence for w in self.context_required)) and not any(
+            _holds(sentence, w) for w in self.context_excluded
+        )
+
+
+def _holds(text: str, word: str) -> bool:
+    """Is the word in the text? A word in digits (12345) only as a number of its own, not inside a longer
+    one (「办件量212345件」)."""
+    return word in text and (not word.isdigit() or _numeral(word).search(text) is not None)
+
+
+@cache
+def _numeral(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![0-9０-９.．]){word}(?![0-9０-９.．])")
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -135,11 +135,14 @@ class CountedThings:
         the sentence outside its name, counts a part of the cases (item_kind_parts)."""
         text, kinds = self.ix.text, self.rules["item_kind_parts"]
         name = text[found.evidence_start : found.evidence_end]
+        if found.reason == "respectively":  # 「受理行政许可、公共服务事项分别为…」: the name's own item only
+            seps = (self.rules["list_separator"], *self.rules["list_separators_more"])
+            name = name[: min((k for w in seps if (k := name.find(w)) >= 0), default=len(name))]
         own = [k for k in kinds if k in name]
         if len(own) != 1:
             return found  # Performance: the usual name holds no kind; two joined are all items
         s_start, s_end = self.ix.sentence(n.start)
-        outside = text[s_start : found.evidence_start] + text[found.evidence_end : s_end]
+        outside = text[s_start : found.evidence_start] + text[found.evidence_start + len(name) : s_end]
         other = next((k for k in kinds if k != own[0] and k in outside), "")
         if not other:
             return found

@@ -138,10 +138,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             self.context = (bounds, {})
         decided = self.context[1]
         if ind.code not in decided:
-            sentence = self.ix.text[bounds[0] : bounds[1]]
-            decided[ind.code] = (
-                not ind.context_required or any(w in sentence for w in ind.context_required)
-            ) and not any(w in sentence for w in ind.context_excluded)
+            decided[ind.code] = ind.in_context(self.ix.text[bounds[0] : bounds[1]])
         return decided[ind.code]
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
