@@ -81,6 +81,15 @@ def test_without_a_title_the_text_gives_it_but_not_a_period_after_the_report():
     assert (ref.label, ref.source) == ("2022H1", "document_text")  # 2023 lies after the report's date
 
 
+def test_a_year_dating_an_event_is_no_period_of_the_report():
+    text = "中心简介\n中心于2007年7月成立，2015年更名为政务服务中心。截至目前，已办理审批事项8万余件。\n"
+    assert _reference(text) is None  # a profile's founding and renaming years: no period of its figures
+    ref = _reference(text, published="2020-05-06")
+    assert ref.end == date(2020, 5, 6)  # 截至目前: the publication's day
+    text = "中心于2007年7月成立。\n2019年全年办件8万余件。\n"  # the next phrase not dating an event gives it
+    assert (_reference(text).label, _reference(text).source) == ("2019", "document_text")
+
+
 def test_news_is_the_state_at_publication():
     ref = _reference(
         "大厅共有窗口50个。\n", kind="news", title="2022年上半年工作总结", published="2022-07-20"

@@ -166,6 +166,12 @@ def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.
     return None
 
 
+def _dates_event(found: periods.PeriodMention, index: TextIndex) -> bool:
+    """Does the phrase date an event (「中心于2007年7月成立」), a word of one after it in its sentence? Then
+    it is no period the report is about (a profile's founding year)."""
+    return periods.event_words().search(index.text, found.end, index.sentence(found.start)[1]) is not None
+
+
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
     """The period a figure gets when its own text names none."""
     if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
@@ -176,9 +182,10 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
-        return periods.with_label(periods.clip(found.period, doc_date), "document_title")
+        if report.meta.get("title") or not periods.event_words().search(title, found.end):  # (a first line)
+            return periods.with_label(periods.clip(found.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
-        if index.is_masked(found.start):
+        if index.is_masked(found.start) or _dates_event(found, index):
             continue
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")
