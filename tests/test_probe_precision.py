@@ -27,6 +27,12 @@ STYLES = {
         "title": "佛山市南海区2023年4月政务服务工作通报",
         "published": "2023-05-08",
     },
+    "qh_month": {  # a prefecture's bulletin: its own level's hall beside the whole prefecture
+        "district": "海西蒙古族藏族自治州",
+        "kind": "monthly_bulletin",
+        "title": "海西州2022年6月政务服务工作通报",
+        "published": "2022-07-05",
+    },
     "gd_month_untitled": {  # a bulletin whose title names no month: its text does
         "district": "南海区",
         "kind": "monthly_bulletin",
@@ -930,7 +936,11 @@ SCOPED = [
     ("cq", "镇街便民服务中心全年办件量8.6万件。", "cases_total", "venue"),
     ("js_env", "工程建设项目审批全程网办率达100%。", "fully_online_rate", "programme"),
     ("cq", "通过邮寄方式办理业务1.3万件。", "cases_total", "channel"),
+    ("qh_month", "6月份，州级政务服务中心共受理7173件。", "cases_accepted", "level"),
+    ("qh_month", "州本级政务服务事项全程网办率达90%。", "fully_online_rate", "level"),
     # counterparts: the whole programme and the whole hall have no narrower scope
+    ("qh_month", "6月份，州级及县(市)政务服务大厅受理政务服务事项共计43863件。", "cases_accepted", ""),
+    ("qh_month", "6月份全州共受理各类办件78596件。", "cases_accepted", ""),
     ("cq", "“高效办成一件事”全年办件3200件。", "one_thing_cases", ""),
     ("cq", "“一件事一次办”全年办件3200件。", "one_thing_cases", ""),
     ("cq", "区政务服务中心全年办理业务3.6万件。", "cases_total", ""),

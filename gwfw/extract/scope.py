@@ -4,8 +4,9 @@ The matcher says which indicator a number measures; this says whether the text s
 district's result. Not a result (kept in the mentions with the reason): a 12345 hotline or
 supervision figure, a target, a change instead of a level, an average instead of a total, a
 department's or a town's figure, a wider area's figure in a district's report. Narrower (kept, with a
-`scope`): a figure whose sentence names a venue, a programme or a channel before it (「“粤智助”…业务办理量
-共62634笔」「“一件事一次办”…时限压缩率达66.7%」), or a part of a figure stated before it (「其中…」).
+`scope`): a figure whose sentence names a venue, a programme, a channel or, in a city's report, the city's
+own level before it (「“粤智助”…业务办理量共62634笔」「“一件事一次办”…时限压缩率达66.7%」「州级政务服务中心
+共受理7173件」), or a part of a figure stated before it (「其中…」).
 
 Every question looks at most `look_back_chars` characters back from the number, so its cost does not
 grow with the length of a sentence or paragraph. The words are language data (langdata/scope.yaml).
@@ -377,7 +378,7 @@ class Screen:
         if (
             self._listed(best.end, n.start, self.wide_words)
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
-            or after.startswith(self.separators)
+            or after.startswith(self.separators + kinds[best.word][2])  # (「市级及区(县)大厅…」: both)
         ):
             return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
         c_start, _ = ix.clause(n.start)

@@ -70,7 +70,8 @@ _WINDOW_LISTS = {
 class Patterns:
     window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
     checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
-    scope_kind: dict[str, tuple[str, frozenset[str]]]  # scope word -> (kind, indicators it does not narrow)
+    # scope word -> (kind, indicators it does not narrow, what may not follow it)
+    scope_kind: dict[str, tuple[str, frozenset[str], tuple[str, ...]]]
     hotline: re.Pattern
     reset: re.Pattern
     other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
@@ -99,7 +100,7 @@ def patterns() -> Patterns:
     lx = lexicon()
     name_not = "".join(re.escape(c) for c in lx["place_name_not"])
     kinds = {
-        w: (kind, frozenset(spec.get("not_for", [])))
+        w: (kind, frozenset(spec.get("not_for", [])), tuple(spec.get("not_before", [])))
         for kind, spec in lx["scopes"].items()
         for w in spec["words"]
     }
