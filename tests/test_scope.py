@@ -90,7 +90,8 @@ SCOPED = [
     ),
     ("实现231项“一件事一次办”集成服务,时限压缩率达66.7%。", "time_limit_reduction_rate", "programme:一件事"),
     ("预审窗口共受理业务27650件，群众“好差评”评价满意率达100%。", "satisfaction_rate", "venue:预审窗口"),
-    ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:其中"),
+    ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:政务大厅"),
+    ("全年办件量163506件，其中办件量77144件为线上办理。", "cases_total", "part:其中"),  # no name of its own
     ("全区各镇街便民服务中心办件量3000件。", "cases_total", "venue:镇街"),
     ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
@@ -106,6 +107,24 @@ SCOPED = [
 def test_a_narrower_scope_is_kept_with_the_figure(text, indicator, scope):
     got = [o["scope"] for o in run(text).observations if o["indicator"] == indicator]
     assert got[-1] == scope
+
+
+def test_each_part_of_a_breakdown_is_named_so_parts_are_told_apart():
+    text = (
+        "全年共受理办件19万件，办结率99.9%，其中窗口受理6487件，办结6445件，办结率99.4%，"
+        "统一平台受理各类办件5974件，办结5849件，办结率97.9%。"
+        "全年收到评价12万条。其中，政务服务网收到评价数9万条，短信评价数2万条，办事指南评价6条，办件评价1万条。"
+    )
+    got = [(o["indicator"], o["value"], o["scope"]) for o in run(text).observations if o["scope"]]
+    assert got == [
+        ("cases_accepted", "6487", "part:窗口"),
+        ("completion_rate", "99.4", "part:窗口"),  # (办结 was not stated for the whole: it is no part)
+        ("cases_accepted", "5974", "part:统一平台"),
+        ("completion_rate", "97.9", "part:统一平台"),
+        ("review_count", "90000", "part:政务服务网"),
+        ("review_count", "20000", "part:短信"),
+        ("review_count", "10000", "part:其中"),  # after another part's count of reviews: its own name
+    ]
 
 
 @pytest.mark.parametrize(

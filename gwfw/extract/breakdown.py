@@ -15,8 +15,9 @@ import re
 from functools import cache
 
 from ..langdata import load_yaml
-from .name_patterns import rules
-from .numerals import NumberMention
+from .name_patterns import rules, unit_fits
+from .numerals import NumberMention, find_numbers
+from .scope_words import constants
 from .text_index import TextIndex
 
 
@@ -64,3 +65,48 @@ class Breakdowns:
         i = bisect.bisect_left(self.ends, n.start)
         m = _patterns()[0].match(self.text, self._start(i))
         return self.ends[i - 1] - 1 if i > 0 and m is not None and m.end() <= n.start else -1
+
+
+_PART_NAME_MAX = (
+    12  # characters of a part's name (「各地政务服务APP」「州级政务服务中心」); a longer run is a clause
+)
+
+
+def part_name(ix: TextIndex, name_start: int, code: str) -> str:
+    """The name of the part a figure after a breakdown marker counts, standing between the marker and
+    the indicator's name (「其中窗口受理2920件，办结2883件」: 窗口 for both; 「粤省事收到评价数93,099条」:
+    粤省事), so that two parts of one sentence are told apart; '' when none (or the whole area's:
+    「其中，全区…」)."""
+    text, r = ix.text, rules()
+    i = bisect.bisect_left(ix.whole_sentence_ends, name_start)
+    floor = ix.whole_sentence_ends[i - 1] + 1 if i else 0
+    found = [k + len(w) for w in r["breakdown_markers"] if (k := text.rfind(w, floor, name_start)) >= 0]
+    marker = max(found, default=-1)
+    c_start, end = ix.clause(name_start)[0], name_start
+    while marker >= 0:
+        name = _part_name(text[max(c_start, marker) : end], r)
+        if name or c_start <= marker:
+            return "" if name.startswith(constants()["wide_words"]) else name
+        # the clause before: a part's figures share its name (窗口: 受理, 办结, 办结率); the name of its first
+        # figure (the last name before it, in a unit it fits) must be another indicator's, or it is another
+        # part (「办事指南评价6件，办件评价…」)
+        c_start, stop = ix.clause(c_start - 1)[0], c_start - 1
+        start = max(c_start, marker)
+        first = next(iter(find_numbers(text[start:stop])), None)
+        names = ix.names_within(start, start + first.start) if first else []
+        inds = ix.lexicon.lookup(names[-1].surface) if names else []
+        if code in {ind.code for ind in inds} or not any(unit_fits(ind, first.unit) for ind in inds):
+            return ""
+        end = names[-1].start
+    return ""
+
+
+def _part_name(span: str, r: dict) -> str:
+    """The words before a name, without punctuation, quotes and linking words (「州级政务服务中心共」);
+    '' when none, or when they are too short, too long or hold a digit to be a name."""
+    strip = " \u3000，,：:、；;（）()" + r["quote_chars"]
+    name = span.strip(strip)
+    while (link := next((w for w in r["link_words"] if name.endswith(w)), None)) is not None:
+        name = name[: -len(link)].rstrip(strip)
+    ok = 2 <= len(name) <= _PART_NAME_MAX and not any(ch.isdigit() for ch in name)  # (「会办件」: no name 会)
+    return name if ok else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .breakdown import part_name
 from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
@@ -106,6 +107,10 @@ def extract(report: Report) -> Extraction:
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
+            elif scope.startswith("part:") and (
+                name := part_name(index, found.evidence_start, found.indicator.code)
+            ):
+                scope = f"part:{name}"  # the part's own name (「其中窗口受理…」: part:窗口)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
             found = found._replace(reason=screen.hotline_reason)
         period = governing.at(n.start, bounds[0])
