@@ -56,6 +56,7 @@ EXTRACTION_MODULES = (
     "extract.rows",
     "extract.scope",
     "extract.scope_words",
+    "extract.script",
     "extract.text_index",
     "extract.zones",
     "langdata",

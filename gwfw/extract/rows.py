@@ -3,7 +3,7 @@ also become observations, each with its district, period and the exact text it c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .breakdown import part_name
@@ -15,6 +15,7 @@ from .matcher import Matcher, figure_units
 from .numerals import find_numbers
 from .places import named_opening, named_right_before
 from .scope import Screen
+from .script import simplified
 from .text_index import TextIndex
 
 
@@ -62,6 +63,8 @@ def number_text(value: Decimal | None) -> str:
 
 
 def extract(report: Report) -> Extraction:
+    source = report.text  # what the rows quote; the rules read it in simplified script (same offsets)
+    report = replace(report, text=simplified(source))
     text = report.text
     index = TextIndex(text)
     ctx = report_context(report, index)
@@ -124,7 +127,7 @@ def extract(report: Report) -> Extraction:
         if ind is not None and period is not None and ind.measure == "stock":
             period = period.as_of()
         if bounds not in sentences:
-            sentences[bounds] = text[bounds[0] : bounds[1]].strip()
+            sentences[bounds] = source[bounds[0] : bounds[1]].strip()
         sentence = sentences[bounds]
         value = number_text(n.value)
         value_high = "" if n.value_high is None else number_text(n.value_high)
@@ -136,7 +139,7 @@ def extract(report: Report) -> Extraction:
                 "district_code": section.code,
                 "char_start": n.start,
                 "char_end": n.end,
-                "text": n.text,
+                "text": source[n.start : n.end],
                 "value": value,
                 "value_high": value_high,
                 "unit": n.unit,
@@ -166,7 +169,7 @@ def extract(report: Report) -> Extraction:
                         "period_end": p.end.isoformat() if p else "",
                         "period_label": p.label if p else "",
                         "period_source": p.source if p else "none",
-                        "evidence": text[found.evidence_start : found.evidence_end],
+                        "evidence": source[found.evidence_start : found.evidence_end],
                         "char_start": found.evidence_start,
                         "char_end": found.evidence_end,
                         "sentence": sentence,

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 # Each YAML file: its keys and their types. A key not listed is an error (a typo would go unread).
 YAML_KEYS: dict[str, dict[str, type]] = {
+    "script.yaml": {
+        "traditional_marks": str,
+    },
     "numerals.yaml": {
         "fullwidth": dict,
         "digits": dict,
