@@ -375,6 +375,14 @@ POSITIVES = [
         "cases_accepted=123456; cases_completed=123450; on_time_completion_rate=100",
     ),
     ("own figure", "cq", "全年办件量212345件，办结率99.8%。", "cases_total=212345; completion_rate=99.8"),
+    # -- a hotline word naming a place or a mechanism of the hall (「投诉受理区」) starts no hotline's text
+    (
+        "own figure",
+        "cq",
+        "完善投诉受理机制等措施，服务能力得到提升。全年大厅共受理各类办件1.80万件，办结率100%。",
+        "cases_accepted=18000; completion_rate=100",
+    ),
+    ("own figure", "cq", "大厅设置综合受理区、投诉受理区等7个功能区、31个服务窗口。", "windows_total=31"),
     # -- averages beside totals
     ("average counterpart", "cq", "全年办件量31.2万件，日均1200余件。", "cases_total=312000"),
     ("average counterpart", "cq", "全年累计受理14.6万件，月均1.2万件。", "cases_accepted=146000"),

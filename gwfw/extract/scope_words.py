@@ -36,17 +36,19 @@ def _alt(words) -> str:
     return build(tree)
 
 
-def _hotline(words, not_before) -> str:
-    """The hotline words; one written in digits (12345) only as a numeral of its own: not inside a longer
-    number (「办件量212345件」) nor counting something (「收到12345条评价」)."""
+def _hotline(words, names_not_before, number_not_before) -> str:
+    """The hotline words, but one naming a place or a mechanism of the hall (「投诉受理区」「投诉受理
+    机制」); one written in digits (12345) only as a numeral of its own: not inside a longer number
+    (「办件量212345件」) nor counting something (「收到12345条评价」)."""
     numbers = [w for w in map(str, words) if w.isdigit()]
-    names = _alt([w for w in map(str, words) if not w.isdigit()])
+    names = rf"""(?:{_alt([w for w in map(str, words) if not w.isdigit()])})
+          (?!{_alt(names_not_before)})  # not a place or a mechanism: 「投诉受理区」"""
     if not numbers:
         return names
     return rf"""{names}
         | (?<![0-9０-９.．])       # no digit before: not the end of a longer number
           (?:{_alt(numbers)})      # the hotline's number
-          (?![0-9０-９.．{"".join(map(re.escape, not_before))}])  # no digit or counted unit after"""
+          (?![0-9０-９.．{"".join(map(re.escape, number_not_before))}])  # no digit or counted unit after"""
 
 
 # The word lists looked for in the text before a number, under the name of their check.
@@ -112,7 +114,10 @@ def patterns() -> Patterns:
         window=re.compile(_alt(checks)),
         checks={w: frozenset(c) for w, c in checks.items()},
         scope_kind=kinds,
-        hotline=re.compile(_hotline(lx["hotline_words"], lx["hotline_number_not_before"]), re.VERBOSE),
+        hotline=re.compile(
+            _hotline(lx["hotline_words"], lx["hotline_not_before"], lx["hotline_number_not_before"]),
+            re.VERBOSE,
+        ),
         reset=re.compile(_alt(lx["hotline_reset_words"])),
         other=re.compile(
             f"(?:{_alt(lx['other_business_words'])})(?!{_alt(lx['other_business_not_before'])})"

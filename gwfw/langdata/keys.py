@@ -86,6 +86,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "plan_future_words": list,
         "hotline_carry_sentences": int,
         "hotline_number_not_before": list,
+        "hotline_not_before": list,
         "hotline_reset_words": list,
         "hotline_units": list,
         "no_name_reason": str,
