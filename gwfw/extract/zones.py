@@ -31,6 +31,8 @@ class Zones:
         starts: list[int] = []
         ends: list[int] = []
         for m in words.finditer(text):
+            if kind == "hotline" and p.not_hotline.match(text, m.start()):
+                continue  # 「投诉受理区」「212345件」
             e = m.end()
             k = bisect.bisect_left(ix.sentence_ends, e) + carry  # the sentence end `carry` sentences on
             stop = min(
