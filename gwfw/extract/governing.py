@@ -36,14 +36,18 @@ class Governing:
     ):
         lx = lexicon()
         ref_end = reference.end if reference else None
-        found = find_periods(text, year, doc_date, ref_end, index.period_phrases)
-        self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else list(found)
+        found = list(find_periods(text, year, doc_date, ref_end, index.period_phrases))
+        self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else found
         same = tuple(lx["same_period_words"])
         if reference is not None and reference.start is not None and any(w in text for w in same):
             self.found = [
                 self._same_period(p, reference) if text.endswith(same, 0, p.end) else p for p in self.found
             ]
         self.ends = [p.end for p in self.found]
+        # phrases of a time that cannot be resolved (「截至目前」 in an undated page): a figure after one in
+        # its sentence has a time of its own, unknown, and takes no period carried from an earlier sentence
+        resolved = {p.start for p in found}
+        self.unknown = [start for start, _, _ in index.period_phrases if start not in resolved]
         # where each phrase's paragraph ends (Performance: "is pos in its paragraph" is one comparison)
         lines = index.line_ends
         self.para_ends = [
@@ -161,9 +165,19 @@ class Governing:
             if i > 0 and self.found[i - 1].start >= sentence_start:
                 return self._ended(i) or self._label(i, "sentence")
             return self._label(i, "sentence")
-        if i >= 0 and pos <= self.para_ends[i] and self._carries(i, pos):
+        if (
+            i >= 0
+            and pos <= self.para_ends[i]
+            and not self._own_unknown(sentence_start, pos)
+            and self._carries(i, pos)
+        ):
             return self._label(i, "paragraph")
         return None
+
+    def _own_unknown(self, start: int, pos: int) -> bool:
+        """Does a period phrase that names no known time stand in text[start:pos] (see unknown)?"""
+        k = bisect.bisect_left(self.unknown, start)
+        return k < len(self.unknown) and self.unknown[k] < pos
 
     def at(self, pos: int, sentence_start: int) -> Period | None:
         """The period for a position, given the start of its sentence (pos lies in that sentence)."""
