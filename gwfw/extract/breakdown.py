@@ -67,9 +67,8 @@ class Breakdowns:
         return self.ends[i - 1] - 1 if i > 0 and m is not None and m.end() <= n.start else -1
 
 
-_PART_NAME_MAX = (
-    12  # characters of a part's name (「各地政务服务APP」「州级政务服务中心」); a longer run is a clause
-)
+# characters of a part's name (「各地政务服务APP」「州级政务服务中心」); a longer run is a clause
+_PART_NAME_MAX = 12
 
 
 def part_name(ix: TextIndex, name_start: int, code: str) -> str:

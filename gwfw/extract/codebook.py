@@ -65,7 +65,7 @@ def _holds(text: str, word: str) -> bool:
 
 @cache
 def _numeral(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![0-9０-９.．]){word}(?![0-9０-９.．])")
+    return re.compile(rf"(?<![0-9０-９.．]){re.escape(word)}(?![0-9０-９.．])")
 
 
 def _split(value: str) -> tuple[str, ...]:
