@@ -149,6 +149,9 @@ def test_rules_version_follows_the_language_data_and_extraction_code_only(tmp_pa
             f.write("\n# a new phrase\n")
         assert cache.rules_version.__wrapped__() != before, changed
         before = cache.rules_version.__wrapped__()
+    # a new OpenCC may convert a traditional-script text differently
+    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "99.0")
+    assert cache.rules_version.__wrapped__() != before
 
 
 def test_the_rules_version_covers_every_module_the_extraction_runs():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import importlib.metadata
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -76,9 +77,10 @@ def _module_file(module: str) -> Path:
 
 @functools.cache
 def rules_version() -> str:
-    """A digest of the extraction code and all the language data: a cached extraction is stale when any of
-    them changes (a change to the notebooks' code is not)."""
-    digest = hashlib.sha256()
+    """A digest of the extraction code, all the language data and the conversion table's version (OpenCC,
+    see gwfw/extract/script.py): a cached extraction is stale when any of them changes (a change to the
+    notebooks' code is not)."""
+    digest = hashlib.sha256(importlib.metadata.version("opencc").encode())
     code = [_module_file(module) for module in EXTRACTION_MODULES]
     data = [f for f in sorted(paths.DATA_FILES.iterdir()) if f.name not in PAGE_ONLY_DATA]
     files = data + code
