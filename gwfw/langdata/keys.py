@@ -187,6 +187,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "generic_indicators": list,
         "not_counted_before_name": dict,
         "bodies_after_name": list,
+        "subject_after_name": list,
         "done_after_accepted": dict,
         "things_set_up": dict,
         "subset_before_share": list,
