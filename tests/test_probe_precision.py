@@ -395,6 +395,7 @@ POSITIVES = [
     ("own figure", "cq", "全年办结62974件，承诺件办结45440件。", "cases_completed=62974"),
     ("own figure", "cq", "大厅设置40个窗口，办件量12000件。", "windows_total=40; cases_total=12000"),
     # -- averages beside totals
+    ("average counterpart", "cq", "实现当日受理当日办结，全年办件量12万件。", "cases_total=120000"),
     ("average counterpart", "cq", "全年办件量31.2万件，日均1200余件。", "cases_total=312000"),
     ("average counterpart", "cq", "全年累计受理14.6万件，月均1.2万件。", "cases_accepted=146000"),
     ("average counterpart", "cq", "窗口日均接待群众800人次，全年办件量28万件。", "cases_total=280000"),
@@ -738,6 +739,9 @@ DISTRACTORS = [
     # the windows a statement is about (the ones with most cases, the ones given a banner), not all of them
     ("sub-unit", "cq", "大厅共有13个窗口办件量均超1000件。"),
     ("sub-unit", "cq", "中心有4个窗口受赠企业送来的锦旗。"),
+    # one day's count, an event's (「活动当天」「当日共…」), not the period's
+    ("average", "cq", "政务服务进社区活动当天共受理业务50余件，现场办件量达400余件。"),
+    ("average", "cq", "据悉，当日共接受政策咨询500余人次，现场办件量达400余件。"),
     # a kind of case by its time limit: a part of the cases
     ("sub-unit", "cq", "全年承诺件办结45440件。"),
     # one kind of item each, listed after the verb that counts them all: parts, not the total

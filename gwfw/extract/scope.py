@@ -25,7 +25,7 @@ from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
-from .scope_words import constants, lexicon, patterns
+from .scope_words import constants, lexicon, opening, patterns
 from .text_index import TextIndex
 from .zones import Zones
 
@@ -39,23 +39,6 @@ def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | No
 
 
 _OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
-
-
-@cache
-def _opening() -> re.Pattern:
-    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」) or a time word
-    (「本月全市…」)."""
-    r = rules()
-    chars = "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
-    words = sorted(lexicon()["wider_opening_words"], key=len, reverse=True)
-    return re.compile(
-        rf"""
-        (?: [{re.escape(chars)}]            # digits, date units, spaces and delimiters: 「2023年1-6月，」
-          | {"|".join(map(re.escape, words))}  # a time word: 本月, 今年
-        )*
-        """,
-        re.VERBOSE,
-    )
 
 
 @cache
@@ -77,7 +60,7 @@ class Screen:
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix = index
         self.figures = figures or []
-        self.opening = _opening()
+        self.opening = opening()
         self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
@@ -225,6 +208,8 @@ class Screen:
             and self._averaged(last["average"], c_from, n.start, s_start)
         ):
             return f"unmapped: an average of {name}, not its total"
+        if ind.measure == "flow" and "one_day" in last:  # 「活动当天共受理业务50余件」
+            return f"unmapped: one day's {name} (an event's), not the period's"
         if ind.measure == "flow" and self._after(last, ("flow_change",), c_from):
             return f"unmapped: a difference of {name}, not its total"
         if name in self.case_totals and self._after(last, ("case_part",), c_from):

@@ -55,6 +55,7 @@ _WINDOW_LISTS = {
     "target": ("target_words",),
     "change": ("change_words",),
     "average": ("average_words",),
+    "one_day": ("one_day_words",),
     "flow_change": ("flow_change_words",),
     "wider": ("wider_area_words",),
     "department": ("department_stems", "department_names"),  # stems, and names whole
@@ -173,3 +174,20 @@ def constants() -> dict:
         "hotline_units": frozenset(lx["hotline_units"]),
         "hotline_reason": "unmapped: a 12345 hotline or supervision figure",
     }
+
+
+@cache
+def opening() -> re.Pattern:
+    """What may stand before a wider word that opens its sentence: a date (「2023年，全市…」) or a time word
+    (「本月全市…」)."""
+    r = text_rules()
+    chars = "0123456789０１２３４５６７８９ \u3000" + "".join(r["date_units"]) + r["clause_delimiters"]
+    words = sorted(lexicon()["wider_opening_words"], key=len, reverse=True)
+    return re.compile(
+        rf"""
+        (?: [{re.escape(chars)}]            # digits, date units, spaces and delimiters: 「2023年1-6月，」
+          | {"|".join(map(re.escape, words))}  # a time word: 本月, 今年
+        )*
+        """,
+        re.VERBOSE,
+    )

@@ -115,6 +115,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_target_year": dict,
         "change_words": list,
         "average_words": list,
+        "one_day_words": list,
         "average_after": list,
         "flow_change_words": list,
         "average_stops": list,
