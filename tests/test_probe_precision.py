@@ -396,6 +396,14 @@ POSITIVES = [
     ("own figure", "cq", "大厅设置40个窗口，办件量12000件。", "windows_total=40; cases_total=12000"),
     # -- averages beside totals
     ("average counterpart", "cq", "实现当日受理当日办结，全年办件量12万件。", "cases_total=120000"),
+    # a bound each window's count passes is no total; each listed name's is its figure
+    ("average counterpart", "cq", "大厅共设13个窗口，办件量均超1000件。", "windows_total=13"),
+    (
+        "average counterpart",
+        "cq",
+        "全年办件量、受理量均超12万件。",
+        "cases_accepted=120000; cases_total=120000",
+    ),
     ("average counterpart", "cq", "全年办件量31.2万件，日均1200余件。", "cases_total=312000"),
     ("average counterpart", "cq", "全年累计受理14.6万件，月均1.2万件。", "cases_accepted=146000"),
     ("average counterpart", "cq", "窗口日均接待群众800人次，全年办件量28万件。", "cases_total=280000"),

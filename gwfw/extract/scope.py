@@ -144,6 +144,13 @@ class Screen:
             return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        if (  # 「13个窗口办件量均超1000件」: a bound each of them passes, not a total (a list of names aside)
+            ind.kind == "count"
+            and n.qualifier in ("more_than", "at_least")
+            and text.endswith(self.each_before_bound, 0, n.start)
+            and not self._listed(self.ix.clause(n.start)[0], n.start, self.name_joiners)
+        ):
+            return f"unmapped: a bound each one passes, not {ind.code}'s total", ""
         if ind.kind == "count" and after.startswith(self.wider_after):
             wider = next(w for w in self.wider_after if after.startswith(w))
             if not self._own_area(wider, county or "市"):

@@ -153,6 +153,8 @@ def constants() -> dict:
         "separators": separators,
         "list_ends": list_ends,
         "list_end_reach": lx["list_end_max_chars"],
+        "each_before_bound": tuple(lx["each_before_bound"]),
+        "name_joiners": (rules["list_separator"], *rules["list_separators_more"]),
         "wide_words": tuple(lx["district_wide_words"]),
         "baseline_words": tuple(lx["baseline_words"]),
         "list_words": list_ends + separators,

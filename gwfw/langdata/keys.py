@@ -116,6 +116,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_words": list,
         "average_words": list,
         "one_day_words": list,
+        "each_before_bound": list,
         "average_after": list,
         "flow_change_words": list,
         "average_stops": list,
