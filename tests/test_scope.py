@@ -127,6 +127,22 @@ def test_each_part_of_a_breakdown_is_named_so_parts_are_told_apart():
     ]
 
 
+def test_counts_that_add_up_to_the_one_before_them_are_its_parts():
+    text = "共进驻部门31个，设立服务窗口120个，地区窗口54个，加区窗口66个。"
+    got = [(o["indicator"], o["value"], o["scope"]) for o in run(text).observations]
+    assert got == [
+        ("windows_total", "120", ""),
+        ("windows_total", "54", "part:地区窗口"),
+        ("windows_total", "66", "part:加区窗口"),
+    ]
+    # counterparts: figures that do not add up, or parts named alike, stay as they are
+    for text in (
+        "设立服务窗口120个，地区窗口54个，加区窗口60个。",
+        "全年受理3000件，受理1200件，受理1800件。",
+    ):
+        assert all(o["scope"] == "" for o in run(text).observations)
+
+
 @pytest.mark.parametrize(
     "text",
     [

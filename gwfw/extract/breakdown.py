@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from functools import cache
 
 from ..langdata import load_yaml
+from .confidence import confidence
 from .name_patterns import rules, unit_fits
 from .numerals import NumberMention, find_numbers
 from .scope_words import constants
@@ -109,3 +111,31 @@ def _part_name(span: str, r: dict) -> str:
         name = name[: -len(link)].rstrip(strip)
     ok = 2 <= len(name) <= _PART_NAME_MAX and not any(ch.isdigit() for ch in name)  # (「会办件」: no name 会)
     return name if ok else ""
+
+
+def parts_by_sum(rows: list[dict], ix: TextIndex) -> None:
+    """「设立服务窗口120个，地区窗口54个，加区窗口66个」: counts of one indicator and period that follow
+    another in its sentence and add up to it are its parts, with no 其中 to say so. Each gets the scope
+    part:<its clause's words before its number> (part:地区窗口), so that it does not conflict with the
+    total; parts named alike are no breakdown."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if not r["scope"] and r["qualifier"] == "exact" and r["value"] and not r["value_high"]:
+            key = (r["district_code"], r["indicator"], r["period_label"], r["sentence"])
+            groups.setdefault(key, []).append(r)
+    for found in groups.values():
+        found.sort(key=lambda r: r["char_start"])
+        if len(found) < 3 or sum(Decimal(r["value"]) for r in found[1:]) != Decimal(found[0]["value"]):
+            continue
+        names = []
+        for r in found[1:]:
+            start = ix.clause(r["char_start"])[0]
+            words = ix.text[start : r["char_start"]] + _DIGITS.split(r["evidence"], 1)[0]
+            names.append(_part_name(words, rules()))
+        if all(names) and len(set(names)) == len(names):
+            for r, name in zip(found[1:], names):
+                r["scope"] = f"part:{name}"
+                r["confidence"] = confidence(r["rule"], r["period_source"], r["scope"])
+
+
+_DIGITS = re.compile(r"[0-9０-９]")

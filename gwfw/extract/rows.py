@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .breakdown import part_name
+from .breakdown import part_name, parts_by_sum
 from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
@@ -179,4 +179,5 @@ def extract(report: Report) -> Extraction:
                         "confidence": confidence(found.reason, p.source if p else "none", scope),
                     }
                 )
+    parts_by_sum(observations, index)
     return Extraction(report.file, observations, mentions, ctx.warnings)
