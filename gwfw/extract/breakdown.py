@@ -18,7 +18,7 @@ from functools import cache
 from ..langdata import load_yaml
 from .confidence import confidence
 from .name_patterns import rules, unit_fits
-from .numerals import NumberMention, find_numbers
+from .numerals import NumberMention
 from .scope_words import constants
 from .text_index import TextIndex
 
@@ -73,7 +73,7 @@ class Breakdowns:
 _PART_NAME_MAX = 12
 
 
-def part_name(ix: TextIndex, name_start: int, code: str) -> str:
+def part_name(ix: TextIndex, numbers: list[NumberMention], name_start: int, code: str) -> str:
     """The name of the part a figure after a breakdown marker counts, standing between the marker and
     the indicator's name (「其中窗口受理2920件，办结2883件」: 窗口 for both; 「粤省事收到评价数93,099条」:
     粤省事), so that two parts of one sentence are told apart; '' when none (or the whole area's:
@@ -93,8 +93,9 @@ def part_name(ix: TextIndex, name_start: int, code: str) -> str:
         # part (「办事指南评价6件，办件评价…」)
         c_start, stop = ix.clause(c_start - 1)[0], c_start - 1
         start = max(c_start, marker)
-        first = next(iter(find_numbers(text[start:stop])), None)
-        names = ix.names_within(start, start + first.start) if first else []
+        k = bisect.bisect_left(numbers, start, key=lambda m: m.start)  # the clause's first number
+        first = numbers[k] if k < len(numbers) and numbers[k].start < stop else None
+        names = ix.names_within(start, first.start) if first else []
         inds = ix.lexicon.lookup(names[-1].surface) if names else []
         if code in {ind.code for ind in inds} or not any(unit_fits(ind, first.unit) for ind in inds):
             return ""

@@ -13,7 +13,7 @@ import bisect
 from functools import cache
 
 from .codebook import Indicator, by_code
-from .name_patterns import rules, unit_fits
+from .name_patterns import list_joiners, rules, unit_fits
 from .names import Match, concepts
 from .numerals import NumberMention
 
@@ -139,8 +139,7 @@ class CountedThings:
         text, kinds = self.ix.text, self.rules["item_kind_parts"]
         name = text[found.evidence_start : found.evidence_end]
         if found.reason == "respectively":  # 「受理行政许可、公共服务事项分别为…」: the name's own item only
-            seps = (self.rules["list_separator"], *self.rules["list_separators_more"])
-            name = name[: min((k for w in seps if (k := name.find(w)) >= 0), default=len(name))]
+            name = name[: min((k for w in list_joiners() if (k := name.find(w)) >= 0), default=len(name))]
         own = [k for k in kinds if k in name]
         if len(own) != 1:
             return found  # Performance: the usual name holds no kind; two joined are all items

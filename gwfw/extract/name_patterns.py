@@ -49,6 +49,13 @@ def _change_links(r: dict) -> list[str]:
 
 
 @cache
+def list_joiners() -> tuple[str, ...]:
+    """What joins the items of a list of names: 「、」 and 和, 及, 与 (extraction.yaml)."""
+    r = rules()
+    return (r["list_separator"], *r["list_separators_more"])
+
+
+@cache
 def units_accepted() -> dict[str, frozenset[str]]:
     """A codebook unit -> the units of numbers that may measure it (unit_accepts in extraction.yaml)."""
     return {unit: frozenset(units) for unit, units in rules()["unit_accepts"].items()}

@@ -111,7 +111,7 @@ def extract(report: Report) -> Extraction:
             if why:
                 found = found._replace(indicator=None, reason=why)
             elif scope.startswith("part:") and (
-                name := part_name(index, found.evidence_start, found.indicator.code)
+                name := part_name(index, numbers, found.evidence_start, found.indicator.code)
             ):
                 scope = f"part:{name}"  # the part's own name (「其中窗口受理…」: part:窗口)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):

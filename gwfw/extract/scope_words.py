@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..langdata import load_yaml
+from .name_patterns import list_joiners
 from .name_patterns import rules as text_rules
 
 
@@ -154,7 +155,7 @@ def constants() -> dict:
         "list_ends": list_ends,
         "list_end_reach": lx["list_end_max_chars"],
         "each_before_bound": tuple(lx["each_before_bound"]),
-        "name_joiners": (rules["list_separator"], *rules["list_separators_more"]),
+        "name_joiners": list_joiners(),
         "wide_words": tuple(lx["district_wide_words"]),
         "baseline_words": tuple(lx["baseline_words"]),
         "list_words": list_ends + separators,
