@@ -56,6 +56,7 @@ EXTRACTION_MODULES = (
     "extract.programme_rules",
     "extract.rows",
     "extract.scope",
+    "extract.scope_notes",
     "extract.scope_words",
     "extract.script",
     "extract.text_index",

@@ -25,6 +25,7 @@ from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
+from .scope_notes import does_not_narrow
 from .scope_words import constants, lexicon, opening, patterns
 from .text_index import TextIndex
 from .zones import Zones
@@ -376,6 +377,9 @@ class Screen:
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
+        needs = kinds[best.word][3]
+        if does_not_narrow(self.text, best[:2], needs, s_start, n.start, self.figures, self.quotes):
+            return ""
         return f"{kinds[best.word][0]}:{package or best.word}"
 
     def _package(self, h: _Hit) -> str:

@@ -73,8 +73,8 @@ _WINDOW_LISTS = {
 class Patterns:
     window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
     checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
-    # scope word -> (kind, indicators it does not narrow, what may not follow it)
-    scope_kind: dict[str, tuple[str, frozenset[str], tuple[str, ...]]]
+    # scope word -> (kind, indicators it does not narrow, what may not follow it, what must stand before it)
+    scope_kind: dict[str, tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]]]
     hotline: re.Pattern
     not_hotline: re.Pattern  # matched where a hotline word starts: it is none (see _not_hotline)
     reset: re.Pattern
@@ -104,7 +104,12 @@ def patterns() -> Patterns:
     lx = lexicon()
     name_not = "".join(re.escape(c) for c in lx["place_name_not"])
     kinds = {
-        w: (kind, frozenset(spec.get("not_for", [])), tuple(spec.get("not_before", [])))
+        w: (
+            kind,
+            frozenset(spec.get("not_for", [])),
+            tuple(spec.get("not_before", [])),
+            tuple(spec.get("needs_before", [])),
+        )
         for kind, spec in lx["scopes"].items()
         for w in spec["words"]
     }

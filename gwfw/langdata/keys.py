@@ -137,6 +137,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "package_topic_max_chars": int,
         "district_wide_words": list,
         "list_end_words": list,
+        "inclusion_notes": dict,
         "list_separators": list,
     },
     "confidence.yaml": {
