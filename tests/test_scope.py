@@ -127,6 +127,21 @@ def test_each_part_of_a_breakdown_is_named_so_parts_are_told_apart():
     ]
 
 
+def test_a_rate_after_qizhong_is_a_part_only_of_the_same_rate_stated_before():
+    turnout = "4-6月份累计办件3816件，群众参与投票3811件，投票率99.87%。其中：满意票3808张，占比99.79%。"
+    got = {o["indicator"]: o["scope"] for o in run(turnout).observations}
+    assert got["satisfaction_rate"] == ""  # the district's satisfaction rate, not a part of the turnout
+    same = run("全年满意率99.9%。其中，窗口满意率99.8%。").observations
+    assert [(o["value"], o["scope"]) for o in same] == [("99.9", ""), ("99.8", "part:窗口")]
+
+
+def test_a_countys_figure_in_its_citys_breakdown_is_no_part():
+    text = "2016年全市政务服务中心总计办件量122.7万件，其中市本级14.0万件，汉滨区52.4万件、汉阴县20.0万件。"
+    ex = run(text, district="安康市", title="2016年安康市政务服务工作总结", published="2016-12-31")
+    got = {(o["district"], o["value"]): o["scope"] for o in ex.observations}
+    assert got[("汉滨区", "524000")] == got[("汉阴县", "200000")] == ""
+
+
 def test_counts_that_add_up_to_the_one_before_them_are_its_parts():
     text = "共进驻部门31个，设立服务窗口120个，地区窗口54个，加区窗口66个。"
     got = [(o["indicator"], o["value"], o["scope"]) for o in run(text).observations]

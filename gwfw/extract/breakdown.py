@@ -43,9 +43,11 @@ class Breakdowns:
     def _start(self, i: int) -> int:
         return self.ends[i - 1] + 1 if i > 0 else 0
 
-    def part(self, n: NumberMention) -> str:
+    def part(self, n: NumberMention, stated: int = -1) -> str:
         """'part:<marker>' when n stands in a sentence that opens with a breakdown marker, after a
-        sentence that states a number in n's unit; else ''."""
+        sentence that states a number in n's unit; else ''. stated: where a figure of n's indicator stood
+        last; a rate is a part only of the same rate stated in the sentence before (「…投票率99.87%。其中：
+        满意票3808张，占比99.79%」: the satisfaction rate is the district's, not a part of the turnout)."""
         if not n.unit:
             return ""
         i = bisect.bisect_left(self.ends, n.start)
@@ -54,6 +56,8 @@ class Breakdowns:
         if m is None or m.end() > n.start or i == 0:
             return ""
         before = self._start(i - 1)
+        if n.unit == "%" and stated < before:
+            return ""
         key = (before, n.unit)
         if key not in self._stated:
             unit = re.compile(rf"\d\s*[{_patterns()[1]}]?\s*" + re.escape(n.unit))

@@ -93,7 +93,7 @@ def extract(report: Report) -> Extraction:
     observations, mentions, sentences = [], [], {}
     only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
-        section = only or ctx.section_at(n.start)
+        section = own = only or ctx.section_at(n.start)
         bounds = index.sentence(n.start)
         found = matcher.match(n, bounds)
         if found.indicator is None and section.code in counties_listed:
@@ -110,6 +110,8 @@ def extract(report: Report) -> Extraction:
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
+            elif scope.startswith("part:") and section is not own:  # a county's, in its city's breakdown
+                scope = ""  # (「其中…汉滨区52.4万件」): the county's whole figure
             elif scope.startswith("part:") and (
                 name := part_name(index, numbers, found.evidence_start, found.indicator.code)
             ):

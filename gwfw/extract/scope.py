@@ -72,6 +72,7 @@ class Screen:
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position
+        self.stated: dict[str, int] = {}  # indicator -> where a figure of it stood last
         self.breakdowns = Breakdowns(index)  # sentences opening with 其中: parts of the one before
 
     @staticmethod
@@ -351,9 +352,10 @@ class Screen:
         in a sentence opening with 其中 after one that stated a figure in its unit."""
         ix = self.ix
         first = self.seen.setdefault((s_start, ind.code), n.start)
+        stated, self.stated[ind.code] = self.stated.get(ind.code, -1), n.start
         k = ix.breakdown_markers.find(first, n.start) if first < n.start else -1
         if k < 0:
-            return self.breakdowns.part(n)
+            return self.breakdowns.part(n, stated)
         return "part:" + next(w for w in ix.rules["breakdown_markers"] if self.text.startswith(w, k))
 
     def _scope(self, n: NumberMention, ind: Indicator, s_start: int, s_from: int) -> str:
