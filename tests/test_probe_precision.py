@@ -995,6 +995,7 @@ SCOPED = [
         "max_one_visit_share",
         "",
     ),
+    ("cq", "在重庆政务服务网綦江分厅上线2031个政务服务事项，全程网办率达99.5%。", "fully_online_rate", ""),
 ]
 
 

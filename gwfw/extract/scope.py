@@ -364,25 +364,24 @@ class Screen:
         hits, last = self._hits(s_from, n.start)
         kinds, package = p.scope_kind, ""
         for h in reversed(hits):
-            if h.word in kinds and (ind.code not in kinds[h.word][1] or (package := self._package(h))):
+            if h.word in kinds and (ind.code not in kinds[h.word].not_for or (package := self._package(h))):
                 break
         else:
             return ""
-        best = h
+        best, kind = h, kinds[h.word]
         after = self.text[best.end : best.end + 2].lstrip(self.quotes)
         if (
             self._listed(best.end, n.start, self.wide_words)
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
-            or after.startswith(self.separators + kinds[best.word][2])  # (「市级及区(县)大厅…」: both)
+            or after.startswith(self.separators + kind.not_before)  # (「市级及区(县)大厅…」: both)
         ):
             return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
         c_start, _ = ix.clause(n.start)
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
-        needs = kinds[best.word][3]
-        if does_not_narrow(self.text, best[:2], needs, s_start, n.start, self.figures, self.quotes):
+        if does_not_narrow(self.text, best[:2], kind, s_start, n.start, self.figures, self.quotes):
             return ""
-        return f"{kinds[best.word][0]}:{package or best.word}"
+        return f"{kind.kind}:{package or best.word}"
 
     def _package(self, h: _Hit) -> str:
         """The one package a programme word names after a topic inside its quotes (「“企业开办一件事”」),

@@ -1,15 +1,17 @@
 """When a scope word in a figure's sentence does not narrow the figure after all.
 
 A narrower scope keeps a figure apart from the district's in the comparisons, so a scope read wrongly
-hides a district's own figure. Three cases (the first two seen in reports of several provinces):
+hides a district's own figure. The cases:
 
 - a level's word (市本级, 州级) narrows only beside the whole area's figure (「全州共受理…，州级政务服务中心
   共受理…」); alone (「市本级办理政务服务事项159.72万件」) it is the unit's own figure;
 - a word inside a note of what the figure includes (「区政务服务中心(含之江分中心)累计受理…」) widens it;
 - a word opening a list's item, right before a figure of its own, labels that figure only (「网上办32798件，
-  掌上办4753件，现场办50470件，办结率100%」).
+  掌上办4753件，现场办50470件，办结率100%」);
+- a word of a kind's not_after shortly before it: 「安徽政务服务网涡阳分厅上线…事项」 is the county's page of
+  the province's service website, not a branch hall.
 
-The words are language data (scope.yaml: each scope kind's needs_before, inclusion_notes).
+The words are language data (scope.yaml: each scope kind's needs_before and not_after, inclusion_notes).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .name_patterns import rules as text_rules
-from .scope_words import lexicon
+from .scope_words import ScopeKind, lexicon
 
 
 def _in_inclusion_note(text: str, start: int, floor: int) -> bool:
@@ -61,16 +63,19 @@ def _item_openers() -> str:
 def does_not_narrow(
     text: str,
     word: tuple[int, int],
-    needs_before: tuple[str, ...],
+    kind: ScopeKind,
     s_start: int,
     n_start: int,
     figures: Sequence[int],
     quotes: str,
 ) -> bool:
-    """word: the scope word's span; needs_before: its kind's words of a whole area (see the module
-    docstring); figures: where the report's figures start, in order."""
+    """word: the scope word's span; kind: what it names; figures: where the report's figures start, in
+    order."""
     start, end = word
-    if needs_before and not any(w in text[s_start:start] for w in needs_before):
+    if kind.needs_before and not any(w in text[s_start:start] for w in kind.needs_before):
+        return True
+    near = text[max(s_start, start - lexicon()["scope_not_after_chars"]) : start]
+    if any(w in near for w in kind.not_after):
         return True
     return _in_inclusion_note(text, start, s_start) or _labels_own_figure(
         text, word, n_start, figures, quotes

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..langdata import load_yaml
 from .name_patterns import list_joiners
@@ -69,12 +70,23 @@ _WINDOW_LISTS = {
 }
 
 
+class ScopeKind(NamedTuple):
+    """What a scope word names, and when it names nothing narrower (scope.yaml, scopes)."""
+
+    kind: str  # venue, programme, channel, level
+    not_for: frozenset[str]  # indicators it does not narrow
+    not_before: tuple[str, ...]  # what may not follow it
+    needs_before: tuple[str, ...]  # what must stand before it in its sentence (a level: the whole area)
+    not_after: tuple[
+        str, ...
+    ]  # what may not stand shortly before it (「政务服务网涡阳分厅」: a website's page)
+
+
 @dataclass(frozen=True)
 class Patterns:
     window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
     checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
-    # scope word -> (kind, indicators it does not narrow, what may not follow it, what must stand before it)
-    scope_kind: dict[str, tuple[str, frozenset[str], tuple[str, ...], tuple[str, ...]]]
+    scope_kind: dict[str, ScopeKind]  # scope word -> what it names
     hotline: re.Pattern
     not_hotline: re.Pattern  # matched where a hotline word starts: it is none (see _not_hotline)
     reset: re.Pattern
@@ -104,11 +116,12 @@ def patterns() -> Patterns:
     lx = lexicon()
     name_not = "".join(re.escape(c) for c in lx["place_name_not"])
     kinds = {
-        w: (
+        w: ScopeKind(
             kind,
             frozenset(spec.get("not_for", [])),
             tuple(spec.get("not_before", [])),
             tuple(spec.get("needs_before", [])),
+            tuple(spec.get("not_after", [])),
         )
         for kind, spec in lx["scopes"].items()
         for w in spec["words"]

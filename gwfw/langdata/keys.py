@@ -138,6 +138,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "district_wide_words": list,
         "list_end_words": list,
         "inclusion_notes": dict,
+        "scope_not_after_chars": int,
         "list_separators": list,
     },
     "confidence.yaml": {
