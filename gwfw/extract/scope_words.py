@@ -77,9 +77,8 @@ class ScopeKind(NamedTuple):
     not_for: frozenset[str]  # indicators it does not narrow
     not_before: tuple[str, ...]  # what may not follow it
     needs_before: tuple[str, ...]  # what must stand before it in its sentence (a level: the whole area)
-    not_after: tuple[
-        str, ...
-    ]  # what may not stand shortly before it (「政务服务网涡阳分厅」: a website's page)
+    # what may not stand shortly before it (「政务服务网涡阳分厅」: a website's page)
+    not_after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
