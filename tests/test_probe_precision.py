@@ -183,6 +183,12 @@ POSITIVES = [
     ("target counterpart", "cq", "经过一年努力，全程网办事项占比达到86%。", "fully_online_rate=86"),
     (
         "target counterpart",
+        "cq",
+        "推行承诺制审批，承诺办理时间比法定办理时间减少50%。",
+        "time_limit_reduction_rate=50",
+    ),
+    (
+        "target counterpart",
         "ah_plan",
         "截至2023年底，全县依申请政务服务事项网上可办率已达99%。",
         "online_available_rate=99",
@@ -915,6 +921,7 @@ DISTRACTORS = [
     ("target", "sn_news", "“今年年底前，我们将实现全区政务服务事项全程网办率达到90%以上，”中心主任张某说。"),
     ("target", "js_env", "对照营商环境评价指标，“不见面审批”事项占比需提升至98%以上。"),
     ("target", "cq", "全年力争实现办件量突破15万件。"),
+    ("target", "cq", "推行承诺制审批，审批时限原则上要比法定办理时间减少50%。"),
     ("change", "gd_month", "本月新增“一件事”主题服务3个。"),
     ("change", "cq", "全年共撤销部门单设窗口20个，改设综合窗口。"),
     ("change", "cq", "行政许可事项较上年精简18项。"),
