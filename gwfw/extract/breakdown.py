@@ -43,6 +43,14 @@ class Breakdowns:
     def _start(self, i: int) -> int:
         return self.ends[i - 1] + 1 if i > 0 else 0
 
+    def _before(self, i: int) -> int:
+        """The nearest sentence before the i-th that is not blank: a paragraph may open with 其中 after an
+        empty line (「…共受理各类审批业务39件，办结39件。\n\n其中，…受理8件」)."""
+        j = i - 1
+        while j > 0 and not self.text[self._start(j) : self.ends[j]].strip():
+            j -= 1
+        return j
+
     def part(self, n: NumberMention, stated: int = -1) -> str:
         """'part:<marker>' when n stands in a sentence that opens with a breakdown marker, after a
         sentence that states a number in n's unit; else ''. stated: where a figure of n's indicator stood
@@ -55,7 +63,7 @@ class Breakdowns:
         m = _patterns()[0].match(self.text, start)
         if m is None or m.end() > n.start or i == 0:
             return ""
-        before = self._start(i - 1)
+        before = self._start(self._before(i))
         if n.unit == "%" and stated < before:
             return ""
         key = (before, n.unit)
@@ -70,7 +78,7 @@ class Breakdowns:
         part is of the proposals, and is other business as they are)."""
         i = bisect.bisect_left(self.ends, n.start)
         m = _patterns()[0].match(self.text, self._start(i))
-        return self.ends[i - 1] - 1 if i > 0 and m is not None and m.end() <= n.start else -1
+        return self.ends[self._before(i)] - 1 if i > 0 and m is not None and m.end() <= n.start else -1
 
 
 # characters of a part's name (「各地政务服务APP」「州级政务服务中心」); a longer run is a clause
