@@ -136,9 +136,9 @@ def test_a_rate_after_qizhong_is_a_part_only_of_the_same_rate_stated_before():
 
 
 def test_a_paragraph_opening_with_qizhong_breaks_down_the_one_before_an_empty_line():
-    text = "共受理各类审批业务39件，办结39件。\n\n其中，市政设施类审批受理8件，办结8件；广告设置审批受理22件。"
+    text = "共受理各类审批业务39件，办结39件。\n\n其中，市政设施类审批受理8件，办结8件；广告审批受理22件。"
     got = [(o["value"], o["scope"]) for o in run(text).observations if o["indicator"] == "cases_accepted"]
-    assert got == [("39", ""), ("8", "part:市政设施类审批"), ("22", "part:广告设置审批")]
+    assert got == [("39", ""), ("8", "part:市政设施类审批"), ("22", "part:广告审批")]
 
 
 def test_a_countys_figure_in_its_citys_breakdown_is_no_part():
