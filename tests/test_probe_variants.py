@@ -60,6 +60,7 @@ POSITIVES = [
     ("regional", "承诺时限较法定时限压缩了58.4%", "time_limit_reduction_rate=58.4"),
     ("regional", "“当场受理、当场办结”事项占比达到65%", "on_the_spot_completion_rate=65"),
     ("regional", "“全程网办”事项占比达７６．５％", "fully_online_rate=76.5"),
+    ("regional", "截至目前，旗本级即办件比为52.75%", "instant_item_share=52.75"),  # 比 as a share's measure
     # the number before its subject
     ("number first", "99%以上的依申请事项实现网上可办", "online_available_rate=99"),
     ("number first", "80%以上的办件做到当场办结", "on_the_spot_completion_rate=80"),
@@ -142,6 +143,7 @@ DISTRACTORS = [
     ("change", "承接市级下放行政许可事项18项"),
     ("change", "新增“一件事一次办”套餐8个"),
     ("change", "本年度新增自助终端12台"),
+    ("change", "全年即办件比上年增长10%"),  # 比 as "than": no name
     ("average", "月均受理政务服务事项2.1万件"),
     ("average", "平均每月办结各类事项1.8万件"),
     ("sub-unit", "区不动产登记中心受理业务1.6万件，办结率99.9%"),
