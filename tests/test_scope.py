@@ -141,6 +141,12 @@ def test_a_paragraph_opening_with_qizhong_breaks_down_the_one_before_an_empty_li
     assert got == [("39", ""), ("8", "part:市政设施类审批"), ("22", "part:广告审批")]
 
 
+def test_a_parts_figures_share_its_name_across_a_clause_no_name_gives():
+    text = "共受理审批业务39件，办结39件。其中，市政设施类审批受理8件，现场勘查8次，办结8件。"
+    got = [(o["indicator"], o["scope"]) for o in run(text).observations if o["value"] == "8"]
+    assert got == [("cases_accepted", "part:市政设施类审批"), ("cases_completed", "part:市政设施类审批")]
+
+
 def test_a_countys_figure_in_its_citys_breakdown_is_no_part():
     text = "2016年全市政务服务中心总计办件量122.7万件，其中市本级14.0万件，汉滨区52.4万件、汉阴县20.0万件。"
     ex = run(text, district="安康市", title="2016年安康市政务服务工作总结", published="2016-12-31")

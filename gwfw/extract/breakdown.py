@@ -103,11 +103,14 @@ def part_name(ix: TextIndex, numbers: list[NumberMention], name_start: int, code
         # the clause before: a part's figures share its name (窗口: 受理, 办结, 办结率); the name of its first
         # figure (the last name before it, in a unit it fits) must be another indicator's, or it is another
         # part (「办事指南评价6件，办件评价…」)
-        c_start, stop = ix.clause(c_start - 1)[0], c_start - 1
-        start = max(c_start, marker)
-        k = bisect.bisect_left(numbers, start, key=lambda m: m.start)  # the clause's first number
-        first = numbers[k] if k < len(numbers) and numbers[k].start < stop else None
-        names = ix.names_within(start, first.start) if first else []
+        while True:  # a clause whose number no name gives (「受理8件，现场勘查8次，办结8件」) is read over
+            c_start, stop = ix.clause(c_start - 1)[0], c_start - 1
+            start = max(c_start, marker)
+            k = bisect.bisect_left(numbers, start, key=lambda m: m.start)  # the clause's first number
+            first = numbers[k] if k < len(numbers) and numbers[k].start < stop else None
+            names = ix.names_within(start, first.start) if first else []
+            if names or first is None or c_start <= marker:
+                break
         inds = ix.lexicon.lookup(names[-1].surface) if names else []
         if code in {ind.code for ind in inds} or not any(unit_fits(ind, first.unit) for ind in inds):
             return ""
