@@ -194,3 +194,22 @@ def test_confidence_follows_the_rule_and_the_period():
     assert conf["one_thing_cases"] == "low"  # a programme reaching across its sentence
     ex = run("网上可办率达98%。", title="政务服务工作情况", published="2023-07-01")
     assert ex.observations[0]["confidence"] == "medium"  # the period is the publication's
+
+
+@pytest.mark.parametrize(
+    "text, district, hotline",
+    [
+        # the hotline's word governs the next sentence of its paragraph, not the next paragraph
+        ("12345热线共受理群众诉求12000件。办结率99.5%。\n全区政务服务事项办结率99.8%。", ["99.8"], ["99.5%"]),
+        # a hotline paragraph between two of the hall's: each paragraph is judged on its own words
+        (
+            "全区政务服务事项办结率99.8%。\n区信访局来信办结率99.5%，12345热线办结率99.1%。\n全区政务服务满意率99.9%。",
+            ["99.8", "99.9"],
+            ["99.5%", "99.1%"],
+        ),
+    ],
+)
+def test_a_hotline_word_governs_its_own_paragraph_only(text, district, hotline):
+    ex = run(text)
+    assert [o["value"] for o in ex.observations] == district
+    assert [m["text"] for m in ex.mentions if "hotline" in m["status"] and "%" in m["text"]] == hotline
