@@ -305,11 +305,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         ):
             return Match(None, "unmapped: part of a label or formula", n.start, n.end)
         s_start = (sentence := sentence or ix.sentence(n.start))[0]
-        c_start, c_end = ix.clause(n.start)
-        if n.start in self.before_to and self._before_change(n, c_start):
+        if n.start in self.before_to and self._before_change(n, ix.clause(n.start)[0]):
             return Match(None, "unmapped: the level before a change", n.start, n.end)
         found = None
         if ix.respectively.starts:  # Performance: most texts have no 分别
+            c_start, c_end = ix.clause(n.start)
             found = self._respectively(n, c_start, c_end)
             if found is None or found.indicator is None:
                 found = self._respective_concepts(n, c_start, c_end) or found
@@ -318,6 +318,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         # Performance: no rule maps a number whose sentence holds no name (a number broken over a line may)
         if n.end <= sentence[1] and not ix.sentence_may_map(sentence):
             return Match(None, NO_NAME, n.start, n.end)
+        c_start, c_end = ix.clause(n.start)  # (Performance: after the check above, which most numbers end at)
         # The rules in order, the first that finds something decides. Performance: a rule that cannot apply
         # (it reads shares only, needs 至 right before the number, or names in a clause with none) is skipped.
         named = ix.may_hold_name(c_start, c_end if n.end <= c_end else ix.clause(n.end)[1])
