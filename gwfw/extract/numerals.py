@@ -301,11 +301,13 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
     pw, _, n1, a1, m1, _, _, n2, a2, m2, inner, unit, outer = m.groups()  # Performance: one call; see GROUPS
     unit = (eng.units.get(unit) or eng.fold_unit(unit)) if unit else ""
     if not (pw or n2 or m1 or a1 or inner or outer) and n1.isascii():  # Performance: 「2022年」「98.5%」
-        start, end = m.start(), m.end()
+        start, end = m.span()  # (the numeral opens the match)
         if text[start - 1 : start] not in eng.prefix_ends:  # and no qualifier word before it
-            value, nend = eng.value(n1, None), m.end("n1")
+            value = eng.value(n1, None)
             if value is not None:
-                return NumberMention(start, end, value, None, unit, "exact", start, nend, text[start:end])
+                return NumberMention(
+                    start, end, value, None, unit, "exact", start, start + len(n1), text[start:end]
+                )
     if pw:
         value, high, nstart, nend = eng.value(m["pn"], None), None, m.start("pw"), m.end("pn")
         unit = lx["percent_words"][pw]
