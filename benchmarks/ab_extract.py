@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("corpus", type=Path, help="a folder of reports with its catalog.csv")
     ap.add_argument("--rounds", type=int, default=6, help="passes over the corpus (even: both orders alike)")
     args = ap.parse_args(argv)
+    for checkout in (args.a, args.b):
+        if not (checkout / "gwfw" / "extract").is_dir():
+            sys.exit(f"ab_extract: {checkout} holds no gwfw package with an extract module")
     jobs = catalogued_files(args.corpus)[0]
     rows = [(p.name, *read_text(p), meta) for p, meta in jobs]
     size = sum(len(text.encode("utf-8")) for _, text, _, _ in rows) / MB
