@@ -36,8 +36,9 @@ def _marker_pattern(key: str) -> re.Pattern:
 
 @cache
 def _nameless_rule_words() -> re.Pattern:
-    """The words by which a rule maps a number with no indicator name in its sentence: 已办 after a count
-    received (「收件120件，已办118件」), a rate named only as a cut (「由25天压缩至17天，提速率32%」)."""
+    """Any of the words by which a rule maps a number with no indicator name in its sentence: 已办 after a
+    count received (「收件120件，已办118件」), a rate named only as a cut
+    (「由25天压缩至17天，提速率32%」)."""
     r = rules()
     return re.compile("|".join(map(re.escape, (*r["done_after_accepted"]["words"], *r["cut_rate"]["words"]))))
 

@@ -3,9 +3,9 @@
 A 12345 hotline's or a supervision's word (「12345热线共受理诉求1.2万件。办结率99%，满意率98%。」) makes the
 figures after it the hotline's, in its sentence and a few sentences on in its paragraph, until a word of
 the service hall comes (「区政务服务中心全年受理…」); so does a word of information disclosure, proposals or
-letters, over its own sentence. The zones are found once per report and asked per figure by bisection.
-A zone never leaves its paragraph, and no word spans a line break, so the zones are found per paragraph
-when a figure in it is asked about (Performance: most paragraphs hold no figure that is).
+letters, over its own sentence. A zone never leaves its paragraph, and no word spans a line break, so the
+zones are found per paragraph, when a figure in it is asked about (Performance: most paragraphs hold no
+figure that is), and asked per figure by bisection.
 The words are language data (hotline_* and other_business_* in scope.yaml).
 """
 
