@@ -153,7 +153,23 @@ class LevelRules:
             return None
         name = self.ix.strip_quotes(m["name"][::-1])
         ind = self._fits([i for i in self.ix.lexicon.names.get(name, []) if i.measure == "stock"], n)
-        return Match(ind, "the size of a named list", size - m.end(), n.end) if ind else None
+        if ind is None:
+            return None
+        start = size - m.end()
+        title = self._title_before(s_start, start)
+        if word := next((w for w in self.rules["national_list_words"] if w in title), ""):
+            why = f"unmapped: the size of a list set for the country ({word}), not {ind.code}"
+            return Match(None, why, start, n.end)
+        return Match(ind, "the size of a named list", start, n.end)
+
+    def _title_before(self, s_start: int, pos: int) -> str:
+        """The text of the title that holds pos, from its opening bracket to pos (「《法律、…」), or ''."""
+        text, opened = self.ix.text, (-1, "")
+        for pair in self.rules["title_brackets"]:
+            k = text.rfind(pair[0], s_start, pos)
+            if k > opened[0] and pair[-1] not in text[k:pos]:
+                opened = (k, text[k:pos])
+        return opened[1]
 
     def _changed(self, first: NumberMention, then: NumberMention, c_start: int) -> int | None:
         """Where 由 stands when `first` is the level before a change and `then` the level after, or None."""

@@ -374,8 +374,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
             and n.start - c_start <= self.link_max + self.rules["elided_subject_max_chars"]
         ):
             found = self._elided(n, s_start, c_start)
-        if found is None:
-            return Match(None, NO_NAME, n.start, n.end)
+        if found is None or found.indicator is None:  # (a rule may say why the number is none of its figures)
+            return found or Match(None, NO_NAME, n.start, n.end)
         if n.unit == "%" and (found := self._subset_share(found, n)).indicator is None:  # 「高频事项…占比」
             return found
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only

@@ -166,9 +166,11 @@ def compiled_names() -> CompiledNames:
             topics.setdefault(strip_quotes(form), []).append(ind)
         for form in ind.after_forms:
             afters.setdefault(strip_quotes(form), []).append(ind)
-    for decoy in rules()["decoy_names"]:  # matched like a name, so it hides the shorter name inside it
+    listed = [f for ind in load_codebook() for f in ind.surface_forms]
+    decoys = rules()["decoy_names"] + [p + f for p in rules()["negating_prefixes"] for f in listed]
+    for decoy in decoys:  # matched like a name, so it hides the shorter name inside it
         names[strip_quotes(decoy)] = []
-    surfaces = [f for ind in load_codebook() for f in ind.surface_forms] + rules()["decoy_names"]
+    surfaces = listed + decoys
     composer = ComposedNames()
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
     after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
