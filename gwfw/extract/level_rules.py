@@ -156,20 +156,17 @@ class LevelRules:
         if ind is None:
             return None
         start = size - m.end()
-        title = self._title_before(s_start, start)
+        title = self._title_before(start)
         if word := next((w for w in self.rules["national_list_words"] if w in title), ""):
             why = f"unmapped: the size of a list set for the country ({word}), not {ind.code}"
             return Match(None, why, start, n.end)
         return Match(ind, "the size of a named list", start, n.end)
 
-    def _title_before(self, s_start: int, pos: int) -> str:
-        """The text of the title that holds pos, from its opening bracket to pos (「《法律、…」), or ''."""
-        text, opened = self.ix.text, (-1, "")
-        for pair in self.rules["title_brackets"]:
-            k = text.rfind(pair[0], s_start, pos)
-            if k > opened[0] and pair[-1] not in text[k:pos]:
-                opened = (k, text[k:pos])
-        return opened[1]
+    def _title_before(self, pos: int) -> str:
+        """The document title that holds pos (TextIndex.masked), from its opening bracket to pos; or ''."""
+        ix = self.ix
+        i = bisect.bisect_right(ix.masked_starts, pos) - 1
+        return ix.text[ix.masked[i][0] : pos] if i >= 0 and pos < ix.masked[i][1] else ""
 
     def _changed(self, first: NumberMention, then: NumberMention, c_start: int) -> int | None:
         """Where 由 stands when `first` is the level before a change and `then` the level after, or None."""
