@@ -46,6 +46,7 @@ EXTRACTION_MODULES = (
     "extract.layout",
     "extract.level_rules",
     "extract.linked_rules",
+    "extract.list_rules",
     "extract.matcher",
     "extract.name_patterns",
     "extract.names",

@@ -144,6 +144,14 @@ class PlaceBreakdown:
                 return section
         return section if found is None else Section(section.start, section.end, found.name, found.code)
 
+    def item(self, section: Section, found: Match) -> Section:
+        """The section of a figure of one item of a list sharing a name (「坡头区、遂溪县主动评价率分别为
+        85.2%、80.1%」): the county the item names, when it is one of the section's; else section as it is."""
+        outer = _places_by_code()[section.code]
+        _, candidates = gazetteer.named_opening(self.ix.text, found.evidence_start, found.item_end)
+        county = next((p for p in candidates if gazetteer.contains(outer, p)), None)
+        return section if county is None else Section(section.start, section.end, county.name, county.code)
+
     def match(self, found: Match, section: Section, k: int) -> tuple[Match, Section]:
         """An unmapped number k after a county of the section's city: (its match, its county's section);
         else (found, section) unchanged."""

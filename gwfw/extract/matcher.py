@@ -20,6 +20,7 @@ from .composed_rules import ComposedRules
 from .counted_things import CountedThings, done_ends
 from .level_rules import LevelRules, change_to_level, clause_end_chars, to_ends
 from .linked_rules import LinkedRules
+from .list_rules import SHARED, ListRules
 from .name_patterns import (
     Trigger,
     compiled_names,
@@ -76,17 +77,7 @@ def _sep_ends() -> frozenset[str]:
     return frozenset(w[-1] for w in parts()["concept_separators"])
 
 
-def _items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
-    """The spans of the items of the list text[start:end], split at sep (and at any character of more)."""
-    items, pos = [], start
-    for i in range(start, end + 1):
-        if i == end or text.startswith(sep, i) or (more and text[i] in more):
-            items.append((pos, i))
-            pos = i + (len(sep) if i < end and text.startswith(sep, i) else 1)
-    return items
-
-
-class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRules):
+class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, ProgrammeRules):
     """Maps the numbers of one text to indicators, left to right (the rules by which composed names
     reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
     change in LevelRules)."""
@@ -113,7 +104,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         self.bound: dict[tuple[str, str], list[int]] = {}
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
         self.fitting_counts: dict[str, list[int]] = {}
-        self.lists: dict[tuple[int, int], tuple[int, int, list[tuple[int, int]]]] = {}  # see _respectively
+        self.lists: dict[tuple[int, int], tuple] = {}  # (clause start, 分别) -> its list (see _respectively)
         # the last sentence looked at, and for each indicator code whether it is in context there
         self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
@@ -187,30 +178,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         before = text[max(0, n.numeral_start - 2) : n.numeral_start].strip(quotes)
         after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
-
-    def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
-        """「只跑一次、一次不跑分别占比34.4%、65.6%」: the k-th number goes with the k-th listed item (asked
-        only of texts with a 分别)."""
-        k = self.ix.respectively.find(c_start, n.start)
-        if k < 0:
-            return None
-        if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
-            first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
-            items = _items(self.ix.text, c_start, k, self.rules["list_separator"])
-            if len(items) != stop - first:  # 「A和B分别为…和…」
-                more = "".join(self.rules["list_separators_more"])
-                items = _items(self.ix.text, c_start, k, self.rules["list_separator"], more)
-            self.lists[c_start, k] = (first, stop, items)
-        first, stop, items = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
-        i = bisect.bisect_left(self.starts, n.start)
-        if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
-            return None
-        i_start, i_end = items[i - first]
-        for t in reversed(self.ix.names_within(i_start, i_end)):
-            ind = self._named(t, n)
-            if ind:
-                return Match(ind, "respectively", t.start, n.end)
-        return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
     def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
         """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
@@ -311,7 +278,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ProgrammeRu
         if ix.respectively.starts:  # Performance: most texts have no 分别
             c_start, c_end = ix.clause(n.start)
             found = self._respectively(n, c_start, c_end)
-            if found is None or found.indicator is None:
+            if found is None or found.indicator is None or found.reason == SHARED:  # concepts listed first
                 found = self._respective_concepts(n, c_start, c_end) or found
             if found and found.indicator is None:
                 return found

@@ -38,6 +38,10 @@ class Match(NamedTuple):
     # where the words that screen the figure (全市, 日均 …) are read from when its name stands in an earlier
     # clause of its sentence (「全市“零跑腿”事项达到1081项，占比99.91%」); -1: from the number's own clause
     screen_from: int = -1
+    # one item of a list before 分别 sharing the name after the list (list_rules.py): where the item's
+    # own words end (「龙头镇、乾塘镇便民服务中心办件量分别为…」: after 龙头镇, after 乾塘镇便民服务中心);
+    # -1 otherwise
+    item_end: int = -1
 
 
 @cache

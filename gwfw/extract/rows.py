@@ -11,6 +11,7 @@ from .by_place import PlaceBreakdown, has_counties
 from .confidence import confidence
 from .context import report_context
 from .governing import Governing
+from .list_rules import item_scope
 from .matcher import Matcher, figure_units
 from .numerals import find_numbers
 from .places import named_opening, named_right_before
@@ -88,6 +89,7 @@ def extract(report: Report) -> Extraction:
     screen = Screen(index, report.meta.get("title", ""), figures=figures)
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
+    trim, units = (*screen.breakdown_words, *screen.wide_words), (screen.p.department, screen.p.place)
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
     observations, mentions, sentences = [], [], {}
@@ -96,17 +98,20 @@ def extract(report: Report) -> Extraction:
         section = own = only or ctx.section_at(n.start)
         bounds = index.sentence(n.start)
         found = matcher.match(n, bounds)
+        item = found.item_end >= 0  # one item of a list sharing a name (「A镇、B镇办件量分别为…」)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
         elif section.code in counties_listed:  # 「其中：东兴市共受理838件」 in a city's report: the county's
-            section = by_place.subject(section, k)
+            section = by_place.item(section, found) if item else by_place.subject(section, k)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
-            if not why and county and section.code:
+            if not why and item:  # the item says whose figure it is, and of what
+                why, scope = item_scope(index, found, section.code, trim, units)
+            elif not why and county and section.code:
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
@@ -118,7 +123,7 @@ def extract(report: Report) -> Extraction:
                 scope = f"part:{name}"  # the part's own name (「其中窗口受理…」: part:窗口)
         elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
             found = found._replace(reason=screen.hotline_reason)
-        period = governing.at(n.start, bounds[0])
+        period = governing.at(found.item_end if item else n.start, bounds[0])  # 「2022年、2023年…分别」
         # a section under a heading dated after the report (「五、2024年重点工作」 in a report of 2023) is a
         # plan (a later year in the figure's own sentence is a target already: scope.py, plans.py)
         if found.indicator is not None and period is not None and period.source == "section":
@@ -154,7 +159,7 @@ def extract(report: Report) -> Extraction:
         )
         if ind is None:
             continue
-        listed = governing.listed(n.start, bounds[0]) if governing.list_ends else []
+        listed = governing.listed(n.start, bounds[0]) if governing.list_ends and not item else []
         for one in (ind, *found.also):
             for p in [p.as_of() if one.measure == "stock" else p for p in listed] or [period]:
                 observations.append(

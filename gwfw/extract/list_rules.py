@@ -1,0 +1,111 @@
+"""Numbers paired with the items of a list before 分别.
+
+「只跑一次、一次不跑分别占比34.4%、65.6%」: each item names an indicator; the k-th number is the k-th item's.
+「龙头镇、乾塘镇便民服务中心办件量分别为1200件、800件」「2022年、2023年办件量分别为…」: only the last item
+ends in a name, which every item shares; the k-th number is that indicator's figure of the k-th item (a
+town, a window, a year, a county). `Match.item_end` marks where the item's own words end; `item_scope`,
+with the rows' reading of periods and places, says what the item makes of the figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .name_patterns import Trigger
+from .names import Match
+from .numerals import NumberMention
+from .places import named_opening
+from .text_index import TextIndex
+
+SHARED = "respectively, a name shared by the list"
+
+
+def list_items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
+    """The spans of the items of the list text[start:end], split at sep (and at any character of more)."""
+    items, pos = [], start
+    for i in range(start, end + 1):
+        if i == end or text.startswith(sep, i) or (more and text[i] in more):
+            items.append((pos, i))
+            pos = i + (len(sep) if i < end and text.startswith(sep, i) else 1)
+    return items
+
+
+class ListRules:
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, lists, link and _named)."""
+
+    def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
+        """The k-th number after 分别 goes with the k-th listed item (asked only of texts with a 分别)."""
+        k = self.ix.respectively.find(c_start, n.start)
+        if k < 0:
+            return None
+        if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
+            first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
+            items = list_items(self.ix.text, c_start, k, self.rules["list_separator"])
+            if len(items) != stop - first:  # 「A和B分别为…和…」
+                more = "".join(self.rules["list_separators_more"])
+                items = list_items(self.ix.text, c_start, k, self.rules["list_separator"], more)
+            self.lists[c_start, k] = (first, stop, items, self._shared_name(items, first))
+        first, stop, items, shared = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
+        i = bisect.bisect_left(self.starts, n.start)
+        if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
+            return None
+        i_start, i_end = items[i - first]
+        if shared is not None and (ind := self._named(shared, n)):
+            own_end = shared.start if i == stop - 1 else i_end
+            return Match(ind, SHARED, i_start, n.end, item_end=own_end)
+        for t in reversed(self.ix.names_within(i_start, i_end)):
+            ind = self._named(t, n)
+            if ind:
+                return Match(ind, "respectively", t.start, n.end)
+        return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _shared_name(self, items: list[tuple[int, int]], first: int) -> Trigger | None:
+        """The name that ends the last item, joined to 分别 by linking words only, when every item has words
+        of its own before it and no other item names an indicator its number fits (「综合窗口、专业窗口受理量
+        分别为…」: 综合窗口 names windows, not cases): the name every item shares."""
+        if len(items) < 2 or first + len(items) > len(self.numbers):
+            return None
+        *others, (last_start, last_end) = items
+        names = self.ix.names_within(last_start, last_end)
+        if not names or names[-1].start <= last_start or any(s >= e for s, e in others):
+            return None
+        t = names[-1]
+        if t.end < last_end and not self.link.fullmatch(self.ix.text, t.end, last_end):
+            return None
+        for (s, e), n in zip(others, self.numbers[first:]):
+            if any(self._named(u, n) for u in self.ix.names_within(s, e)):
+                return None
+        return t
+
+
+def item_scope(
+    ix: TextIndex, found: Match, code: str, trim: tuple[str, ...], units: tuple[re.Pattern, ...]
+) -> tuple[str, str]:
+    """(why the figure is not the district's, or ''; its scope) of one item of a list sharing a name. The
+    item's own words, less its periods (which date the figure) and trim (其中, 全区), make the scope
+    (part:综合窗口); a place other than the district, or a unit (units: a town, a department), makes it
+    that one's figure, as it would standing alone before the name."""
+    text, start, end = ix.text, found.evidence_start, found.item_end
+    name, candidates = named_opening(text, start, end)
+    if candidates:
+        return ("", "") if any(p.code == code for p in candidates) else (_not_own(name, found), "")
+    k = bisect.bisect_left(ix.period_phrases, (start,))
+    own = []
+    for p_start, p_end, _ in ix.period_phrases[k:]:
+        if p_start >= end:
+            break
+        own.append(text[start:p_start])
+        start = max(start, p_end)
+    own.append(text[start:end])
+    words = "".join(own)
+    for w in trim:
+        words = words.replace(w, "")
+    words = words.strip(ix.rules["quote_chars"] + " \u3000的")
+    if unit := next((m.group() for p in units if (m := p.search(words))), ""):
+        return _not_own(unit, found), ""
+    return "", f"part:{words}" if words else ""
+
+
+def _not_own(unit: str, found: Match) -> str:
+    return f"unmapped: {unit}'s figure (one item of a list), not the district's {found.indicator.code}"
