@@ -108,7 +108,8 @@ class ComposedRules:
         word for "each" the figure is every concept's; without, it is one share of them all together."""
         made = self.ix.lexicon.composer.parse(t.surface)
         if not made or made.measure == "count":
-            return Match(ind, "name before", t.start, n.end)
+            why = self._joined_before(ind, t.start)
+            return Match(None, why, t.start, n.end) if why else Match(ind, "name before", t.start, n.end)
         measure = made.measure or "share"
         others, start = self._concepts_before(t.start, measure, made.obj)
         if not others:

@@ -98,6 +98,18 @@ class CountedThings:
         kind = next((k for k in rule["kinds"] if text.startswith(k, end + len(joiner))), "")
         return f"unmapped: {ind.code} and {kind} counted together" if kind else ""
 
+    def _joined_before(self, ind: Indicator, start: int) -> str:
+        """「公共服务和行政许可事项共1200项」「通知公告及行政许可共计150个」: the name of ind, starting at
+        start, after another kind and a joiner (joined_after_count): the count after it is of both."""
+        rule, text = self.rules["joined_after_count"], self.ix.text
+        if ind.code not in rule["indicators"]:
+            return ""
+        joiner = next((j for j in rule["joiners"] if text.endswith(j, 0, start)), None)
+        if joiner is None:
+            return ""
+        kind = next((k for k in rule["kinds"] if text.endswith(k, 0, start - len(joiner))), "")
+        return f"unmapped: {kind} and {ind.code} counted together" if kind else ""
+
     def _subset_share(self, found: Match, n: NumberMention) -> Match:
         """「其中高频事项网上可办比例达100%」「95%以上高频政务服务事项…」: a subset's word right before
         the name of a share, or between the share and the subject after it, makes it the share of those

@@ -188,8 +188,26 @@ class Governing:
             return self.last[2]
         found = self._in_text(i, pos, sentence_start)
         if found is None:
-            h = bisect.bisect_right(self.heading_starts, pos) - 1
-            in_section = h >= 0 and pos < self.headings[h][1]
-            found = self._label(self.headings[h][2], "section") if in_section else self.reference
+            found = self._outside(pos)
         self.last = (i, sentence_start, found)
         return found
+
+    def _outside(self, pos: int) -> Period | None:
+        """The period of a position no phrase of the text governs: its section heading's, or the report's."""
+        h = bisect.bisect_right(self.heading_starts, pos) - 1
+        in_section = h >= 0 and pos < self.headings[h][1]
+        return self._label(self.headings[h][2], "section") if in_section else self.reference
+
+    def stock_at(self, pos: int, period: Period) -> Period | None:
+        """The period of a stock at pos, given the period of its sentence: a phrase in an earlier clause
+        followed by an event before the stock's clause (「于今年3月迁入新址试运行，现有19个部门进驻，设有27个
+        服务窗口」) says when the event was, not when the stock holds; the stock holds when the report speaks
+        (its section, the report)."""
+        text, p = self.index.text, self.found[bisect.bisect_right(self.ends, pos) - 1]
+        c_start = self.index.clause(pos)[0]
+        if p.end > c_start:
+            return period
+        for m in self.events.finditer(text, p.end, c_start):  # not in a quoted name (「“叉车启用”等5个…」)
+            if text.count("“", p.end, m.start()) <= text.count("”", p.end, m.start()):
+                return self._outside(pos)
+        return period

@@ -48,7 +48,11 @@ class LinkedRules:
         if text[c_start - 1] in marks["opening"] and text[n.end : n.end + 1] not in marks["closing"]:
             return None  # 「窗口（含无差别窗口12个）」: not the bracket's one figure
         found = self._name_before(c_start - 1, n, self.ix.clause(c_start - 2)[0])
-        return found._replace(reason="name before, then a colon or a bracket") if found else None
+        if found is None:
+            return None
+        # the words around the name screen the figure (「全省收到评价数(8486万条)」: the province's)
+        why = "name before, then a colon or a bracket"
+        return found._replace(reason=why, screen_from=found.evidence_start)
 
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the

@@ -108,7 +108,9 @@ def extract(report: Report) -> Extraction:
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
-            why, scope = screen.judge(n, found.indicator, bounds, county, doc_year, found.screen_from)
+            why, scope = screen.judge(
+                n, found.indicator, bounds, county, doc_year, found.screen_from, section.district
+            )
             if not why and item:  # the item says whose figure it is, and of what
                 why, scope = item_scope(index, found, section.code, trim, units)
             elif not why and county and section.code:
@@ -132,7 +134,8 @@ def extract(report: Report) -> Extraction:
                 found = found._replace(indicator=None, reason=why)
         ind = found.indicator
         if ind is not None and period is not None and ind.measure == "stock":
-            period = period.as_of()
+            period = governing.stock_at(n.start, period) if period.source == "sentence" else period
+            period = period.as_of() if period else None
         if bounds not in sentences:
             sentences[bounds] = source[bounds[0] : bounds[1]].strip()
         sentence = sentences[bounds]

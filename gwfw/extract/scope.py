@@ -57,15 +57,13 @@ class _Hit(NamedTuple):
 class Screen:
     """Decides, for each mapped number of one report, whether it is a result and of what scope."""
 
-    def __init__(self, index: TextIndex, title: str, level_name: str = "", figures: list[int] | None = None):
+    def __init__(self, index: TextIndex, title: str, figures: list[int] | None = None):
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
-        self.ix = index
+        self.ix, self.text, self.title = index, index.text, title
         self.figures = figures or []
         self.opening = opening()
-        self.text = index.text
         self.lx = lexicon()
         self.p = patterns()
-        self.title = title
         vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
         self.plans = Plans(index, title)  # where the report states plans
         self.zones = Zones(index)  # where hotline (other business) words govern
@@ -128,10 +126,12 @@ class Screen:
         county: str,
         doc_year: int | None,
         screen_from: int = -1,
+        unit: str = "",
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
         district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
-        earlier clause (Match.screen_from): the clause words are read from there."""
+        earlier clause (Match.screen_from): the clause words are read from there. unit: the section's, at
+        any level (a city's report quoting 全省 quotes a wider area too)."""
         text, s_start = self.text, sentence[0]
         if self.zones.governs("hotline", n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
@@ -177,7 +177,8 @@ class Screen:
             if has_year and doc_year and self.plans.later_year(s_from, n.start, doc_year):
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
-        why = self.not_a_result(n, ind, s_start, s_from, county, doc_year if has_year else None, screen_from)
+        year = doc_year if has_year else None
+        why = self.not_a_result(n, ind, s_start, s_from, county, year, screen_from, unit)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
@@ -189,9 +190,10 @@ class Screen:
         county: str,
         doc_year: int | None,
         screen_from: int = -1,
+        area: str = "",
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
-        counted nouns were asked before)."""
+        counted nouns were asked before). area: the unit whose own-area words name no wider area."""
         ix, text, p = self.ix, self.text, self.p
         c_start, _ = ix.clause(screen_from if screen_from >= 0 else n.start)
         c_from = max(c_start, n.start - self.back)
@@ -235,11 +237,12 @@ class Screen:
             return f"unmapped: a {low.word} figure (its counties' together), not the district's {name}"
         wider = last.get("wider")
         if (
-            county
+            (area := county or area)
             and wider
-            and not self._own_area(wider.word, county)
-            and not text.endswith(self.wider_not_after, 0, wider.start)  # 「区市民服务中心」
-            and self._wider_reaches(wider, n, s_start, c_start, county)
+            and not self._own_area(wider.word, area)
+            and not text.endswith(self.wider_not_after, 0, wider.start)  # 「区市民服务中心」「应用全省…」
+            and not text.startswith(self.wider_not_before, wider.end)  # 「省级部署的」
+            and self._wider_reaches(wider, n, s_start, c_start, area)
         ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
         m = None

@@ -189,6 +189,7 @@ def constants() -> dict:
         "topic_max": lx["package_topic_max_chars"],
         "quote_marks": rules["quote_chars"],
         "wider_not_after": tuple(lx["wider_not_after"]),
+        "wider_not_before": tuple(lx["wider_not_before"]),
         "breakdown_words": tuple(rules["breakdown_markers"]),
         "no_name_reason": lx["no_name_reason"],
         "hotline_units": frozenset(lx["hotline_units"]),

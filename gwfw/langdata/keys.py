@@ -122,6 +122,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "average_stops": list,
         "wider_area_words": list,
         "wider_not_after": list,
+        "wider_not_before": list,
         "wider_opening_words": list,
         "own_area_words": dict,
         "department_stems": list,
