@@ -240,7 +240,7 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
 def report_context(report: Report, index: TextIndex) -> ReportContext:
     doc_date = document_date(report)
     ref = reference_period(report, doc_date, index)
-    year = None if ref is None else (ref.start or ref.end).year
+    year = None if ref is None else ref.end.year  # 今年: the year the report's period ends (「三年来」)
     news = report.meta.get("kind", "") in rules()["as_of_publication_kinds"]
     if news and doc_date and ref and ref.source == "document_text":
         year = doc_date.year  # news on the year just ended (_year_reported): its 今年 is still its own year

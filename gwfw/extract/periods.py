@@ -95,7 +95,8 @@ def _pattern() -> re.Pattern:
               (?: (?P<mcend{tag}>{ends}) | {_alt(lx["month_suffix"])} ){"" if tag else "?"}  # ...份, ...底
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
               (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
-                  (?: \s* [{day_joiners}] \s* (?:(?:{centuries})\d\d {lx["year_suffix"]})?  # ... 至(2023年)
+                  (?: \s* [{day_joiners}] \s*                                         # ... 至
+                      (?:(?P<dy2{tag}>(?:{centuries})\d\d) {lx["year_suffix"]})?          # (2024年)
                       (?:(?P<dm2{tag}>{month}) {month_word})? (?P<dd2{tag}>[1-3]?\d) {day_word}  # (4月)30日
                   )?
                 | (?P<mend{tag}>{ends})                                              # ... 底
@@ -110,7 +111,10 @@ def _pattern() -> re.Pattern:
     )?"""
     # Performance: every phrase starts with a digit or one of these characters; checking that first lets
     # the scan skip ordinary text in C instead of trying each alternative at every position.
+    ago = _alt(lx["years_since_words"])
+    year_counts = [*lx["month_numerals"], *lx["month_counts"]]
     words = [
+        *year_counts,
         *lx["now_words"],
         *lx["relative_months"],
         *lx["as_of_words"],
@@ -135,14 +139,17 @@ def _pattern() -> re.Pattern:
         lx["quarters_to_date_prefix"] + w[0]
         for w in [*quarters, *lx["month_numerals"], *lx["month_counts"], *"0123456789"]
     }
-    single = "".join(w for w in lx["month_numerals"] if len(w) == 1)
+    single = "".join(w for w in year_counts if len(w) == 1)
     # Performance: the second characters of all of those, tested before the alternatives: most 一 and 全
     # (「一是」「全区」) are passed over with one more character read
     seconds = {w[1] for w in pairs} | {lx["month_word"], quarter_word[0], *lx["month_range_joiners"]}
+    seconds |= {w[0] for w in lx["years_since_words"]}
     second = rf"[\d\s{re.escape(''.join(sorted(seconds)))}]"
     # Performance: a phrase starting with a digit is a year (「2022」) or a month or quarter right before
-    # its word, a space or a range joiner (「6月」「1—6月」「1季度」); most digits begin other numbers.
-    digits = rf"(?:{centuries})\d\d | \d\d? (?:\s|{month_word}|{re.escape(quarter_word[0])}|[{joiners}])"
+    # its word, a space or a range joiner (「6月」「1—6月」「1季度」), or a count of years (「10年来」); most
+    # digits begin other numbers.
+    after_digits = rf"\s|{month_word}|{re.escape(quarter_word[0])}|[{joiners}]|{ago}"
+    digits = rf"(?:{centuries})\d\d | \d\d? (?:{after_digits})"
     # Performance: the pattern opens by taking one character of a class, so that re scans for the class in
     # C; it then steps back over that character and reads the phrase from it, in the group `phrase`. A
     # phrase never starts inside a run of digits (「12022年」 holds no year). Its first digit is an ASCII one
@@ -153,10 +160,11 @@ def _pattern() -> re.Pattern:
         (?<= (?= (?P<phrase>                                         # (read from that character)
         (?={digits}                                                  # ... and go on here
           | (?!\d) (?:{_by_first(pairs)})
-          | [{re.escape(single)}] (?:{month_word}|\s|[{joiners}]) )
+          | [{re.escape(single)}] (?:{month_word}|\s|[{joiners}]|{ago}) )
         (?:
             (?<!{_alt(lx["now_not_after"])}) (?P<now>{_alt(lx["now_words"])})  # 目前, not 项目前期
             | (?P<relm>{_alt(lx["relative_months"])})                     # 本月
+            | (?P<ago>1\d|[1-9]|{_alt(year_counts)}) (?:{ago})              # 三年来, 10年来 (not 22年来)
             | {as_of}
               (?: {year} (?:{body("")})?                               # a year, maybe with a part of it
                 | (?<![\d.]) (?:{body("_")})                          # a part standing alone: 上半年
@@ -282,6 +290,9 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
         if ref_end is None and now.day <= lx["relative_month_previous_until_day"]:
             k -= 1  # a bulletin dated early in a month reports the month just ended
         return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
+    if g["ago"]:  # 「成立10年来」: that many years up to the report's date
+        n = int(g["ago"]) if g["ago"].isdigit() else _month(g["ago"])
+        return Period(date(now.year - n, now.month, 1), now, "") if now and n else None
     y = (
         int(g["year"])
         if g["year"]
@@ -324,8 +335,8 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
     elif g["dd2"]:
         m1, d1 = int(g["m"]), int(g["day"])
         m2, d2 = int(g["dm2"] or m1), int(g["dd2"])
-        try:
-            start, end = date(y, m1, d1), date(y, m2, d2)
+        try:  # 「2008年2月28日至2011年2月28日」: the end in a year of its own
+            start, end = date(y, m1, d1), date(int(g["dy2"] or y), m2, d2)
         except ValueError:
             return None
         if end < start:

@@ -55,6 +55,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "since_words": list,
         "since_max_gap": int,
         "since_words_adjacent": list,
+        "years_since_words": list,
         "now_not_after": list,
         "year_centuries": list,
         "date_words": dict,
