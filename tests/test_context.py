@@ -3,7 +3,7 @@ city-wide notice, which district each numbered section speaks for."""
 
 from datetime import date
 
-from gwfw.extract import Report
+from gwfw.extract import Report, extract
 from gwfw.extract.context import (
     document_date,
     reference_period,
@@ -200,3 +200,19 @@ def test_without_a_title_the_first_line_not_blank_is_read_as_one_however_long():
     for text in ("\n \u3000\r\n" + title + body, "\n\n" + title[-18:] + body):
         ref = _reference(text, published="2022-07-20")
         assert (ref.label, ref.source) == ("2022Q2", "document_title")
+
+
+def test_news_on_the_year_just_ended_dates_its_now_words_by_its_own_date():
+    """Blind audit 9: an interview of 29 May 2019 that first names 2018 (「去年全年…」) reports on 2018,
+    but its 「目前」 and 「成立三年来」 run to the day it was published; a report's, to its period's end."""
+    text = "去年全年办结业务12万件。\n目前，中心进驻行政许可事项408项。中心成立三年来，累计办结业务35万件。\n"
+    meta = {"district": "辽宁省", "title": "中心成立三年", "published": "2019-05-29"}
+
+    def rows(text: str, **more) -> dict[str, dict]:
+        return {o["value"]: o for o in extract(Report("r.txt", text, "utf-8", {**meta, **more})).observations}
+
+    news = rows(text, kind="news")
+    assert news["120000"]["period_label"] == "2018"
+    assert news["408"]["period_label"] == "as of 2019-05-29"
+    assert (news["350000"]["period_start"], news["350000"]["period_end"]) == ("2016-05-01", "2019-05-29")
+    assert rows("2018年工作总结\n" + text)["408"]["period_label"] == "as of 2018-12-31"

@@ -72,6 +72,7 @@ class ReportContext:
     year: int | None
     sections: tuple[Section, ...]
     warnings: tuple[str, ...]
+    now: date | None = None  # the date 目前 means (Governing)
 
     def section_at(self, pos: int) -> Section:
         if len(self.sections) == 1:
@@ -241,8 +242,10 @@ def report_context(report: Report, index: TextIndex) -> ReportContext:
     doc_date = document_date(report)
     ref = reference_period(report, doc_date, index)
     year = None if ref is None else ref.end.year  # 今年: the year the report's period ends (「三年来」)
+    now = ref.end if ref else doc_date  # what 目前 and 「…以来」 run to: the end of what the report covers
     news = report.meta.get("kind", "") in rules()["as_of_publication_kinds"]
     if news and doc_date and ref and ref.source == "document_text":
         year = doc_date.year  # news on the year just ended (_year_reported): its 今年 is still its own year
+        now = doc_date  # ... and its 目前 its own date (「目前，中心进驻471个事项」)
     parts, warnings = sections(report, index)
-    return ReportContext(doc_date, ref, year, parts, warnings)
+    return ReportContext(doc_date, ref, year, parts, warnings, now)

@@ -33,9 +33,11 @@ class Governing:
         figure_starts: Sequence[int],
         skip_line: str = "",
         list_separator: str = "",
+        now: date | None = None,
     ):
+        """now: the date 目前 and 「…以来」 run to, when not the reference period's end (a news item's)."""
         lx = lexicon()
-        ref_end = reference.end if reference else None
+        ref_end = now or (reference.end if reference else None)
         found = list(find_periods(text, year, doc_date, ref_end, index.period_phrases))
         self.found = [p for p in found if not index.is_masked(p.start)] if index.masked else found
         same = tuple(lx["same_period_words"])

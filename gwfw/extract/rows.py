@@ -85,6 +85,7 @@ def extract(report: Report) -> Extraction:
         figures,
         report.meta.get("title", ""),
         matcher.rules["list_separator"],
+        ctx.now,
     )
     screen = Screen(index, report.meta.get("title", ""), figures=figures)
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
