@@ -50,10 +50,12 @@ class Indicator:
     context_excluded: tuple[str, ...]
     notes: str
 
-    def in_context(self, sentence: str) -> bool:
-        """Does the sentence hold a word the indicator requires and none it excludes?"""
+    def in_context(self, sentence: str, before: str | None = None) -> bool:
+        """Does the sentence hold a word the indicator requires, and its part `before` the figure's own
+        (the whole sentence when not given) none it excludes?"""
+        before = sentence if before is None else before
         return (not self.context_required or any(w in sentence for w in self.context_required)) and not any(
-            _holds(sentence, w) for w in self.context_excluded
+            _holds(before, w) for w in self.context_excluded
         )
 
 

@@ -106,7 +106,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.fitting_counts: dict[str, list[int]] = {}
         self.lists: dict[tuple[int, int], tuple] = {}  # (clause start, 分别) -> its list (see _respectively)
         # the last sentence looked at, and for each indicator code whether it is in context there
-        self.context: tuple[tuple[int, int], dict[str, bool]] = ((-1, -1), {})
+        self.context: tuple[tuple, dict[str, bool]] = (((-1, -1), -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
         self.done_ends = done_ends()
@@ -120,16 +120,19 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.periods_before: tuple[int, int | None] = (-1, None)
 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
-        """Does the sentence at pos hold a word the indicator requires and none it excludes?
-        Decided once per sentence and indicator."""
+        """Does the sentence at pos hold a word the indicator requires, and none it excludes up to the end
+        of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? Decided once
+        per stretch and indicator."""
         if not (ind.context_required or ind.context_excluded):
             return True
         bounds = self.ix.sentence(pos)
-        if bounds != self.context[0]:
-            self.context = (bounds, {})
+        key = (bounds, self.ix.clause(pos)[1])
+        if key != self.context[0]:
+            self.context = (key, {})
         decided = self.context[1]
         if ind.code not in decided:
-            decided[ind.code] = ind.in_context(self.ix.text[bounds[0] : bounds[1]])
+            text, (start, end) = self.ix.text, bounds
+            decided[ind.code] = ind.in_context(text[start:end], text[start : key[1]])
         return decided[ind.code]
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:

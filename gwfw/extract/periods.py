@@ -95,7 +95,7 @@ def _pattern() -> re.Pattern:
               (?: (?P<mcend{tag}>{ends}) | {_alt(lx["month_suffix"])} ){"" if tag else "?"}  # ...份, ...底
             | (?P<m{tag}>{month}) {month_word}                                     # 6月 ...
               (?: (?P<day{tag}>[1-3]?\d) {day_word}                                 # ... 30日
-                  (?: \s* [{day_joiners}] \s*                                         # ... 至
+                  (?: \s* (?:{_alt(lx["day_range_fillers"])})? [{day_joiners}] \s*        # ... (运行)至
                       (?:(?P<dy2{tag}>(?:{centuries})\d\d) {lx["year_suffix"]})?          # (2024年)
                       (?:(?P<dm2{tag}>{month}) {month_word})? (?P<dd2{tag}>[1-3]?\d) {day_word}  # (4月)30日
                   )?

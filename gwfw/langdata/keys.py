@@ -63,6 +63,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "since_stops": str,
         "relative_months": dict,
         "day_range_joiners": str,
+        "day_range_fillers": list,
         "carry_max_sentences": int,
         "paragraph_opening_chars": int,
         "relative_month_previous_until_day": int,
