@@ -53,6 +53,7 @@ EXTRACTION_MODULES = (
     "extract.numerals",
     "extract.periods",
     "extract.places",
+    "extract.restated",
     "extract.plans",
     "extract.programme_rules",
     "extract.rows",

@@ -15,6 +15,7 @@ from .list_rules import item_scope
 from .matcher import Matcher, figure_units
 from .numerals import find_numbers
 from .places import named_opening, named_right_before
+from .restated import restated
 from .scope import Screen
 from .script import simplified
 from .text_index import TextIndex
@@ -93,7 +94,7 @@ def extract(report: Report) -> Extraction:
     trim, units = (*screen.breakdown_words, *screen.wide_words), (screen.p.department, screen.p.place)
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
-    observations, mentions, sentences = [], [], {}
+    observations, mentions, sentences, mention_of = [], [], {}, []
     only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
         section = own = only or ctx.section_at(n.start)
@@ -190,5 +191,7 @@ def extract(report: Report) -> Extraction:
                         "confidence": confidence(found.reason, p.source if p else "none", scope),
                     }
                 )
+                mention_of.append(len(mentions) - 1)
     parts_by_sum(observations, index)
+    observations = restated(observations, mentions, mention_of)
     return Extraction(report.file, observations, mentions, ctx.warnings)

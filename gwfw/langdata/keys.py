@@ -187,6 +187,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "section_heading_chars": int,
         "signature_max_chars": int,
         "as_of_publication_kinds": list,
+        "restated_common_values": dict,
         "decoy_names": list,
         "negating_prefixes": list,
         "target_markers": list,
