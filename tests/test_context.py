@@ -216,3 +216,20 @@ def test_news_on_the_year_just_ended_dates_its_now_words_by_its_own_date():
     assert news["408"]["period_label"] == "as of 2019-05-29"
     assert (news["350000"]["period_start"], news["350000"]["period_end"]) == ("2016-05-01", "2019-05-29")
     assert rows("2018年工作总结\n" + text)["408"]["period_label"] == "as of 2018-12-31"
+
+
+def test_a_figure_no_reader_could_place_in_time_stays_a_mention_that_says_why():
+    """Blind audits 7 and 12: a profile page with no date and no period in its text gave figures of no
+    period, which no comparison can use; the catalog's published date is what dates them."""
+    text = "目前，中心共有86个工作窗口，截至目前累计办件9171件。\n"
+    undated = extract(_report(text))
+    assert undated.observations == []
+    assert [m["status"] for m in undated.mentions] == [
+        "unmapped: windows_total of no period (none in its text, no published date in the catalog)",
+        "unmapped: cases_total of no period (none in its text, no published date in the catalog)",
+    ]
+    dated = extract(_report(text, published="2024-03-01"))
+    assert [(o["indicator"], o["period_label"]) for o in dated.observations] == [
+        ("windows_total", "as of 2024-03-01"),
+        ("cases_total", "as of 2024-03-01"),
+    ]

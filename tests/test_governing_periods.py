@@ -30,9 +30,10 @@ def test_a_year_dating_an_event_does_not_govern_the_figures_below_it():
 
 def test_a_figure_up_to_an_unknown_now_takes_no_period_from_the_sentences_before():
     """An undated profile: 「截至目前」 names the figure's own time, which nothing dates; the month that
-    opens the paragraph (a founding, with figures of its own) is not its time."""
+    opens the paragraph (a founding, with figures of its own) is not its time, so the figure has none and
+    stays a mention (rows.py)."""
     text = "2007年7月成立审批中心，共合并取消行政审批项目174项。截至目前，已办理行政审批事项8万余件。"
-    assert periods_of(text, title="中心简介", published="") == [("cases_total", "", "none")]
+    assert periods_of(text, title="中心简介", published="") == []
     got = periods_of(text, title="中心简介", published="2020-05-06")  # a date: 目前 is the publication's
     assert got == [("cases_total", "as of 2020-05-06", "sentence")]
 

@@ -352,7 +352,8 @@ def test_a_name_part_with_an_unknown_code_fails_loudly(monkeypatch):
 
 def test_the_level_before_a_change_is_kept_as_a_mention():
     """「由164个精简至70个」: 70 is the level (an observation), 164 the level before (a mention, with why)."""
-    ex = extract(Report("change.txt", "大厅窗口数量由164个精简至70个。", "utf-8", {"district": "綦江区"}))
+    meta = {"district": "綦江区", "published": "2023-12-31"}
+    ex = extract(Report("change.txt", "大厅窗口数量由164个精简至70个。", "utf-8", meta))
     assert [(o["indicator"], o["value"], o["rule"]) for o in ex.observations] == [
         ("windows_total", "70", "the level after a change")
     ]

@@ -138,6 +138,9 @@ def extract(report: Report) -> Extraction:
         if ind is not None and period is not None and ind.measure == "stock":
             period = governing.stock_at(n.start, period) if period.source == "sentence" else period
             period = period.as_of() if period else None
+        if ind is not None and period is None:  # no figure to compare: in no period a reader could place it
+            why = f"unmapped: {ind.code} of no period (none in its text, no published date in the catalog)"
+            found, ind = found._replace(indicator=None, reason=why), None
         if bounds not in sentences:
             sentences[bounds] = source[bounds[0] : bounds[1]].strip()
         sentence = sentences[bounds]
