@@ -45,3 +45,16 @@ def test_a_phrase_without_a_year_is_the_latest_before_the_report():
     is 2023's."""
     p = next(find_periods("12月1日至31日，", None, date(2024, 1, 8), None)).period
     assert (p.start, p.end) == (date(2023, 12, 1), date(2023, 12, 31))
+
+
+def test_a_part_of_the_year_not_yet_begun_is_last_year_s():
+    """Blind audit 14: news of 9 February 2022 on the fourth quarter, its own year taken as 2022: 「第四季度」
+    had not begun, so it is 2021's; 「上半年」 has begun and stays 2022's; a stated year is kept."""
+
+    def period(text: str):
+        p = next(find_periods(text, 2022, date(2022, 2, 9), None)).period
+        return p.start, p.end
+
+    assert period("全市第四季度满意率为95.95%") == (date(2021, 10, 1), date(2021, 12, 31))
+    assert period("上半年") == (date(2022, 1, 1), date(2022, 6, 30))
+    assert period("2022年第四季度") == (date(2022, 10, 1), date(2022, 12, 31))

@@ -310,7 +310,10 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
         return _resolved_in(g, doc_date.year - 1, now)
     if y is None or not 1949 < y < 2200:
         return None
-    return _resolved_in(g, y, now)
+    found = _resolved_in(g, y, now)
+    if found and found.start and doc_date and found.start > doc_date and not (g["year"] or g["rel"]):
+        return _resolved_in(g, y - 1, now)  # 「第四季度」 in February: the last one, not one to come
+    return found
 
 
 def _month(word: str) -> int:
