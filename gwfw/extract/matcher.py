@@ -105,7 +105,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         # codebook unit -> running count of numbers that fit it ("a figure of the same kind in between")
         self.fitting_counts: dict[str, list[int]] = {}
         self.lists: dict[tuple[int, int], tuple] = {}  # (clause start, 分别) -> its list (see _respectively)
-        # the last sentence looked at, and for each indicator code whether it is in context there
+        # the last sentence looked at and its figure's clause end, and for each indicator code whether it is
+        # in context there (see _in_context)
         self.context: tuple[tuple, dict[str, bool]] = (((-1, -1), -1), {})
         self.last: tuple[int, Indicator] | None = None  # the last number mapped: its start, its indicator
         self.link = link_pattern()
