@@ -167,6 +167,9 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         found = self.ix.lexicon.lookup(t.surface)
         made = self.ix.lexicon.composer.parse(t.surface)
         if made and made.obj == "none" and made.measure != "count":
+            before = self.ix.text[max(0, t.start - 6) : t.start].rstrip(self.rules["quote_chars"])
+            if before.endswith(tuple(parts()["case_share_words"])):  # 「实际“网上办”比例」: cases handled so
+                return self._fits(made.concept.indicators("share", "cases") + found, n)
             kind = self._object_counted_before(t.start)
             if kind == "none":  # 「事项“渝快办”网办率」
                 kind = self._object_before_brand(t.start)

@@ -284,6 +284,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "subject_max_chars": int,
         "brand_max_chars": int,
         "unitless_magnitudes": list,
+        "case_share_words": list,
         "classified_tails": list,
         "note_max_chars": int,
         "note_brackets": list,
