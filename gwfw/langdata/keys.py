@@ -119,6 +119,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "average_words": list,
         "one_day_words": list,
         "each_before_bound": list,
+        "band_before_range": list,
         "average_after": list,
         "flow_change_words": list,
         "average_stops": list,
