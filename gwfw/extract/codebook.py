@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..langdata import LexiconError, load_csv
+from ..langdata import LexiconError, load_csv, load_yaml
 
 COLUMNS = (
     "code",
@@ -61,8 +61,14 @@ class Indicator:
 
 def _holds(text: str, word: str) -> bool:
     """Is the word in the text? A word in digits (12345) only as a number of its own, not inside a longer
-    one (「办件量212345件」)."""
-    return word in text and (not word.isdigit() or _numeral(word).search(text) is not None)
+    one (「办件量212345件」); a word only where it is not said to be absent (「零投诉」)."""
+    return word in text and (_numeral(word) if word.isdigit() else _unnegated(word)).search(text) is not None
+
+
+@cache
+def _unnegated(word: str) -> re.Pattern:
+    negations = load_yaml("extraction.yaml")["negations"]
+    return re.compile("".join(f"(?<!{re.escape(n)})" for n in negations) + re.escape(word))
 
 
 @cache

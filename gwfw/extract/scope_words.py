@@ -38,7 +38,7 @@ def _alt(words) -> str:
     return build(tree)
 
 
-def _not_hotline(words, names_not_before, number_not_before) -> str:
+def _not_hotline(words, names_not_before, number_not_before, negations) -> str:
     """What makes a hotline word found no hotline's (matched where it starts): a place or a mechanism of
     the hall (「投诉受理区」「投诉受理机制」); its number (12345) inside a longer one (「办件量212345件」) or
     counting something (「收到12345条评价」). Performance: a veto asked per word found, so that the scan for
@@ -47,6 +47,7 @@ def _not_hotline(words, names_not_before, number_not_before) -> str:
     names = _alt([w for w in map(str, words) if not w.isdigit()])
     return rf"""
         (?:{names})(?={_alt(names_not_before)})  # a place or a mechanism: 「投诉受理区」
+        | {"|".join(f"(?<={re.escape(w)})(?:{names})" for w in negations)}  # said not to happen: 「零投诉」
         | (?<=[0-9０-９.．])(?:{numbers})         # the end of a longer number
         | (?:{numbers})(?=[0-9０-９.．{"".join(map(re.escape, number_not_before))}])  # a digit, a unit after
     """
@@ -135,7 +136,12 @@ def patterns() -> Patterns:
         scope_kind=kinds,
         hotline=re.compile(_alt(lx["hotline_words"])),
         not_hotline=re.compile(
-            _not_hotline(lx["hotline_words"], lx["hotline_not_before"], lx["hotline_number_not_before"]),
+            _not_hotline(
+                lx["hotline_words"],
+                lx["hotline_not_before"],
+                lx["hotline_number_not_before"],
+                text_rules()["negations"],
+            ),
             re.VERBOSE,
         ),
         reset=re.compile(_alt(lx["hotline_reset_words"])),

@@ -181,6 +181,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "programme_stops": list,
         "rate_after_links": list,
         "generic_heads": list,
+        "negations": list,
         "own_level_words": list,
         "counted_bodies": list,
         "date_units": list,
