@@ -168,8 +168,10 @@ def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.
 
 
 def _dates_event(found: periods.PeriodMention, index: TextIndex) -> bool:
-    """Does the phrase date an event (「中心于2007年7月成立」), a word of one after it in its sentence? Then
-    it is no period the report is about (a profile's founding year)."""
+    """Does the phrase date an event (「中心于2007年7月成立」「中心成立于2007年」), a word of one after it in
+    its sentence or right before it? Then it is no period the report is about (a profile's founding year)."""
+    if index.text.endswith(periods.event_then(), 0, found.start):
+        return True
     return periods.event_words().search(index.text, found.end, index.sentence(found.start)[1]) is not None
 
 
@@ -183,7 +185,9 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
-        if report.meta.get("title") or not periods.event_words().search(title, found.end):  # (a first line)
+        event = periods.event_words().search(title, found.end)
+        event = event or title.endswith(periods.event_then(), 0, found.start)
+        if report.meta.get("title") or not event:  # (a first line that dates an event is no title)
             return periods.with_label(periods.clip(found.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
         if index.is_masked(found.start) or _dates_event(found, index):

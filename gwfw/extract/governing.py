@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import layout
-from .periods import Period, PeriodMention, clip, event_words, find_periods, lexicon, with_label
+from .periods import Period, PeriodMention, clip, event_then, event_words, find_periods, lexicon, with_label
 
 _STATED = ("document_title", "document_text")  # reference periods the report itself states
 
@@ -61,6 +61,7 @@ class Governing:
         self.carry = lx["carry_max_sentences"]
         self.opening = lx["paragraph_opening_chars"]
         self.events = event_words()
+        self.event_then = event_then()  # 「成立于」 right before a phrase
         self.resolved: dict[tuple[int, str], Period | None] = {}
         self.last: tuple[int, int, Period | None] = (-2, -1, None)  # see at
         self.headings = self._headings(text, skip_line)
@@ -200,14 +201,19 @@ class Governing:
         in_section = h >= 0 and pos < self.headings[h][1]
         return self._label(self.headings[h][2], "section") if in_section else self.reference
 
-    def stock_at(self, pos: int, period: Period) -> Period | None:
-        """The period of a stock at pos, given the period of its sentence: a phrase in an earlier clause
-        followed by an event before the stock's clause (「于今年3月迁入新址试运行，现有19个部门进驻，设有27个
-        服务窗口」) says when the event was, not when the stock holds; the stock holds when the report speaks
-        (its section, the report)."""
+    def event_dated_at(self, pos: int, period: Period, stock: bool) -> Period | None:
+        """The period of a figure at pos, given the period of its sentence. A phrase in an earlier clause
+        that an event names with 于 (「中心成立于2002年，设有窗口150个，累计办件近60万件」) says when the
+        event was, not when the figure holds or runs to; so, for a stock, does a phrase followed by an event
+        before the stock's clause (「于今年3月迁入新址试运行，…设有27个服务窗口」). The figure then holds when
+        the report speaks (its section, the report)."""
         text, p = self.index.text, self.found[bisect.bisect_right(self.ends, pos) - 1]
         c_start = self.index.clause(pos)[0]
         if p.end > c_start:
+            return period
+        if text.endswith(self.event_then, 0, p.start):
+            return self._outside(pos)
+        if not stock:
             return period
         for m in self.events.finditer(text, p.end, c_start):  # not in a quoted name (「“叉车启用”等5个…」)
             if text.count("“", p.end, m.start()) <= text.count("”", p.end, m.start()):

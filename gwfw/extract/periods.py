@@ -384,5 +384,12 @@ def event_words() -> re.Pattern:
     return re.compile(_alt(lexicon()["event_words"]))
 
 
+@cache
+def event_then() -> tuple[str, ...]:
+    """An event word and the joiner that dates it (「成立于」), as they stand right before a period."""
+    lx = lexicon()
+    return tuple(f"{w}{lx['event_date_joiner']}" for w in lx["event_words"])
+
+
 def with_label(p: Period, source: str) -> Period:
     return Period(p.start, p.end, label_for(p.start, p.end), source)

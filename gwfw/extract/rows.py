@@ -138,9 +138,10 @@ def extract(report: Report) -> Extraction:
                 why = f"unmapped: a target for {found.indicator.code}, in a section dated after the report"
                 found = found._replace(indicator=None, reason=why)
         ind = found.indicator
+        if ind is not None and period is not None and period.source == "sentence":
+            period = governing.event_dated_at(n.start, period, ind.measure == "stock")
         if ind is not None and period is not None and ind.measure == "stock":
-            period = governing.stock_at(n.start, period) if period.source == "sentence" else period
-            period = period.as_of() if period else None
+            period = period.as_of()
         if ind is not None and period is None:  # no figure to compare: in no period a reader could place it
             why = f"unmapped: {ind.code} of no period (none in its text, no published date in the catalog)"
             found, ind = found._replace(indicator=None, reason=why), None

@@ -71,6 +71,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "year_report_until_month": int,
         "plan_periods": dict,
         "event_words": list,
+        "event_date_joiner": str,
         "month_numerals": dict,
         "month_numeral_not_after": str,
         "baseline_before": list,
