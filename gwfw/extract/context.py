@@ -167,12 +167,11 @@ def _year_reported(report: Report, doc_date: date, index: TextIndex) -> periods.
     return None
 
 
-def _dates_event(found: periods.PeriodMention, index: TextIndex) -> bool:
-    """Does the phrase date an event (「中心于2007年7月成立」「中心成立于2007年」), a word of one after it in
-    its sentence or right before it? Then it is no period the report is about (a profile's founding year)."""
-    if index.text.endswith(periods.event_then(), 0, found.start):
-        return True
-    return periods.event_words().search(index.text, found.end, index.sentence(found.start)[1]) is not None
+def _dates_event(text: str, found: periods.PeriodMention, stop: int) -> bool:
+    """Does the phrase date an event (「中心于2007年7月成立」「中心成立于2007年」): a word of one after it,
+    before stop, or right before it? Then it is no period the report is about (a profile's founding year)."""
+    after = periods.event_words().search(text, found.end, stop) is not None
+    return after or text.endswith(periods.event_then(), 0, found.start)
 
 
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
@@ -185,12 +184,10 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
     for found in periods.find_periods(title, None, doc_date, None):
-        event = periods.event_words().search(title, found.end)
-        event = event or title.endswith(periods.event_then(), 0, found.start)
-        if report.meta.get("title") or not event:  # (a first line that dates an event is no title)
+        if report.meta.get("title") or not _dates_event(title, found, len(title)):  # (a first line)
             return periods.with_label(periods.clip(found.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
-        if index.is_masked(found.start) or _dates_event(found, index):
+        if index.is_masked(found.start) or _dates_event(index.text, found, index.sentence(found.start)[1]):
             continue
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")
