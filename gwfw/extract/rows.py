@@ -108,9 +108,6 @@ def extract(report: Report) -> Extraction:
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
-        if found.indicator is not None and n.value_high is not None and found.indicator.kind == "rate":
-            if text.endswith(screen.band_before_range, 0, n.start):  # 「满意度在85%-100%」: a band
-                found = found._replace(indicator=None, reason=f"unmapped: a band of {found.indicator.code}")
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
             why, scope = screen.judge(

@@ -60,10 +60,8 @@ class Screen:
     def __init__(self, index: TextIndex, title: str, figures: list[int] | None = None):
         """figures: where the report's figures start (numbers in a unit of some indicator), in order."""
         self.ix, self.text, self.title = index, index.text, title
-        self.figures = figures or []
-        self.opening = opening()
-        self.lx = lexicon()
-        self.p = patterns()
+        self.figures, self.opening = figures or [], opening()
+        self.lx, self.p = lexicon(), patterns()
         vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
         self.plans = Plans(index, title)  # where the report states plans
         self.zones = Zones(index)  # where hotline (other business) words govern
@@ -142,6 +140,8 @@ class Screen:
             after = after.lstrip(self.quotes)
         if text.startswith(self.requirements, n.start):  # 「不低于80%」: a floor opening the number
             return f"unmapped: a target for {ind.code}, not a result", ""
+        if n.value_high and ind.kind == "rate" and text.endswith(self.band_before_range, 0, n.start):
+            return f"unmapped: a band of {ind.code}", ""  # 「满意度在85%-100%」: a band some units fall in
         if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
             return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
@@ -178,7 +178,7 @@ class Screen:
                 return f"unmapped: a target for {ind.code}, not a result", ""
             return "", part
         year = doc_year if has_year else None
-        why = self.not_a_result(n, ind, s_start, s_from, county, year, screen_from, unit)
+        why = self.not_a_result(n, ind, s_start, s_from, county, year, screen_from, county or unit)
         return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
 
     def not_a_result(
@@ -193,7 +193,7 @@ class Screen:
         area: str = "",
     ) -> str:
         """Why a mapped number is not a result of the district, or '' when it is one (hotlines and
-        counted nouns were asked before). area: the unit whose own-area words name no wider area."""
+        counted nouns were asked before). area: the unit, of any level, whose own-area words are not wider."""
         ix, text, p = self.ix, self.text, self.p
         c_start, _ = ix.clause(screen_from if screen_from >= 0 else n.start)
         c_from = max(c_start, n.start - self.back)
@@ -237,7 +237,7 @@ class Screen:
             return f"unmapped: a {low.word} figure (its counties' together), not the district's {name}"
         wider = last.get("wider")
         if (
-            (area := county or area)
+            area
             and wider
             and not self._own_area(wider.word, area)
             and not text.endswith(self.wider_not_after, 0, wider.start)  # 「区市民服务中心」「应用全省…」
