@@ -59,19 +59,31 @@ def _separators() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(parts()["concept_separators"], key=len, reverse=True))))
 
 
+def _counted_concept(words: str, quotes: str) -> bool:
+    """Do the words after a count name a concept it counts, a linking word before it at most (「可网办」
+    「实现全程网办」)? A gap of other words parts the count from a share after it."""
+    words = words.strip(quotes)
+    verb = next(_starting(words, rules()["link_words"]), "")
+    return words in concepts() or words[len(verb) :].strip(quotes) in concepts()
+
+
 class ComposedRules:
     """Rules of the Matcher (which provides ix, rules, numbers, starts, last, link, periods_before
     and _fits)."""
 
     def _object_counted_before(self, pos: int) -> str:
-        """items or cases when a count in 项 or 件 ends right before pos in its sentence, else none."""
+        """items or cases when a count in 项 or 件 ends right before pos in its sentence, else none. The
+        count may be followed by the concept it counts (「其中5518项可网办，网办率为80%」)."""
         i = bisect.bisect_left(self.starts, pos) - 1
         if i < 0:
             return "none"
         prev = self.numbers[i]
+        if prev.end > pos:
+            return "none"
+        joins = "".join(set(self.rules["clause_delimiters"]) - set(self.rules["sentence_delimiters"]))
         gap = self.ix.text[prev.end : pos]
-        joins = set(self.rules["clause_delimiters"]) - set(self.rules["sentence_delimiters"])
-        if prev.end > pos or len(gap) > 2 or any(not (ch in joins or ch.isspace()) for ch in gap):
+        head = gap.rstrip(joins + " \t\u3000")
+        if len(gap) - len(head) > 2 or (head and not _counted_concept(head, self.rules["quote_chars"])):
             return "none"
         return unit_object(prev.unit)
 
