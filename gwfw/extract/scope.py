@@ -25,7 +25,7 @@ from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
-from .scope_notes import does_not_narrow
+from .scope_notes import does_not_narrow, note_end
 from .scope_words import constants, lexicon, opening, patterns
 from .text_index import TextIndex
 from .zones import Zones
@@ -52,6 +52,7 @@ class _Hit(NamedTuple):
     start: int
     end: int
     word: str
+    until: int  # the end of the bracketed note it stands in, or of its sentence (scope_notes.note_end)
 
 
 class Screen:
@@ -83,7 +84,8 @@ class Screen:
         if self._sent_start != start:
             self._sent_start = start
             self._sent_hits = [
-                _Hit(m.start(), m.end(), m.group()) for m in self.p.window.finditer(self.text, start, end)
+                _Hit(*m.span(), m.group(), note_end(self.text, m.span(), start, end))
+                for m in self.p.window.finditer(self.text, start, end)
             ]
             self._sent_starts = [h.start for h in self._sent_hits]
 
@@ -92,7 +94,7 @@ class Screen:
         last one of each check."""
         if self._last_hits[0] != (start, end):
             i, j = bisect.bisect_left(self._sent_starts, start), bisect.bisect_left(self._sent_starts, end)
-            hits = [h for h in self._sent_hits[i:j] if h.end <= end]
+            hits = [h for h in self._sent_hits[i:j] if h.end <= end <= h.until]  # not in a note closed
             checks, last = self.p.checks, {}
             for h in hits:
                 for c in checks[h.word]:
@@ -328,9 +330,7 @@ class Screen:
         return self.zones.governs("hotline", n.start)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
-        if "target" in last:
-            return True
-        if doc_year and self.plans.later_year(s_from, pos, doc_year):
+        if "target" in last or (doc_year and self.plans.later_year(s_from, pos, doc_year)):
             return True
         return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
 

@@ -8,6 +8,8 @@ hides a district's own figure. The cases:
 - a word inside a note of what the figure includes (「区政务服务中心(含之江分中心)累计受理…」) widens it;
 - a word opening a list's item, right before a figure of its own, labels that figure only (「网上办32798件，
   掌上办4753件，现场办50470件，办结率100%」);
+- a word inside a note breaking down an earlier figure, closed before this one (「事项69074项（州级995项，
+  …），网办率为80%」);
 - a word of a kind's not_after shortly before it: 「安徽政务服务网涡阳分厅上线…事项」 is the county's page of
   the province's service website, not a branch hall.
 
@@ -17,6 +19,7 @@ The words are language data (scope.yaml: each scope kind's needs_before and not_
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -32,6 +35,26 @@ def _in_inclusion_note(text: str, start: int, floor: int) -> bool:
     if opened < 0 or any(c in text[opened:start] for c in notes["closes"]):
         return False
     return text.startswith(tuple(notes["words"]), opened + 1)
+
+
+# a figure's numeral, then its unit at most, right before a bracket: the note breaks that figure down
+_AFTER_FIGURE = re.compile(r"[0-9０-９%％][^\W\d]{0,3}\Z")
+
+
+def note_end(text: str, word: tuple[int, int], s_start: int, s_end: int) -> int:
+    """Where the note breaking a figure down that holds the word closes, or s_end when it stands in none:
+    such a word speaks of the note's figures only (「发布事项69074项（…村级45774项），其中55182项可网办，
+    网办率为80%」). A note after a name (「第一分中心(社保大厅)」) says what the name is: its words stay."""
+    notes = lexicon()["inclusion_notes"]
+    start, end = word
+    reach = notes["breakdown_max_chars"]  # (Performance: a word's cost stays flat in a long sentence)
+    opened = max(text.rfind(b, max(s_start, start - reach), start) for b in notes["opens"])
+    if opened < 0 or any(c in text[opened:start] for c in notes["closes"]):
+        return s_end
+    if not _AFTER_FIGURE.search(text, max(s_start, opened - 4), opened):
+        return s_end
+    stop = min(s_end, end + reach)
+    return min((k for c in notes["closes"] if (k := text.find(c, end, stop)) >= 0), default=s_end)
 
 
 def _labels_own_figure(
