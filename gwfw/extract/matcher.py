@@ -12,7 +12,7 @@ The text's boundaries and names come from gwfw.extract.text_index, computed once
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
@@ -33,7 +33,8 @@ from .name_patterns import (
 from .names import NO_NAME, Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
-from .text_index import TextIndex
+from .scope_words import patterns as scope_patterns
+from .text_index import TextIndex, WordSpans
 
 
 @cache
@@ -120,20 +121,32 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         # a number's start, where periods before it start (see _near_before)
         self.periods_before: tuple[int, int | None] = (-1, None)
 
+    @cached_property
+    def _hall_words(self) -> WordSpans:
+        """The words of the service hall that end a hotline's zone (see _in_context)."""
+        return WordSpans(self.ix.text, scope_patterns().reset)
+
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires, and none it excludes up to the end
-        of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? Decided once
-        per stretch and indicator."""
+        of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? A word of
+        the service hall in an earlier clause ends what an excluded word before it says (「依托…12345民生
+        热线以及…进驻行政服务中心的优势，…共受理各类事项263156件」), as it ends a hotline's zone
+        (gwfw/extract/zones.py). Decided once per stretch and indicator."""
         if not (ind.context_required or ind.context_excluded):
             return True
         bounds = self.ix.sentence(pos)
-        key = (bounds, self.ix.clause(pos)[1])
+        c_start, c_end = self.ix.clause(pos)
+        key = (bounds, c_end)
         if key != self.context[0]:
             self.context = (key, {})
         decided = self.context[1]
         if ind.code not in decided:
             text, (start, end) = self.ix.text, bounds
-            decided[ind.code] = ind.in_context(text[start:end], text[start : key[1]])
+            ok = ind.in_context(text[start:end], text[start:c_end])
+            if not ok and ind.context_excluded and start < c_start:
+                reset = self._hall_words.last_start(c_start)
+                ok = reset >= start and ind.in_context(text[start:end], text[reset:c_end])
+            decided[ind.code] = ok
         return decided[ind.code]
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
