@@ -126,9 +126,17 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         """The words of the service hall that end a hotline's zone (see _in_context)."""
         return WordSpans(self.ix.text, scope_patterns().reset)
 
+    def _whole_sentence_start(self, start: int) -> int:
+        """Where the whole sentence holding the sentence that starts at start begins (「；」 ends no whole
+        sentence), at most context_back_chars back."""
+        ends = self.ix.whole_sentence_ends
+        i = bisect.bisect_left(ends, start) - 1
+        return max(ends[i] + 1 if i >= 0 else 0, start - self.rules["context_back_chars"])
+
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires, and none it excludes up to the end
-        of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? A word of
+        of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? The required
+        word may stand in an earlier part of the whole sentence (「进驻率87.2%；…窗口总数57个」). A word of
         the service hall in an earlier clause ends what an excluded word before it says (「依托…12345民生
         热线以及…进驻行政服务中心的优势，…共受理各类事项263156件」), as it ends a hotline's zone
         (gwfw/extract/zones.py). Decided once per stretch and indicator."""
@@ -143,6 +151,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         if ind.code not in decided:
             text, (start, end) = self.ix.text, bounds
             ok = ind.in_context(text[start:end], text[start:c_end])
+            if not ok and ind.context_required and (earlier := self._whole_sentence_start(start)) < start:
+                ok = ind.in_context(text[earlier:end], text[start:c_end])
             if not ok and ind.context_excluded and start < c_start:
                 reset = self._hall_words.last_start(c_start)
                 ok = reset >= start and ind.in_context(text[start:end], text[reset:c_end])

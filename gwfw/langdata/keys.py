@@ -170,6 +170,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "cut_rate": dict,
         "link_words": list,
         "link_max_chars": int,
+        "context_back_chars": int,
         "quote_chars": str,
         "clause_delimiters": str,
         "sentence_delimiters": str,
