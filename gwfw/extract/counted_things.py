@@ -81,8 +81,8 @@ class CountedThings:
         """Why a count right before a name ending at end is no count of ind, or '': 「15件“一件事”」
         counts the things, not the cases (not_counted_before_name); 「24个窗口部门」 counts the bodies the
         name runs on into (bodies_after_name); 「13个窗口办件量均超1000件」 counts the ones a statement is
-        about (subject_after_name); 「865项行政许可和公共服务事项」 counts two kinds of item together
-        (joined_after_count)."""
+        about (subject_after_name); 「68项行政许可事项审批权限下放给…」 counts a change (moved_after_name);
+        「865项行政许可和公共服务事项」 counts two kinds of item together (joined_after_count)."""
         if ind.code in self.rules["not_counted_before_name"]["indicators"] and not self._handled(n):
             return f"unmapped: a count of the things {ind.code} is named for"
         rule, text = self.rules["joined_after_count"], self.ix.text
@@ -90,6 +90,10 @@ class CountedThings:
             return f"unmapped: a count of bodies ({text[n.end : end]}…), not of {ind.code}"
         if text.startswith(tuple(self.rules["subject_after_name"]), end):
             return f"unmapped: {text[n.end : end]} that its clause says more of, not {ind.code}"
+        moved = self.rules["moved_after_name"]
+        tail = text[end : min(self.ix.clause(n.start)[1], end + moved["max_chars"])]
+        if ind.measure == "stock" and (verb := next((w for w in moved["words"] if w in tail), "")):
+            return f"unmapped: a change of {ind.code} ({verb} after it), not its level"
         if ind.code not in rule["indicators"]:
             return ""
         joiner = next((j for j in rule["joiners"] if text.startswith(j, end)), None)

@@ -201,6 +201,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "not_counted_before_name": dict,
         "bodies_after_name": list,
         "subject_after_name": list,
+        "moved_after_name": dict,
         "done_after_accepted": dict,
         "things_set_up": dict,
         "subset_before_share": list,
