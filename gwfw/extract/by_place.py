@@ -25,6 +25,7 @@ from .matcher import Matcher
 from .names import Match
 from .numerals import NumberMention
 from .places import Place
+from .programme_rules import counts_bodies
 from .text_index import TextIndex
 
 
@@ -156,6 +157,8 @@ class PlaceBreakdown:
         """An unmapped number k after a county of the section's city: (its match, its county's section);
         else (found, section) unchanged."""
         n = self.numbers[k]
+        if counts_bodies(self.ix.text, n):  # 「郎溪县8个重点乡镇…设立“跨省通办”窗口」: its towns, no figure
+            return found, section
         c_start = self.ix.clause(n.start)[0]
         if c_start and self.ix.text[c_start - 1] in self.strip:  # 「赤坎区：1200条」「赤坎区（1200条）」
             c_start = self.ix.clause(c_start - 1)[0]

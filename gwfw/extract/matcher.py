@@ -113,7 +113,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.link = link_pattern()
         self.done_ends = done_ends()
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
-        self.bodies = tuple(self.rules["counted_bodies"])  # see _topic
         self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
         self.accepted = figure_units()
         self.after_units = _after_units()

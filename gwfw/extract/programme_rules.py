@@ -29,8 +29,27 @@ def _noun_before() -> re.Pattern:
     )
 
 
+@cache
+def _body_after() -> re.Pattern:
+    """A body counted right after a number, a modifier of two characters at most before it (「8个重点乡镇」
+    「12个村社区」): the number counts the bodies, not a programme's items."""
+    bodies = trie_regex(rules()["counted_bodies"], "")
+    return re.compile(
+        rf"""
+        [\u4e00-\u9fff]{{0,2}}?  # a modifier: 重点, 试点 …
+        (?: {bodies} )          # 乡镇, 部门 …
+        """,
+        re.VERBOSE,
+    )
+
+
+def counts_bodies(text: str, n: NumberMention) -> bool:
+    """Does n count bodies (townships, departments …) named right after it?"""
+    return _body_after().match(text, n.end) is not None
+
+
 class ProgrammeRules:
-    """Rules of the Matcher (which provides ix, rules, bound, bodies, last, _fits and _fitting_between)."""
+    """Rules of the Matcher (which provides ix, rules, bound, last, _fits and _fitting_between)."""
 
     def _counts_own_noun(self, n: NumberMention) -> bool:
         """Does n count a noun of its own, so that no programme named earlier can give it an indicator:
@@ -71,7 +90,7 @@ class ProgrammeRules:
         """
         ix = self.ix
         i, j = bisect.bisect_left(ix.topic_starts, s_start), bisect.bisect_left(ix.topic_starts, c_end)
-        if i == j or ix.text.startswith(self.bodies, n.end):
+        if i == j or counts_bodies(ix.text, n):
             return None
         near = {t.surface for t in ix.topics[i:j]}  # Performance: the forms named elsewhere cannot bind
         forms = [
