@@ -59,12 +59,22 @@ def _separators() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(parts()["concept_separators"], key=len, reverse=True))))
 
 
+@cache
+def _link_words() -> tuple[frozenset[str], int]:
+    """The linking words, and the length of the longest."""
+    words = rules()["link_words"]
+    return frozenset(words), max(map(len, words))
+
+
 def _counted_concept(words: str, quotes: str) -> bool:
     """Do the words after a count name a concept it counts, a linking word before it at most (「可网办」
     「实现全程网办」)? A gap of other words parts the count from a share after it."""
-    words = words.strip(quotes)
-    verb = next(_starting(words, rules()["link_words"]), "")
-    return words in concepts() or words[len(verb) :].strip(quotes) in concepts()
+    words, forms = words.strip(quotes), concepts()
+    if words in forms:
+        return True
+    links, longest = _link_words()
+    cuts = range(1, min(len(words), longest + 1))
+    return any(words[:k] in links and words[k:].strip(quotes) in forms for k in cuts)
 
 
 class ComposedRules:

@@ -12,7 +12,7 @@ The text's boundaries and names come from gwfw.extract.text_index, computed once
 from __future__ import annotations
 
 import bisect
-from functools import cache, cached_property
+from functools import cache
 from itertools import accumulate
 
 from .codebook import Indicator, load_codebook
@@ -34,7 +34,7 @@ from .names import NO_NAME, Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
 from .scope_words import patterns as scope_patterns
-from .text_index import TextIndex, WordSpans
+from .text_index import TextIndex
 
 
 @cache
@@ -120,11 +120,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         # a number's start, where periods before it start (see _near_before)
         self.periods_before: tuple[int, int | None] = (-1, None)
 
-    @cached_property
-    def _hall_words(self) -> WordSpans:
-        """The words of the service hall that end a hotline's zone (see _in_context)."""
-        return WordSpans(self.ix.text, scope_patterns().reset)
-
     def _whole_sentence_start(self, start: int) -> int:
         """Where the whole sentence holding the sentence that starts at start begins (「；」 ends no whole
         sentence), at most context_back_chars back."""
@@ -153,8 +148,9 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             if not ok and ind.context_required and (earlier := self._whole_sentence_start(start)) < start:
                 ok = ind.in_context(text[earlier:end], text[start:c_end])
             if not ok and ind.context_excluded and start < c_start:
-                reset = self._hall_words.last_start(c_start)
-                ok = reset >= start and ind.in_context(text[start:end], text[reset:c_end])
+                back = max(start, c_start - self.rules["context_back_chars"])  # (a long sentence: flat cost)
+                resets = [*scope_patterns().reset.finditer(text, back, c_start)]
+                ok = bool(resets) and ind.in_context(text[start:end], text[resets[-1].start() : c_end])
             decided[ind.code] = ok
         return decided[ind.code]
 
