@@ -222,15 +222,18 @@ def clip(period: Period, doc_date: date | None) -> Period:
 
 
 def phrases(text: str) -> list[tuple[int, int, tuple]]:
-    """Every period phrase in text, in order, but the baselines of comparisons (「较上年」): its span and
-    the groups of its match, read once per text whatever year it is then resolved against."""
+    """Every period phrase in text, in order, but the baselines of comparisons (「较上年」, and a phrase
+    right after one: 「比去年全年」): its span and the groups of its match, read once per text whatever year
+    it is then resolved against."""
     lx = lexicon()
     before, after = tuple(lx["baseline_before"]), tuple(lx["baseline_after"])
-    found, pos, pattern = [], 0, _pattern()
+    found, pos, pattern, baseline_end = [], 0, _pattern(), -1
     while (m := pattern.search(text, pos)) is not None:  # as finditer, with the phrase's span
         start, end = m.span("phrase")
         pos = max(end, m.end())
-        if not (text.endswith(before, 0, start) or text.startswith(after, end)):
+        if start == baseline_end or text.endswith(before, 0, start) or text.startswith(after, end):
+            baseline_end = end
+        else:
             found.append((start, end, m.groups()))
     return found
 
