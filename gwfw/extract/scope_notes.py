@@ -37,8 +37,15 @@ def _in_inclusion_note(text: str, start: int, floor: int) -> bool:
     return text.startswith(tuple(notes["words"]), opened + 1)
 
 
-# a figure's numeral, then its unit at most, right before a bracket: the note breaks that figure down
-_AFTER_FIGURE = re.compile(r"[0-9０-９%％][^\W\d]{0,3}\Z")
+# a figure right before a bracket: the note breaks that figure down
+_AFTER_FIGURE = re.compile(
+    r"""
+    [0-9０-９%％]  # the figure's last digit or its percent sign
+    [^\W\d]{0,3}   # its unit at most (项, 件次)
+    \Z             # where the bracket opens
+    """,
+    re.VERBOSE,
+)
 
 
 def note_end(text: str, word: tuple[int, int], s_start: int, s_end: int) -> int:
