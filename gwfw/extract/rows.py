@@ -125,8 +125,8 @@ def extract(report: Report) -> Extraction:
                 name := part_name(index, numbers, found.evidence_start, found.indicator.code)
             ):
                 scope = f"part:{name}"  # the part's own name (「其中窗口受理…」: part:窗口)
-        elif found.reason == no_name and n.unit in hotline_units and screen.in_hotline(n):
-            found = found._replace(reason=screen.hotline_reason)
+        elif found.reason == no_name and n.unit in hotline_units and screen.zones.governs("hotline", n.start):
+            found = found._replace(reason=screen.hotline_reason)  # (the codebook keeps a hotline's words out)
         period = governing.at(found.item_end if item else n.start, bounds[0])  # 「2022年、2023年…分别」
         # a section under a heading dated after the report (「五、2024年重点工作」 in a report of 2023) is a
         # plan (a later year in the figure's own sentence is a target already: scope.py, plans.py)

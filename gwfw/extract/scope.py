@@ -148,6 +148,8 @@ class Screen:
             return f"unmapped: an average of {ind.code}, not its total", ""
         if after.startswith(self.not_counted):
             return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        if after.startswith(self.baseline_after):  # 「在国家33项基础上推出…特色“一件事”」: another's count
+            return f"unmapped: the baseline a result builds on, not {ind.code}", ""
         if (  # 「13个窗口办件量均超1000件」: a bound each of them passes, not a total (a list of names aside)
             ind.kind == "count"
             and n.qualifier in ("more_than", "at_least")
@@ -322,12 +324,6 @@ class Screen:
     def _own_area(self, word: str, unit: str) -> bool:
         """Does this wider word name the unit's own area (全市 in a county-level city's report)?"""
         return any(unit.endswith(end) and word in words for end, words in self.lx["own_area_words"].items())
-
-    def in_hotline(self, n: NumberMention) -> bool:
-        """Does a number no indicator took stand in a hotline's text? Then the mentions say so (the
-        codebook keeps hotline words out of some indicators' sentences, so no name was joined to it);
-        asked for numbers in hotline_units whose reason is no_name_reason."""
-        return self.zones.governs("hotline", n.start)
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last or (doc_year and self.plans.later_year(s_from, pos, doc_year)):

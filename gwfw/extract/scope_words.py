@@ -173,6 +173,7 @@ def constants() -> dict:
         "back": lx["look_back_chars"],
         "quotes": "".join(rules["quote_chars"]) + " ",
         "not_counted": tuple(lx["not_counted_nouns"]),
+        "baseline_after": tuple(lx["baseline_after_count"]),
         "wider_after": tuple(lx["wider_after_count"]),
         "separators": separators,
         "list_ends": list_ends,

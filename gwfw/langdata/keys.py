@@ -94,6 +94,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "hotline_units": list,
         "no_name_reason": str,
         "not_counted_nouns": list,
+        "baseline_after_count": list,
         "guide_nouns": list,
         "guide_max_chars": int,
         "list_end_max_chars": int,
