@@ -46,7 +46,7 @@ class Zones:
                 ix.sentence_ends[k] if k < len(ix.sentence_ends) else len(text),
                 e + 3 * back,
             )
-            found = reset.search(text, e, stop)
+            found = reset.search(text, self._own_window_end(e) if kind == "hotline" else e, stop)
             stop = found.start() if found else stop
             if starts and e <= ends[-1]:  # overlapping zones: one zone to the later end
                 ends[-1] = max(ends[-1], stop)
@@ -54,6 +54,17 @@ class Zones:
                 starts.append(e)
                 ends.append(stop)
         return starts, ends
+
+    def _own_window_end(self, end: int) -> int:
+        """Where the hotline word ending at end stops: after its own window when one follows within a few
+        characters (「“办不成事反映”窗口」 is the complaints' window, no word of the hall), else end."""
+        own, text, quotes = lexicon()["hotline_own_window"], self.ix.text, constants()["quotes"]
+        for k in range(end, min(len(text), end + own["max_gap"] + 1)):
+            if word := next((w for w in own["words"] if text.startswith(w, k)), ""):
+                return k + len(word)
+            if not ("\u4e00" <= text[k] <= "\u9fff" or text[k] in quotes):
+                break  # (only characters of the word's own name stand between)
+        return end
 
     def governs(self, kind: str, pos: int) -> bool:
         """Does a word of this kind govern pos: one before it in its sentence, or in the few sentences

@@ -88,6 +88,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "wider_after_count": list,
         "plan_future_words": list,
         "hotline_carry_sentences": int,
+        "hotline_own_window": dict,
         "hotline_number_not_before": list,
         "hotline_not_before": list,
         "hotline_reset_words": list,
