@@ -358,3 +358,19 @@ def test_the_level_before_a_change_is_kept_as_a_mention():
         ("windows_total", "70", "the level after a change")
     ]
     assert {m["text"]: m["status"] for m in ex.mentions}["164个"] == "unmapped: the level before a change"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("瀛湖生态旅游区政务服务中心建成投运", ["windows_total=3"]),
+        ("瀛湖生态旅游区召开土地规划会议", []),  # no word of the hall: the windows could be anyone's
+    ],
+)
+def test_a_title_of_the_hall_gives_its_sentences_their_context(title, expected):
+    """A report titled for the service hall gives a count of windows in a sentence that names no hall the
+    hall's context (issue 9, a blind audit of 安康's 瀛湖); another title does not."""
+    text = "按照管委会职能职责，设立了用地审批综合服务窗口、综合执法服务窗口等三个办事窗口。\n"
+    meta = {"district": "汉滨区", "published": "2020-06-10", "title": title}
+    observations = extract(Report("t.txt", text, "utf-8", meta)).observations
+    assert [f"{o['indicator']}={o['value']}" for o in observations] == expected

@@ -83,8 +83,10 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
     reach beyond the name right before a number are in ComposedRules, levels stated through a list or a
     change in LevelRules)."""
 
-    def __init__(self, index: TextIndex, numbers: list[NumberMention]):
+    def __init__(self, index: TextIndex, numbers: list[NumberMention], title: str = ""):
+        """title: the report's, whose words of context hold for all its sentences (see _in_context)."""
         self.ix = index
+        self.title = title
         self.rules = index.rules
         self.numbers = numbers
         # Performance: state kept so that a number costs a few bisections, however many names its sentence has
@@ -130,7 +132,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
     def _in_context(self, ind: Indicator, pos: int) -> bool:
         """Does the sentence at pos hold a word the indicator requires, and none it excludes up to the end
         of pos's clause (「…满意率达到99.99%，近两年实现无有效投诉」: the complaints come after)? The required
-        word may stand in an earlier part of the whole sentence (「进驻率87.2%；…窗口总数57个」). A word of
+        word may stand in an earlier part of the whole sentence (「进驻率87.2%；…窗口总数57个」) or in the
+        report's title (「…政务服务中心建成投运」: its windows are the hall's). A word of
         the service hall in an earlier clause ends what an excluded word before it says (「依托…12345民生
         热线以及…进驻行政服务中心的优势，…共受理各类事项263156件」), as it ends a hotline's zone
         (gwfw/extract/zones.py). Decided once per stretch and indicator."""
@@ -147,6 +150,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             ok = ind.in_context(text[start:end], text[start:c_end])
             if not ok and ind.context_required and (earlier := self._whole_sentence_start(start)) < start:
                 ok = ind.in_context(text[earlier:end], text[start:c_end])
+            if not ok and ind.context_required and self.title:
+                ok = ind.in_context(self.title + text[start:end], text[start:c_end])
             if not ok and ind.context_excluded and start < c_start:
                 back = max(start, c_start - self.rules["context_back_chars"])  # (a long sentence: flat cost)
                 resets = [*scope_patterns().reset.finditer(text, back, c_start)]

@@ -71,7 +71,7 @@ def extract(report: Report) -> Extraction:
     index = TextIndex(text)
     ctx = report_context(report, index)
     numbers = find_numbers(text)
-    matcher = Matcher(index, numbers)
+    matcher = Matcher(index, numbers, report.meta.get("title", ""))
     date_units = set(matcher.rules["date_units"])
     # the figures that make a period opening a paragraph frame it (「2019年，中心搬迁至新址，面积达1.2万
     # 平方米。」 dates an event: its area is no figure of an indicator), and a wider area's word reach on
