@@ -14,6 +14,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "small_units": dict,
         "big_units": dict,
         "leading_units": list,
+        "approx_leading_units": list,
         "magnitudes": dict,
         "magnitude_exceptions": list,
         "percent_words": dict,
