@@ -58,3 +58,16 @@ def test_a_part_of_the_year_not_yet_begun_is_last_year_s():
     assert period("全市第四季度满意率为95.95%") == (date(2021, 10, 1), date(2021, 12, 31))
     assert period("上半年") == (date(2022, 1, 1), date(2022, 6, 30))
     assert period("2022年第四季度") == (date(2022, 10, 1), date(2022, 12, 31))
+
+
+def test_a_whole_year_named_by_its_months_early_in_a_year_is_last_year_s():
+    """Blind audit 28: news of 16 February 2016 on the year before, its own year taken as 2016: 「1-12月」 is
+    2015 (as 全年 early in a year is); 「1-2月」 has begun and stays 2016's; a stated year is kept."""
+
+    def period(text: str):
+        p = next(find_periods(text, 2016, date(2016, 2, 16), None)).period
+        return p.start, p.end
+
+    assert period("9个分中心1-12月共办理业务17.1万件") == (date(2015, 1, 1), date(2015, 12, 31))
+    assert period("1-2月共办理业务2.1万件") == (date(2016, 1, 1), date(2016, 2, 29))
+    assert period("2016年1-12月") == (date(2016, 1, 1), date(2016, 12, 31))

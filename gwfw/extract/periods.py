@@ -314,8 +314,10 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
     if y is None or not 1949 < y < 2200:
         return None
     found = _resolved_in(g, y, now)
-    if found and found.start and doc_date and found.start > doc_date and not (g["year"] or g["rel"]):
-        return _resolved_in(g, y - 1, now)  # 「第四季度」 in February: the last one, not one to come
+    if found and found.start and doc_date and not (g["year"] or g["rel"]):
+        whole = (found.start.month, found.start.day, found.end.month, found.end.day) == (1, 1, 12, 31)
+        if found.start > doc_date or (whole and early and found.start.year == doc_date.year):
+            return _resolved_in(g, y - 1, now)  # 「第四季度」「1-12月」 in February: the last one
     return found
 
 
