@@ -233,3 +233,19 @@ def test_a_figure_no_reader_could_place_in_time_stays_a_mention_that_says_why():
         ("windows_total", "as of 2024-03-01"),
         ("cases_total", "as of 2024-03-01"),
     ]
+
+
+def test_a_title_opening_with_last_year_counts_its_years_from_the_publication():
+    """Blind audit 27: an item of 3 April 2025 of no known kind, whose first line is 「去年，…」, reports on
+    2024: its 去年 is 2024 (not the year before the 2024 its text names), so the headline and the body's
+    figure are one row. A title that opens with no such word keeps the report's own year."""
+    text = (
+        "去年，厦门“高效办成一件事”办件量超16万件，居全省第一\n"
+        "2024年，厦门全力推进改革，“高效办成一件事”全年办件量突破16万件。\n"
+    )
+    rows = extract(_report(text, district="厦门市", published="2025-04-03")).observations
+    got = [(o["indicator"], o["value"], o["period_end"]) for o in rows]
+    assert got == [("one_thing_cases", "160000", "2024-12-31")]
+    other = "厦门办好“一件事”\n2024年，厦门“高效办成一件事”全年办件量突破16万件。去年办件量为12万件。\n"
+    rows = extract(_report(other, district="厦门市", published="2025-04-03")).observations
+    assert sorted(o["period_end"] for o in rows) == ["2023-12-31", "2024-12-31"]

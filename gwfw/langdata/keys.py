@@ -36,6 +36,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     "periods.yaml": {
         "as_of_closers": list,
         "relative_years": dict,
+        "publication_relative_years": list,
         "whole_year_words": list,
         "same_period_words": list,
         "year_suffix": str,
