@@ -9,6 +9,7 @@ import pytest
 
 from gwfw import paths
 from gwfw.extract import Report, extract
+from gwfw.extract.codebook import load_codebook
 from gwfw.extract.matcher import Match, Matcher, unit_fits
 from gwfw.extract.name_patterns import names_before, rules
 from gwfw.extract.names import trie_regex
@@ -374,3 +375,11 @@ def test_a_title_of_the_hall_gives_its_sentences_their_context(title, expected):
     meta = {"district": "汉滨区", "published": "2020-06-10", "title": title}
     observations = extract(Report("t.txt", text, "utf-8", meta)).observations
     assert [f"{o['indicator']}={o['value']}" for o in observations] == expected
+
+
+def test_the_narrower_kinds_after_a_name_are_codebook_codes():
+    """extraction.yaml narrower_after_name maps codebook codes to codebook codes: a typo would stop every
+    extraction that meets its words."""
+    codes = {ind.code for ind in load_codebook()}
+    for code, rule in rules()["narrower_after_name"].items():
+        assert {code, rule["code"]} <= codes, code

@@ -102,6 +102,14 @@ class CountedThings:
         kind = next((k for k in rule["kinds"] if text.startswith(k, end + len(joiner))), "")
         return f"unmapped: {ind.code} and {kind} counted together" if kind else ""
 
+    def _narrower_after(self, ind: Indicator, end: int) -> Indicator:
+        """The narrower kind a name ending at end runs on into (narrower_after_name: 「综合受理窗口
+        无差别受理」), or ind."""
+        rule = self.rules["narrower_after_name"].get(ind.code)
+        if rule and self.ix.text.startswith(tuple(rule["words"]), end):
+            return by_code()[rule["code"]]
+        return ind
+
     def _joined_before(self, ind: Indicator, start: int) -> str:
         """「公共服务和行政许可事项共1200项」「通知公告及行政许可共计150个」: the name of ind, starting at
         start, after another kind and a joiner (joined_after_count): the count after it is of both."""

@@ -272,6 +272,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             ind = self._named(t, n)
         if ind and (why := self._not_counted(ind, n, t.end)):
             return Match(None, why, n.start, t.end)
+        ind = ind and self._narrower_after(ind, t.end)  # 「17个综合受理窗口无差别受理…」
         return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
 
     def _phrase_after(self, n: NumberMention) -> Match | None:
