@@ -83,8 +83,9 @@ class Screen:
         """Find the words of every check in the sentence text[start:end], once for all its numbers."""
         if self._sent_start != start:
             self._sent_start = start
+            noted = any(self.text.find(b, start, end) >= 0 for b in self.note_opens)  # (Performance)
             self._sent_hits = [
-                _Hit(*m.span(), m.group(), note_end(self.text, m.span(), start, end))
+                _Hit(*m.span(), m.group(), note_end(self.text, m.span(), start, end) if noted else end)
                 for m in self.p.window.finditer(self.text, start, end)
             ]
             self._sent_starts = [h.start for h in self._sent_hits]

@@ -174,6 +174,7 @@ def constants() -> dict:
         "quotes": "".join(rules["quote_chars"]) + " ",
         "not_counted": tuple(lx["not_counted_nouns"]),
         "baseline_after": tuple(lx["baseline_after_count"]),
+        "note_opens": tuple(lx["inclusion_notes"]["opens"]),
         "wider_after": tuple(lx["wider_after_count"]),
         "separators": separators,
         "list_ends": list_ends,
