@@ -252,9 +252,9 @@ def report_context(report: Report, index: TextIndex) -> ReportContext:
     now = ref.end if ref else doc_date  # what 目前 and 「…以来」 run to: the end of what the report covers
     news = report.meta.get("kind", "") in rules()["as_of_publication_kinds"]
     if doc_date and ref and ref.end.year < doc_date.year and not news:
+        # 「去年，厦门…办件量超16万件」: a title written in the publication's year, as news is
         heads = (report.meta.get("title", ""), _first_line(report.text).strip())
-        news = any(h.startswith(_written_now()) for h in heads)  # 「去年，厦门…办件量超16万件」: a title
-        # written in the publication's year, as news is
+        news = any(h.startswith(_written_now()) for h in heads)
     if news and doc_date and ref and ref.source == "document_text":
         year = doc_date.year  # news on the year just ended (_year_reported): its 今年 is still its own year
         now = doc_date  # ... and its 目前 its own date (「目前，中心进驻471个事项」)

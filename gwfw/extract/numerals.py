@@ -179,7 +179,7 @@ class _Engine:
         self.not_after = tuple(lx["ordinal_prefixes"] + lx["vague_prefixes"])
         self.one_units = frozenset(lx["bare_one_units"])
         self.cn_leading = frozenset(lx["digits"]) | frozenset(lx["leading_units"])
-        self.approx_leading = frozenset(lx["approx_leading_units"])  # 百余台, 万余件
+        self.approx_leading = self.cn_leading | frozenset(lx["approx_leading_units"])  # 百余台, 万余件
         self.top_big = max(lx["big_units"].values())
         self.known: dict[tuple[str, str | None], Decimal | None] = {}  # see value
         self.units: dict[str, str] = {}  # a unit as written -> half-width (Performance: see fold_unit)
@@ -317,7 +317,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         nend = m.end("m2") if m2 else m.end("n2") if n2 else m.end("m1") if m1 else m.end("n1")
         if n1[0] not in eng.arabic_chars or (n2 and n2[0] not in eng.arabic_chars):  # a Chinese numeral
             chinese = [s for s in (n1, n2) if s and s[0] not in eng.arabic_chars]
-            leading = eng.cn_leading | eng.approx_leading if a1 or inner else eng.cn_leading  # 「百余台」
+            leading = eng.approx_leading if a1 or inner else eng.cn_leading  # 「百余台」: a suffix after it
             if (
                 not unit
                 or text.endswith(eng.not_after, 0, nstart)
