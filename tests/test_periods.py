@@ -47,27 +47,25 @@ def test_a_phrase_without_a_year_is_the_latest_before_the_report():
     assert (p.start, p.end) == (date(2023, 12, 1), date(2023, 12, 31))
 
 
+def _first_period(text: str, published: date) -> tuple[date | None, date]:
+    """The span of the first period phrase in text, in a report of the publication's year."""
+    p = next(find_periods(text, published.year, published, None)).period
+    return p.start, p.end
+
+
 def test_a_part_of_the_year_not_yet_begun_is_last_year_s():
     """Blind audit 14: news of 9 February 2022 on the fourth quarter, its own year taken as 2022: 「第四季度」
     had not begun, so it is 2021's; 「上半年」 has begun and stays 2022's; a stated year is kept."""
-
-    def period(text: str):
-        p = next(find_periods(text, 2022, date(2022, 2, 9), None)).period
-        return p.start, p.end
-
-    assert period("全市第四季度满意率为95.95%") == (date(2021, 10, 1), date(2021, 12, 31))
-    assert period("上半年") == (date(2022, 1, 1), date(2022, 6, 30))
-    assert period("2022年第四季度") == (date(2022, 10, 1), date(2022, 12, 31))
+    on = date(2022, 2, 9)
+    assert _first_period("全市第四季度满意率为95.95%", on) == (date(2021, 10, 1), date(2021, 12, 31))
+    assert _first_period("上半年", on) == (date(2022, 1, 1), date(2022, 6, 30))
+    assert _first_period("2022年第四季度", on) == (date(2022, 10, 1), date(2022, 12, 31))
 
 
 def test_a_whole_year_named_by_its_months_early_in_a_year_is_last_year_s():
     """Blind audit 28: news of 16 February 2016 on the year before, its own year taken as 2016: 「1-12月」 is
     2015 (as 全年 early in a year is); 「1-2月」 has begun and stays 2016's; a stated year is kept."""
-
-    def period(text: str):
-        p = next(find_periods(text, 2016, date(2016, 2, 16), None)).period
-        return p.start, p.end
-
-    assert period("9个分中心1-12月共办理业务17.1万件") == (date(2015, 1, 1), date(2015, 12, 31))
-    assert period("1-2月共办理业务2.1万件") == (date(2016, 1, 1), date(2016, 2, 29))
-    assert period("2016年1-12月") == (date(2016, 1, 1), date(2016, 12, 31))
+    on = date(2016, 2, 16)
+    assert _first_period("9个分中心1-12月共办理业务17.1万件", on) == (date(2015, 1, 1), date(2015, 12, 31))
+    assert _first_period("1-2月共办理业务2.1万件", on) == (date(2016, 1, 1), date(2016, 2, 29))
+    assert _first_period("2016年1-12月", on) == (date(2016, 1, 1), date(2016, 12, 31))
