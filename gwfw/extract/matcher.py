@@ -148,10 +148,9 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         if ind.code not in decided:
             text, (start, end) = self.ix.text, bounds
             ok = ind.in_context(text[start:end], text[start:c_end])
-            if not ok and ind.context_required and (earlier := self._whole_sentence_start(start)) < start:
-                ok = ind.in_context(text[earlier:end], text[start:c_end])
-            if not ok and ind.context_required and self.title:
-                ok = ind.in_context(self.title + text[start:end], text[start:c_end])
+            if not ok and ind.context_required:  # the whole sentence and the title may hold the required word
+                wider = self.title + text[self._whole_sentence_start(start) : end]
+                ok = ind.in_context(wider, text[start:c_end])
             if not ok and ind.context_excluded and start < c_start:
                 back = max(start, c_start - self.rules["context_back_chars"])  # (a long sentence: flat cost)
                 resets = [*scope_patterns().reset.finditer(text, back, c_start)]
