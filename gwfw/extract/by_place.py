@@ -56,6 +56,12 @@ class PlaceBreakdown:
         self.line_ends = lx["list_line_ends"]
         self.name_ends = tuple(lx["name_suffixes"])  # every name the gazetteer finds ends with one
         self.lead_words = tuple(lx["subject_lead_words"])
+        self.commas = lx["period_opening_ends"]
+        self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
+
+    def names_counties(self, scope: str) -> bool:
+        """Is scope the venue of the city's counties together (「各区县」)? Not of one county's own figure."""
+        return scope in self.counties_together
 
     def note(self, n: NumberMention, ind: Indicator) -> None:
         self.mapped.append((n.start, ind))
@@ -126,12 +132,23 @@ class PlaceBreakdown:
                 return ind
         return None
 
+    def _after_period(self, start: int) -> int:
+        """Past a period phrase opening the sentence at start and its comma (「3月，荣昌区收到评价…」
+        「今年以来，」): where the sentence's subject may open."""
+        text, phrases = self.ix.text, self.ix.period_phrases
+        while start < len(text) and text[start] in self.strip:
+            start += 1
+        i = bisect.bisect_left(phrases, (start,))
+        end = phrases[i][1] if i < len(phrases) and phrases[i][0] == start else -1
+        return end + 1 if end >= 0 and text[end : end + 1] in self.commas else start
+
     def subject(self, section: Section, k: int) -> Section:
-        """The section of a mapped number k whose sentence (up to 「；」) opens with one of the section's
-        counties and names no other place before k (「其中：东兴市共受理838件，办结777件；」): that county's;
+        """The section of a mapped number k whose sentence (up to 「；」) opens, maybe after its period,
+        with one of the section's counties and names no other place before k (「其中：东兴市共受理838件，
+        办结777件；」): that county's;
         else section unchanged. A sentence opening with the city itself, or with 全市, keeps the city's."""
         n = self.numbers[k]
-        head = self.ix.text[self.ix.sentence(n.start)[0] : n.start].lstrip(self.strip)
+        head = self.ix.text[self._after_period(self.ix.sentence(n.start)[0]) : n.start].lstrip(self.strip)
         for word in self.lead_words:
             if head.startswith(word):
                 head = head[len(word) :].lstrip(self.strip)
@@ -169,11 +186,17 @@ class PlaceBreakdown:
             place, place_start = self._respective_place(outer, k)
         if place is None:
             return found, section
-        floor = self._floor(self.ix.sentence(n.start)[0])
-        ind, reason = self._breaks_down(n, floor), "a breakdown by place: the indicator of the figure before"
-        if ind is None:
-            ind = self._named_before(n, floor, place_start)
-            reason = "a breakdown by place: the indicator named before the list"
+        s_start = self.ix.sentence(n.start)[0]
+        floor = self._floor(s_start)
+        # a figure or a name in the number's own sentence, before one in the sentence before (「…评价8900条。
+        # 各区县自助终端办件量：荣昌区123件」: 办件量)
+        for lo in dict.fromkeys((s_start, floor)):
+            ind, reason = self._breaks_down(n, lo), "a breakdown by place: the indicator of the figure before"
+            if ind is None:
+                ind = self._named_before(n, lo, place_start)
+                reason = "a breakdown by place: the indicator named before the list"
+            if ind is not None:
+                break
         if ind is None:
             return found, section
         self.matcher.last = (n.start, ind)

@@ -119,8 +119,8 @@ def extract(report: Report) -> Extraction:
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
-            elif scope.startswith("part:") and section is not own:  # a county's, in its city's breakdown
-                scope = ""  # (「其中…汉滨区52.4万件」): the county's whole figure
+            elif section is not own and (scope.startswith("part:") or by_place.names_counties(scope)):
+                scope = ""  # a county's, in its city's breakdown (「其中…汉滨区52.4万件」「各区县…荣昌区…」)
             elif scope.startswith("part:") and (
                 name := part_name(index, numbers, found.evidence_start, found.indicator.code)
             ):

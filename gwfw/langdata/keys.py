@@ -243,6 +243,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "breakdown_name_max_chars": int,
         "list_line_ends": str,
         "subject_lead_words": list,
+        "counties_together_words": list,
+        "period_opening_ends": str,
     },
     "dates.yaml": {
         "digits": dict,
