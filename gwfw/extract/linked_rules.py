@@ -54,6 +54,19 @@ class LinkedRules:
         why = "name before, then a colon or a bracket"
         return found._replace(reason=why, screen_from=found.evidence_start)
 
+    def _ranked(self, n: NumberMention, c_start: int) -> Match | None:
+        """「綦江区主动评价率最高，为98.5%」: a name, a word ranking it among its peers closing its clause
+        with a comma, then linking words only before n: the name's figure (in a city's bulletin, the
+        county's: by_place.PlaceBreakdown.subject). Asked only after a clause ending like a rank word."""
+        text, comma = self.ix.text, c_start - 1
+        if text[comma] not in self.rules["rank_commas"] or not self.link.fullmatch(text, c_start, n.start):
+            return None
+        word = next((w for w in self.rules["rank_words"] if text.endswith(w, 0, comma)), "")
+        found = word and self._name_before(comma - len(word), n, self.ix.clause(comma - 1)[0])
+        if not found:
+            return None
+        return found._replace(reason="name before, then its rank", screen_from=found.evidence_start)
+
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the
         verbs of collecting."""

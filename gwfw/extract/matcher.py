@@ -96,6 +96,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.clause_end_chars = clause_end_chars()
         self.link_max = self.rules["link_max_chars"]
         self.link_firsts = _link_firsts()
+        self.rank_ends = frozenset(w[-1] for w in self.rules["rank_words"])
         self.date_units = frozenset(self.rules["date_units"])
         self.dated = [m.unit in self.date_units for m in numbers]  # a date or period (「5月」)
         # the numbers right before one after a word for "to" (may be the level before a change: 「由164个精简
@@ -353,16 +354,17 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             found = self._series(n, s_start, c_start)
         if found is None:
             found = self._list_size(n, s_start) or (self._each_named_item(n, c_start) if named else None)
-        if found is None:
-            # Performance: only in a short clause right after one that a figure may end (a digit or a unit)
-            found = (
-                self._after_change_clause(n, s_start, c_start)
-                if s_start < c_start
-                and n.start - c_start <= self.link_max
-                and (n.start == c_start or text[c_start] in self.link_firsts)
-                and text[c_start - 2 : c_start - 1] in self.clause_end_chars
-                else None
-            )
+        if (  # Performance: only a short clause of linking words right after another
+            found is None
+            and s_start < c_start
+            and n.start - c_start <= self.link_max
+            and (n.start == c_start or text[c_start] in self.link_firsts)
+        ):
+            before = text[c_start - 2 : c_start - 1]  # a figure (a digit, a unit) or a rank may end the other
+            if before in self.clause_end_chars:
+                found = self._after_change_clause(n, s_start, c_start)
+            elif before in self.rank_ends:  # 「綦江区主动评价率最高，为98.5%」
+                found = self._ranked(n, c_start)
         if (  # Performance: a short clause after another, and a figure mapped earlier in the sentence
             found is None
             and s_start < c_start

@@ -174,6 +174,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "cut_rate": dict,
         "link_words": list,
         "link_max_chars": int,
+        "rank_words": list,
+        "rank_commas": str,
         "context_back_chars": int,
         "quote_chars": str,
         "clause_delimiters": str,
