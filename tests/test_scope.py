@@ -64,6 +64,18 @@ def test_a_plan_states_targets_except_its_baseline():
     assert sum("a target" in m["status"] for m in ex.mentions) == 2
 
 
+def test_a_title_naming_an_action_reports_its_results_but_one_naming_its_plan_states_targets():
+    """「实施“三项行动”…」 titles a report on an action under way; 「…行动方案」 the plan of one."""
+    text = "2023年，全区网上可办率达95%，全程网办率达90%。"
+    done = run(text, title="实施“三项行动”全力提升政务服务效能")
+    assert [(o["indicator"], o["value"]) for o in done.observations] == [
+        ("online_available_rate", "95"),
+        ("fully_online_rate", "90"),
+    ]
+    planned = run(text, title="綦江区政务服务提质增效三年行动方案")
+    assert planned.observations == [] and sum("a target" in m["status"] for m in planned.mentions) == 2
+
+
 def test_a_plan_section_of_a_report_states_targets():
     text = "一、工作成效\n全区网上可办率达99%。\n二、下一步工作计划\n全区网上可办率达到100%。"
     ex = run(text)
