@@ -147,8 +147,8 @@ class Screen:
             return f"unmapped: a band of {ind.code}", ""  # 「满意度在85%-100%」: a band some units fall in
         if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
             return f"unmapped: an average of {ind.code}, not its total", ""
-        if after.startswith(self.not_counted):
-            return f"unmapped: it counts {after[:2]}, not {ind.code}", ""
+        if noun := next((w for w in self.not_counted if after.startswith(w)), ""):
+            return f"unmapped: it counts {noun}, not {ind.code}", ""
         if after.startswith(self.baseline_after):  # 「在国家33项基础上推出…特色“一件事”」: another's count
             return f"unmapped: the baseline a result builds on, not {ind.code}", ""
         if (  # 「13个窗口办件量均超1000件」: a bound each of them passes, not a total (a list of names aside)
