@@ -56,6 +56,7 @@ class PlaceBreakdown:
         self.line_ends = lx["list_line_ends"]
         self.name_ends = tuple(lx["name_suffixes"])  # every name the gazetteer finds ends with one
         self.lead_words = tuple(lx["subject_lead_words"])
+        self.frames, self.frame_max = lx["subject_frames"], lx["subject_frame_max_chars"]
         self.commas = lx["period_opening_ends"]
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
@@ -152,6 +153,10 @@ class PlaceBreakdown:
         for word in self.lead_words:
             if head.startswith(word):
                 head = head[len(word) :].lstrip(self.strip)
+                break
+        for opening, closing in self.frames:
+            if head.startswith(opening) and (k := head.find(closing, 0, self.frame_max)) >= 0:
+                head = head[k + len(closing) :].lstrip(self.strip)
                 break
         outer, found = _places_by_code()[section.code], None
         for p_start, _, candidates in gazetteer.find_places(head):

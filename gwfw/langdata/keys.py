@@ -245,6 +245,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "breakdown_name_max_chars": int,
         "list_line_ends": str,
         "subject_lead_words": list,
+        "subject_frames": list,
+        "subject_frame_max_chars": int,
         "counties_together_words": list,
         "period_opening_ends": str,
     },
