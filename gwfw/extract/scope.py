@@ -145,6 +145,8 @@ class Screen:
             return f"unmapped: a target for {ind.code}, not a result", ""
         if n.value_high and ind.kind == "rate" and text.endswith(self.band_before_range, 0, n.start):
             return f"unmapped: a band of {ind.code}", ""  # 「满意度在85%-100%」: a band some units fall in
+        if after.startswith(self.bound_after):  # 「主动评价率低于90%的有遂溪县…」: a bound some units pass
+            return f"unmapped: a bound some units pass, not {ind.code}", ""
         if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
             return f"unmapped: an average of {ind.code}, not its total", ""
         if noun := next((w for w in self.not_counted if after.startswith(w)), ""):

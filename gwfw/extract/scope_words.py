@@ -181,6 +181,7 @@ def constants() -> dict:
         "list_end_reach": lx["list_end_max_chars"],
         "each_before_bound": tuple(lx["each_before_bound"]),
         "band_before_range": tuple(lx["band_before_range"]),
+        "bound_after": tuple(lx["bound_after_figure"]),
         "name_joiners": list_joiners(),
         "wide_words": tuple(lx["district_wide_words"]),
         "baseline_words": tuple(lx["baseline_words"]),

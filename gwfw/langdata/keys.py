@@ -125,6 +125,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "one_day_words": list,
         "each_before_bound": list,
         "band_before_range": list,
+        "bound_after_figure": list,
         "average_after": list,
         "flow_change_words": list,
         "average_stops": list,
