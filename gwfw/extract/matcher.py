@@ -24,6 +24,7 @@ from .list_rules import SHARED, ListRules
 from .name_patterns import (
     Trigger,
     compiled_names,
+    count_fits,
     link_pattern,
     rules,
     strip_quotes,
@@ -46,7 +47,7 @@ def figure_units() -> frozenset[str]:
 @cache
 def _after_units() -> frozenset[str]:
     """The units of the numbers a phrase after them can name (_phrase_after): those its indicators accept,
-    and none ('') when one of them is a count (see _unitless_count)."""
+    and none ('') when one of them is a count (see name_patterns.count_fits)."""
     inds = [ind for found in compiled_names().afters.values() for ind in found]
     unitless = {""} if any(ind.kind == "count" for ind in inds) else set()
     return frozenset().union(unitless, *(units_accepted().get(ind.unit, {ind.unit}) for ind in inds))
@@ -161,18 +162,10 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
 
     def _fits(self, candidates: list[Indicator], n: NumberMention) -> Indicator | None:
         for ind in candidates:
-            fits = unit_fits(ind, n.unit) or (not n.unit and self._unitless_count(ind, n))
+            fits = unit_fits(ind, n.unit) or count_fits(ind, n)
             if fits and self._in_context(ind, n.start):
                 return ind
         return None
-
-    @staticmethod
-    def _unitless_count(ind: Indicator, n: NumberMention) -> bool:
-        """「共办理政务服务事项15万余」: no unit, but a magnitude word makes it a count in the
-        indicator's unit."""
-        return (
-            n.unit == "" and ind.kind == "count" and any(w in n.text for w in parts()["unitless_magnitudes"])
-        )
 
     def _fitting_between(self, ind: Indicator, start: int, end: int) -> bool:
         """Does a number starting inside [start, end) have a unit that fits the indicator?"""

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from ..langdata import load_yaml
 from .codebook import Indicator, load_codebook
-from .names import ComposedNames, concept_surfaces, trie_regex
+from .names import ComposedNames, concept_surfaces, parts, trie_regex
+from .numerals import NumberMention
 
 
 class Trigger(NamedTuple):
@@ -72,6 +73,18 @@ def unit_fits(ind: Indicator, unit: str) -> bool:
     if narrow is not None:
         return unit in narrow
     return unit in units_accepted().get(ind.unit, frozenset({ind.unit}))
+
+
+def count_fits(ind: Indicator, n: NumberMention) -> bool:
+    """Is n a count of ind in a unit ind's own would not admit: none, but a magnitude word
+    (「共办理政务服务事项15万余」), or cases written in 项, too many to be items
+    (「全区受理政务事项115.92万项」: extraction.yaml cases_in_items)?"""
+    if ind.kind != "count":
+        return False
+    if not n.unit:
+        return any(w in n.text for w in parts()["unitless_magnitudes"])
+    many = rules()["cases_in_items"]
+    return n.unit == many["unit"] and ind.unit == many["indicator_unit"] and n.value >= many["min_value"]
 
 
 def _surface_regex(surface: str, quotes: str) -> str:

@@ -175,6 +175,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "cut_rate": dict,
         "link_words": list,
         "link_max_chars": int,
+        "cases_in_items": dict,
         "rank_words": list,
         "rank_commas": str,
         "context_back_chars": int,
