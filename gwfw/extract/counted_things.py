@@ -60,7 +60,8 @@ class CountedThings:
 
     def _mode_cases(self, found: Match, n: NumberMention) -> Match:
         """「“一次不跑”办件量90.72万件」「掌上办办件量1.15万件」: a mode's word right before the name of a
-        count of cases counts the cases of that mode, a part of the total (mode_before_cases)."""
+        count of cases counts the cases of that mode, a part of the total (mode_before_cases). A mode's word
+        that ends a programme's name (「“一件事一次办”办结8172件」) leaves the count to the programme."""
         start = found.evidence_start
         if start >= n.start:
             return found
@@ -70,6 +71,12 @@ class CountedThings:
         if before[-1:] not in ends or not before.endswith(words):
             return found  # Performance: the usual name has no mode's character right before it
         word = next(w for w in words if before.endswith(w))
+        word_start = max(0, start - 12) + len(before) - len(word)
+        i = bisect.bisect_right(self.ix.topic_starts, word_start) - 1
+        if i >= 0 and self.ix.topics[i].end >= word_start:  # a programme's name goes on with it
+            s_start, (c_start, c_end) = self.ix.sentence(n.start)[0], self.ix.clause(n.start)
+            if programme := self._topic(n, s_start, c_start, c_end, before_only=True):
+                return programme
         return Match(
             None,
             f"unmapped: the cases of one mode ({word}), a part of {found.indicator.code}",
