@@ -14,8 +14,8 @@ import re
 from functools import cache
 
 from .codebook import Indicator
-from .name_patterns import Trigger, rules
-from .names import Concept, Match, concepts, parts, unit_object
+from .name_patterns import Trigger, list_joiners, rules
+from .names import Concept, Match, concepts, measure_words, parts, unit_object
 from .numerals import NumberMention
 
 # concepts read back from a name: a list of more is not a list of indicators (Performance: and a run of
@@ -48,9 +48,9 @@ def _starting(text: str, words: list[str]):
 
 
 @cache
-def _measure_words() -> tuple[str, ...]:
-    """Every measure word of a name (率, 比例, 数, 量 ...)."""
-    return tuple(w for words in parts()["measures"].values() for w in words)
+def _object_words() -> tuple[str, ...]:
+    """Every word of what a share divides or a count counts (事项, 办件 ...)."""
+    return tuple(w for words in parts()["objects"].values() for w in words)
 
 
 @cache
@@ -210,7 +210,7 @@ class ComposedRules:
         if m is None or self.ix.is_masked(m.start()):
             return None
         shares = parts()["share_words"] + parts()["measures"]["share"]
-        if text.startswith(_measure_words(), m.end()) or any(w in text[n.end : m.start()] for w in shares):
+        if text.startswith(measure_words(), m.end()) or any(w in text[n.end : m.start()] for w in shares):
             return None  # a name of its own, or a subject that is itself a share
         after = self.link.match(text, m.end()).end()
         k = bisect.bisect_left(self.starts, after)
@@ -225,6 +225,10 @@ class ComposedRules:
             own_end = min(own_end, self.numbers[k].start)
         if own_end == m.start() and self.rules["list_separator"] in text[n.end : own_end]:
             return None  # the share ends a list; the concept begins another item of it
+        # another share first: only its object may stand between (「98%的事项、92%的办件」「97%以上…事项和」)
+        own = text[n.end : own_end].rstrip("".join(list_joiners()))
+        if own_end < m.start() and own and not own.endswith(_object_words()):
+            return None  # a subject of its own (「100%进驻实体大厅、99.92%纳入综合窗口受理」)
         concept = concepts()[self.ix.strip_quotes(m.group())]
         if not concept.subject_share:
             return None  # a cut of time is no share of the items written before it
@@ -367,7 +371,7 @@ class ComposedRules:
             (
                 n.start - k
                 for k in range(min(run, self.rules["link_max_chars"]), 0, -1)
-                if text.endswith(_measure_words(), c_start, n.start - k)
+                if text.endswith(measure_words(), c_start, n.start - k)
                 and self.link.fullmatch(text, n.start - k, n.start)
             ),
             None,

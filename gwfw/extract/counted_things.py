@@ -14,7 +14,7 @@ from functools import cache
 
 from .codebook import Indicator, by_code
 from .name_patterns import list_joiners, rules, unit_fits
-from .names import Match, concepts
+from .names import Match, concepts, measure_words
 from .numerals import NumberMention
 
 
@@ -101,6 +101,8 @@ class CountedThings:
         tail = text[end : min(self.ix.clause(n.start)[1], end + moved["max_chars"])]
         if ind.measure == "stock" and (verb := next((w for w in moved["words"] if w in tail), "")):
             return f"unmapped: a change of {ind.code} ({verb} after it), not its level"
+        if ind.unit == "项" and (mode := self._mode_after(end)):  # 「600余项行政许可事项可全流程网办」
+            return f"unmapped: the items of one mode ({mode}), not all {ind.code}"
         if ind.code not in rule["indicators"]:
             return ""
         joiner = next((j for j in rule["joiners"] if text.startswith(j, end)), None)
@@ -108,6 +110,15 @@ class CountedThings:
             return ""
         kind = next((k for k in rule["kinds"] if text.startswith(k, end + len(joiner))), "")
         return f"unmapped: {ind.code} and {kind} counted together" if kind else ""
+
+    def _mode_after(self, end: int) -> str:
+        """The service mode a count's name ending at end goes on to, past words such as 可 and 实现
+        (mode_after_name), or '' (also when it names a share: 「6739项依申请政务服务事项网上可办率」)."""
+        text, pos = self.ix.text, end
+        while (w := next((w for w in self.rules["mode_after_name"] if text.startswith(w, pos)), "")) != "":
+            pos += len(w)
+        m = self.ix.lexicon.concept.match(text, pos)
+        return m.group() if m and not text.startswith(measure_words(), m.end()) else ""  # not 「…网上可办率」
 
     def _narrower_after(self, ind: Indicator, end: int) -> Indicator:
         """The narrower kind a name ending at end runs on into (narrower_after_name: 「综合受理窗口

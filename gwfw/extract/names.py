@@ -49,6 +49,12 @@ def parts() -> dict:
     return load_yaml("name_parts.yaml")
 
 
+@cache
+def measure_words() -> tuple[str, ...]:
+    """Every measure word of a name (率, 比例, 数, 量 ...)."""
+    return tuple(w for words in parts()["measures"].values() for w in words)
+
+
 @dataclass(frozen=True, slots=True)
 class Concept:
     """One row of `concepts`: its codes by measure ("share", "count") and object kind."""

@@ -210,6 +210,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "bodies_after_name": list,
         "subject_after_name": list,
         "moved_after_name": dict,
+        "mode_after_name": list,
         "narrower_after_name": dict,
         "done_after_accepted": dict,
         "things_set_up": dict,
