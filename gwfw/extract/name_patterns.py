@@ -186,7 +186,8 @@ def compiled_names() -> CompiledNames:
     surfaces = listed + decoys
     composer = ComposedNames()
     after_links = "|".join(re.escape(w) for w in sorted(rules()["rate_after_links"], key=len, reverse=True))
-    after_phrases = _alternation([f for ind in load_codebook() for f in ind.after_forms], quotes)
+    after_forms = [f for ind in load_codebook() for f in ind.after_forms]
+    after_phrases = _alternation(after_forms, quotes)
     rate_after = re.compile(rf"(?:{after_links}|[{re.escape(quotes)}]|\s)*?(?P<name>{after_phrases.pattern})")
     concept_forms = [f"{quotes[0]}{form}{quotes[0]}" for form in concept_surfaces()]
     listed_after = trie_regex(surfaces, quotes)
@@ -203,7 +204,7 @@ def compiled_names() -> CompiledNames:
         composer,
         re.compile(trie_regex(concept_forms, quotes, reverse=True)),
         re.compile(trie_regex(concept_forms, quotes)),
-        re.compile(trie_regex(name_anchors(surfaces, concept_surfaces(), quotes), "")),
+        re.compile(trie_regex(name_anchors(surfaces + after_forms, concept_surfaces(), quotes), "")),
     )
 
 
