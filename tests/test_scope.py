@@ -110,7 +110,7 @@ SCOPED = [
     ("通过“掌上办”渠道办件1.15万件，占比3.3%。", "cases_total", "channel:掌上办"),
     ("基层便民服务中心(站)办理完成各类事项257万件。", "cases_total", "venue:基层便民服务"),
     # a city's counties together, and a service hours programme (weekends and holidays)
-    ("截止今年5月，各县区现场办件量163件，咨询量474件。", "cases_total", "venue:各县区"),
+    ("截止今年5月，各县区办件量163件，咨询量474件。", "cases_total", "venue:各县区"),
     ("推出双休日、节假日“不打烊”服务以来，市政务大厅累计办件15527件。", "cases_total", "programme:不打烊"),
 ]
 
