@@ -90,6 +90,14 @@ def test_a_year_dating_an_event_is_no_period_of_the_report():
     assert (_reference(text).label, _reference(text).source) == ("2019", "document_text")
 
 
+def test_a_plans_span_named_after_it_is_no_period_of_the_report():
+    text = "工作情况汇报\n我县制定了三年行动方案(2021-2023年)。2021年1-11月，共办结审批事项1.7万件。\n"
+    ref = _reference(text)
+    assert (ref.start, ref.end) == (date(2021, 1, 1), date(2021, 11, 30))  # not 2021-2023, the plan's years
+    ref = _reference("工作情况汇报\n2021-2023年，我县共办结审批事项5.1万件。\n")  # the same span, no plan's
+    assert (ref.start, ref.end) == (date(2021, 1, 1), date(2023, 12, 31))
+
+
 def test_news_is_the_state_at_publication():
     ref = _reference(
         "大厅共有窗口50个。\n", kind="news", title="2022年上半年工作总结", published="2022-07-20"

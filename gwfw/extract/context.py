@@ -174,6 +174,13 @@ def _dates_event(text: str, found: periods.PeriodMention, stop: int) -> bool:
     return after or text.endswith(periods.event_then(), 0, found.start)
 
 
+def _plan_span(text: str, found: periods.PeriodMention) -> bool:
+    """Does the phrase follow a plan's name (「三年行动方案(2021-2023年)」)? Then it is the plan's span."""
+    lx = periods.lexicon()
+    before = text[max(0, found.start - 8) : found.start].rstrip(lx["plan_span_brackets"])
+    return before.endswith(tuple(lx["plan_span_after"]))
+
+
 def reference_period(report: Report, doc_date: date | None, index: TextIndex) -> periods.Period | None:
     """The period a figure gets when its own text names none."""
     if doc_date and report.meta.get("kind", "") in rules()["as_of_publication_kinds"]:
@@ -188,6 +195,8 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
             return periods.with_label(periods.clip(found.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
         if index.is_masked(found.start) or _dates_event(index.text, found, index.sentence(found.start)[1]):
+            continue
+        if _plan_span(index.text, found):  # 「…三年行动方案(2021-2023年)」 in a report of 2021
             continue
         if doc_date is None or found.period.end <= doc_date:
             return periods.with_label(periods.clip(found.period, doc_date), "document_text")

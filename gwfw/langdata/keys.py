@@ -72,6 +72,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "year_previous_until_day": int,
         "year_report_until_month": int,
         "plan_periods": dict,
+        "plan_span_after": list,
+        "plan_span_brackets": str,
         "event_words": list,
         "event_date_joiner": str,
         "month_numerals": dict,
