@@ -58,6 +58,7 @@ class PlaceBreakdown:
         self.lead_words = tuple(lx["subject_lead_words"])
         self.frames, self.frame_max = lx["subject_frames"], lx["subject_frame_max_chars"]
         self.commas = lx["period_opening_ends"]
+        self.rank_words = tuple(matcher.rules["rank_words"])
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
     def names_counties(self, scope: str) -> bool:
@@ -68,8 +69,10 @@ class PlaceBreakdown:
         self.mapped.append((n.start, ind))
 
     def _place_before(self, outer: gazetteer.Place, start: int, end: int) -> tuple[Place | None, int]:
-        """A county of outer named right before end (「其中赤坎区」「、霞山区：」); where its name starts."""
+        """A county of outer named right before end (「其中赤坎区」「、霞山区：」; 「荣昌区最少（」 past a
+        rank word); where its name starts."""
         segment = self.ix.text[start:end].rstrip(self.strip)
+        segment = next((segment[: -len(w)] for w in self.rank_words if segment.endswith(w)), segment)
         found, at = None, start
         if not segment.endswith(self.name_ends):  # Performance: the usual case, decided without a search
             return found, at
@@ -144,28 +147,47 @@ class PlaceBreakdown:
         return end + 1 if end >= 0 and text[end : end + 1] in self.commas else start
 
     def subject(self, section: Section, k: int) -> Section:
-        """The section of a mapped number k whose sentence (up to 「；」) opens, maybe after its period,
-        with one of the section's counties and names no other place before k (「其中：东兴市共受理838件，
-        办结777件；」): that county's;
-        else section unchanged. A sentence opening with the city itself, or with 全市, keeps the city's."""
-        n = self.numbers[k]
-        head = self.ix.text[self._after_period(self.ix.sentence(n.start)[0]) : n.start].lstrip(self.strip)
+        """The section of a mapped number k whose sentence (up to 「；」), or the bracket it stands in, opens,
+        maybe after its period, with one of the section's counties and names no other place before k
+        (「其中：东兴市共受理838件，办结777件；」「（綦江区办件量5678件）」), or whose bracket follows one
+        (「綦江区（办件量5678件，办结率99.9%）」): that county's; else section unchanged. A sentence opening
+        with the city itself, or with 全市, keeps the city's."""
+        n, outer = self.numbers[k], _places_by_code()[section.code]
+        s_start = self.ix.sentence(n.start)[0]
+        found, bracket = None, self._open_bracket(s_start, n.start)
+        if bracket >= 0:  # the county the bracket follows, or the one it opens with
+            found = self._place_before(outer, s_start, bracket)[0]
+            found = found or self._opening(outer, bracket + 1, n.start)
+        found = found or self._opening(outer, s_start, n.start)
+        return section if found is None else Section(section.start, section.end, found.name, found.code)
+
+    def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:
+        """The county of outer that text[start:end] opens with, past a period and lead words, when it names
+        no other place."""
+        head = self.ix.text[self._after_period(start) : end].lstrip(self.strip)
         for word in self.lead_words:
             if head.startswith(word):
                 head = head[len(word) :].lstrip(self.strip)
                 break
         for opening, closing in self.frames:
-            if head.startswith(opening) and (k := head.find(closing, 0, self.frame_max)) >= 0:
-                head = head[k + len(closing) :].lstrip(self.strip)
+            if head.startswith(opening) and (at := head.find(closing, 0, self.frame_max)) >= 0:
+                head = head[at + len(closing) :].lstrip(self.strip)
                 break
-        outer, found = _places_by_code()[section.code], None
+        found = None
         for p_start, _, candidates in gazetteer.find_places(head):
             if found is not None or p_start:  # a second place, or the first not at the start: not clear
-                return section
+                return None
             found = next((p for p in candidates if gazetteer.contains(outer, p)), None)
             if found is None:  # the city itself, or another city's unit
-                return section
-        return section if found is None else Section(section.start, section.end, found.name, found.code)
+                return None
+        return found
+
+    def _open_bracket(self, start: int, pos: int) -> int:
+        """Where the bracket pos stands in opens, after start; -1 when pos is in none."""
+        text, marks = self.ix.text, self.matcher.rules["label_marks"]
+        opening = max(text.rfind(b, start, pos) for b in marks["opening"])
+        closed = opening < 0 or any(text.find(b, opening, pos) >= 0 for b in marks["closing"])
+        return -1 if closed else opening
 
     def item(self, section: Section, found: Match) -> Section:
         """The section of a figure of one item of a list sharing a name (「坡头区、遂溪县主动评价率分别为
