@@ -252,10 +252,15 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         return None
 
     def _name_after(self, n: NumberMention) -> Match | None:
-        """A count right before the name it counts (「1338项依申请类政务服务事项」)."""
+        """A count right before the name it counts (「1338项依申请类政务服务事项」), or a share before 的 and
+        the name of its rate (「以98.5%的主动评价率位居全市第一」)."""
         pos, text = n.end, self.ix.text
         while pos < len(text) and (text[pos] == " " or text[pos] in self.rules["quote_chars"]):
             pos += 1
+        if n.unit == "%" and text.startswith(self.rules["rate_before_name"], pos):  # a rate's own name only
+            t = self.ix.name_starting_at(pos + len(self.rules["rate_before_name"]))
+            rate = t and t.surface.endswith(tuple(parts()["measures"]["share"])) and self._named(t, n)
+            return Match(rate, "share before its name", n.start, t.end) if rate else None
         if text.startswith(self.level_words, pos):  # 「198项区级行政许可事项」
             pos += len(next(w for w in self.level_words if text.startswith(w, pos)))
         t = self.ix.name_starting_at(pos)

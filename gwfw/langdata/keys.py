@@ -179,6 +179,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "link_max_chars": int,
         "cases_in_items": dict,
         "rank_words": list,
+        "rate_before_name": str,
         "rank_commas": str,
         "context_back_chars": int,
         "quote_chars": str,
