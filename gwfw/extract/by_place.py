@@ -57,7 +57,7 @@ class PlaceBreakdown:
         self.name_ends = tuple(lx["name_suffixes"])  # every name the gazetteer finds ends with one
         self.lead_words = tuple(lx["subject_lead_words"])
         self.frames, self.frame_max = lx["subject_frames"], lx["subject_frame_max_chars"]
-        self.commas = lx["period_opening_ends"]
+        self.commas, self.colons = lx["period_opening_ends"], matcher.rules["label_marks"]["colons"]
         self.rank_words = tuple(matcher.rules["rank_words"])
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
@@ -159,6 +159,8 @@ class PlaceBreakdown:
             found = self._place_before(outer, s_start, bracket)[0]
             found = found or self._opening(outer, bracket + 1, n.start)
         found = found or self._opening(outer, s_start, n.start)
+        label = max(self.ix.text.rfind(c, s_start, n.start) for c in self.colons)  # 「各区县情况：綦江区…」
+        found = found or (self._opening(outer, label + 1, n.start) if label >= 0 else None)
         return section if found is None else Section(section.start, section.end, found.name, found.code)
 
     def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:
