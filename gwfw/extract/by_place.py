@@ -22,6 +22,7 @@ from . import places as gazetteer
 from .codebook import Indicator
 from .context import Section
 from .matcher import Matcher
+from .name_patterns import list_joiners
 from .names import Match
 from .numerals import NumberMention
 from .places import Place
@@ -58,6 +59,7 @@ class PlaceBreakdown:
         self.lead_words = tuple(lx["subject_lead_words"])
         self.frames, self.frame_max = lx["subject_frames"], lx["subject_frame_max_chars"]
         self.commas, self.colons = lx["period_opening_ends"], matcher.rules["label_marks"]["colons"]
+        self.each_words, self.joiners = tuple(lx["shared_by_list_words"]), "".join(list_joiners())
         self.rank_words = tuple(matcher.rules["rank_words"])
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
@@ -162,6 +164,28 @@ class PlaceBreakdown:
         label = max(self.ix.text.rfind(c, s_start, n.start) for c in self.colons)  # 「各区县情况：綦江区…」
         found = found or (self._opening(outer, label + 1, n.start) if label >= 0 else None)
         return section if found is None else Section(section.start, section.end, found.name, found.code)
+
+    def shared(self, section: Section, k: int) -> tuple[Section, ...]:
+        """The sections of a mapped number k whose sentence opens, maybe after its period, with a list of two
+        or more of the section's counties and says each of them has it, with no other number between
+        (「綦江区、荣昌区主动评价率均为100%」): one per county; else ()."""
+        n, outer = self.numbers[k], _places_by_code()[section.code]
+        head = self.ix.text[self._after_period(self.ix.sentence(n.start)[0]) : n.start]
+        if not any(w in head for w in self.each_words):  # Performance: the usual sentence says no 均
+            return ()
+        counties, pos = [], 0
+        for p_start, p_end, candidates in gazetteer.find_places(head):
+            county = next((p for p in candidates if gazetteer.contains(outer, p)), None)
+            if p_start != pos or county is None:
+                break
+            counties.append(county)
+            pos = p_end
+            while pos < len(head) and head[pos] in self.joiners:
+                pos += 1
+        rest = head[pos:]
+        if len(counties) < 2 or not any(w in rest for w in self.each_words) or any(c.isdigit() for c in rest):
+            return ()
+        return tuple(Section(section.start, section.end, c.name, c.code) for c in counties)
 
     def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:
         """The county of outer that text[start:end] opens with, past a period and lead words, when it names

@@ -98,13 +98,18 @@ def extract(report: Report) -> Extraction:
     only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
         section = own = only or ctx.section_at(n.start)
+        owners: tuple = ()  # the counties sharing a mapped figure of a city's report, when more than one
         bounds = index.sentence(n.start)
         found = matcher.match(n, bounds)
         item = found.item_end >= 0  # one item of a list sharing a name (「A镇、B镇办件量分别为…」)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
         elif section.code in counties_listed:  # 「其中：东兴市共受理838件」 in a city's report: the county's
-            section = by_place.item(section, found) if item else by_place.subject(section, k)
+            if item:
+                section = by_place.item(section, found)
+            else:
+                owners = by_place.shared(section, k)  # 「綦江区、荣昌区…均为100%」: each county's
+                section = owners[0] if owners else by_place.subject(section, k)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
@@ -115,7 +120,7 @@ def extract(report: Report) -> Extraction:
             )
             if not why and item:  # the item says whose figure it is, and of what
                 why, scope = item_scope(index, found, section.code, trim, units)
-            elif not why and county and section.code:
+            elif not why and county and section.code and not owners:  # (the list names the owners)
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
@@ -169,13 +174,13 @@ def extract(report: Report) -> Extraction:
         if ind is None:
             continue
         listed = governing.listed(n.start, bounds[0]) if governing.list_ends and not item else []
-        for one in (ind, *found.also):
+        for owner, one in ((o, i) for o in owners or (section,) for i in (ind, *found.also)):
             for p in [p.as_of() if one.measure == "stock" else p for p in listed] or [period]:
                 observations.append(
                     {
                         "file": report.file,
-                        "district": section.district,
-                        "district_code": section.code,
+                        "district": owner.district,
+                        "district_code": owner.code,
                         "indicator": one.code,
                         "value": value,
                         "value_high": value_high,

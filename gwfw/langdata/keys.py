@@ -254,6 +254,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "subject_frames": list,
         "subject_frame_max_chars": int,
         "counties_together_words": list,
+        "shared_by_list_words": list,
         "period_opening_ends": str,
     },
     "dates.yaml": {
