@@ -100,6 +100,15 @@ class PlaceBreakdown:
             return None, c_start
         return counties[k - first], c_start + listed[0][0]
 
+    def _named_after_respectively(self, n: NumberMention) -> Indicator | None:
+        """The indicator named between 分别 and the first number of its list that fits n, or None."""
+        r = self.ix.respectively.find(self.ix.clause(n.start)[0], n.start)
+        first = self.numbers[bisect.bisect_right(self.matcher.starts, r)]
+        for t in reversed(self.ix.names_within(r, first.start)):
+            if (ind := self.matcher._named(t, n)) is not None:
+                return ind
+        return None
+
     def _floor(self, s_start: int) -> int:
         """How far back the figure broken down may stand (see the module docstring)."""
         floor = s_start
@@ -235,7 +244,8 @@ class PlaceBreakdown:
         start = max(c_start, self.numbers[k - 1].end if k else 0)
         outer = _places_by_code()[section.code]
         place, place_start = self._place_before(outer, start, n.start)
-        if place is None and self.ix.respectively.starts:
+        respective = place is None and bool(self.ix.respectively.starts)
+        if respective:
             place, place_start = self._respective_place(outer, k)
         if place is None:
             return found, section
@@ -250,6 +260,8 @@ class PlaceBreakdown:
                 reason = "a breakdown by place: the indicator named before the list"
             if ind is not None:
                 break
+        if ind is None and respective:  # 「綦江区、荣昌区分别收到评价2345条、3456条」
+            ind, reason = self._named_after_respectively(n), "respectively, the places listed"
         if ind is None:
             return found, section
         self.matcher.last = (n.start, ind)

@@ -120,7 +120,7 @@ def extract(report: Report) -> Extraction:
             )
             if not why and item:  # the item says whose figure it is, and of what
                 why, scope = item_scope(index, found, section.code, trim, units)
-            elif not why and county and section.code and not owners:  # (the list names the owners)
+            elif not why and county and section.code and section is own:  # (a county's, read from its name)
                 why = other_unit(index, found, section.code)
             if why:
                 found = found._replace(indicator=None, reason=why)
