@@ -170,8 +170,9 @@ class PlaceBreakdown:
             found = self._place_before(outer, s_start, bracket)[0]
             found = found or self._opening(outer, bracket + 1, n.start)
         found = found or self._opening(outer, s_start, n.start)
-        label = max(self.ix.text.rfind(c, s_start, n.start) for c in self.colons)  # 「各区县情况：綦江区…」
-        found = found or (self._opening(outer, label + 1, n.start) if label >= 0 else None)
+        if found is None:  # after a label's colon: 「各区县情况：綦江区…」
+            label = max(self.ix.text.rfind(c, s_start, n.start) for c in self.colons)
+            found = self._opening(outer, label + 1, n.start) if label >= 0 else None
         return section if found is None else Section(section.start, section.end, found.name, found.code)
 
     def shared(self, section: Section, k: int) -> tuple[Section, ...]:
