@@ -226,8 +226,8 @@ class ComposedRules:
         if own_end == m.start() and self.rules["list_separator"] in text[n.end : own_end]:
             return None  # the share ends a list; the concept begins another item of it
         # another share first: only its object may stand between (「98%的事项、92%的办件」「97%以上…事项和」)
-        own = text[n.end : own_end].rstrip("".join(list_joiners()))
-        if own_end < m.start() and own and not own.endswith(_object_words()):
+        own = text[n.end : own_end].rstrip("".join(list_joiners())) if own_end < m.start() else ""
+        if own and not own.endswith(_object_words()):
             return None  # a subject of its own (「100%进驻实体大厅、99.92%纳入综合窗口受理」)
         concept = concepts()[self.ix.strip_quotes(m.group())]
         if not concept.subject_share:
