@@ -60,6 +60,7 @@ class PlaceBreakdown:
         self.frames, self.frame_max = lx["subject_frames"], lx["subject_frame_max_chars"]
         self.commas, self.colons = lx["period_opening_ends"], matcher.rules["label_marks"]["colons"]
         self.each_words, self.joiners = tuple(lx["shared_by_list_words"]), "".join(list_joiners())
+        self.shared_not = tuple(lx["shared_not_words"])
         self.rank_words = tuple(matcher.rules["rank_words"])
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
@@ -178,10 +179,11 @@ class PlaceBreakdown:
     def shared(self, section: Section, k: int) -> tuple[Section, ...]:
         """The sections of a mapped number k whose sentence opens, maybe after its period, with a list of two
         or more of the section's counties and says each of them has it, with no other number between
-        (「綦江区、荣昌区主动评价率均为100%」): one per county; else ()."""
+        (「綦江区、荣昌区主动评价率均为100%」), or gives them one rate (「…主动评价率达到100%」): one per
+        county; else ()."""
         n, outer = self.numbers[k], _places_by_code()[section.code]
         head = self.ix.text[self._after_period(self.ix.sentence(n.start)[0]) : n.start]
-        if not any(w in head for w in self.each_words):  # Performance: the usual sentence says no 均
+        if n.unit != "%" and not any(w in head for w in self.each_words):  # Performance: the usual says no 均
             return ()
         counties, pos = [], 0
         for p_start, p_end, candidates in gazetteer.find_places(head):
@@ -193,8 +195,10 @@ class PlaceBreakdown:
             while pos < len(head) and head[pos] in self.joiners:
                 pos += 1
         rest = head[pos:]
-        if len(counties) < 2 or not any(w in rest for w in self.each_words) or any(c.isdigit() for c in rest):
-            return ()
+        if len(counties) < 2 or any(c.isdigit() for c in rest) or any(w in rest for w in self.shared_not):
+            return ()  # (their figure together: 「两区平均…」)
+        if n.unit != "%" and not any(w in rest for w in self.each_words):
+            return ()  # (a 均 in a county's name: 都江堰市)
         return tuple(Section(section.start, section.end, c.name, c.code) for c in counties)
 
     def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:

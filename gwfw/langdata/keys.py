@@ -255,6 +255,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "subject_frame_max_chars": int,
         "counties_together_words": list,
         "shared_by_list_words": list,
+        "shared_not_words": list,
         "period_opening_ends": str,
     },
     "dates.yaml": {
