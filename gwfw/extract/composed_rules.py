@@ -299,7 +299,8 @@ class ComposedRules:
             self.ix.reversed, len(self.ix.text) - p + self._sep_before(p)
         ):
             return None  # 「“最多跑一趟”和“一趟不用跑”事项达1433项，占比93%」: one share of two concepts
-        ind = self._fits(concepts()[self.ix.strip_quotes(last.group())].indicators("share", kind), n)
+        concept = concepts()[self.ix.strip_quotes(last.group())]
+        ind = self._fits(concept.indicators("share", kind), n) if concept.count_share else None
         if ind is None:
             return None
         return Match(ind, "share after the count it divides", last.start(), n.end, screen_from=last.start())

@@ -65,6 +65,7 @@ class Concept:
     # the object kinds a count right before a name without object gives it (「…办结12262件,即办率达62.3%」)
     after_count: frozenset[str] = frozenset({"items"})
     subject_share: bool = True  # may a share written before its subject (「95%的事项…」) be its measure?
+    count_share: bool = True  # may a share in the clause after its count (「…1081项，占比99.91%」)?
 
     def indicators(self, measure: str, obj: str) -> list[Indicator]:
         """What a name made of this concept, an object kind and a measure ("" = none) may measure."""
@@ -143,7 +144,14 @@ def concepts() -> dict[str, Concept]:
             m: _codes(m, row[m], f"no. {i} ({forms[0]})", problems) for m in ("share", "count") if m in row
         }
         after, subject = frozenset(row.get("after_count") or ["items"]), row.get("subject_share", True)
-        concept = Concept(forms[0].translate(unquote), codes, bool(row.get("bare", True)), after, subject)
+        concept = Concept(
+            forms[0].translate(unquote),
+            codes,
+            bool(row.get("bare", True)),
+            after,
+            subject,
+            row.get("count_share", True),
+        )
         for form in _row_forms(row):
             out[form.translate(unquote)] = concept
     if problems:
