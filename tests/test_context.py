@@ -125,6 +125,27 @@ def test_early_in_january_a_report_speaks_of_the_year_just_ended():
     assert (ref.source, ref.end) == ("document_title", date(2024, 1, 8))
 
 
+def test_a_government_work_report_early_in_a_year_reviews_the_year_before():
+    """A work report delivered to the people's congress in January to March reports on the year before,
+    though its title names the year of delivery; delivered later, or titled with an earlier period of its
+    own (a progress report on its tasks), the usual rules hold."""
+    text = "全区政务服务事项网上可办率达99.9%，办件量12万件。\n"
+    title = "政府工作报告——2024年1月15日在綦江区第十八届人民代表大会第四次会议上"
+    ref = _reference(text, title=title, published="2024-01-20")
+    assert (ref.start, ref.end, ref.label) == (date(2023, 1, 1), date(2023, 12, 31), "2023")
+    ref = _reference(text, title="綦江区2024年政府工作报告", published="2024-02-20")
+    assert (ref.start, ref.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    ref = _reference(text, title="綦江区2024年政府工作报告", published="2024-06-20")
+    assert (ref.start, ref.end) == (date(2024, 1, 1), date(2024, 6, 20))
+    ref = _reference(text, title="2021年度四季度政府工作报告任务进展情况", published="2022-01-25")
+    assert (ref.start, ref.end) == (date(2021, 10, 1), date(2021, 12, 31))
+    obs = extract(_report(text, title=title, published="2024-01-20")).observations
+    assert {(o["indicator"], o["period_label"]) for o in obs} == {
+        ("online_available_rate", "2023"),
+        ("cases_total", "2023"),
+    }
+
+
 def test_a_five_year_plan_named_in_the_title_or_in_an_undated_text_gives_its_years():
     """News audit 2: 「“十三五”回顾」 dates a report on the plan's five years (title), and so does
     「“十三五”期间」 in a text with no date at all; a dated news item naming a plan keeps its date."""

@@ -133,6 +133,18 @@ def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:
     return None
 
 
+def _year_reviewed(title: str, doc_date: date, titled) -> periods.Period | None:
+    """The year before, for a government work report delivered early in a year (periods.yaml review_titles),
+    unless its title names an earlier period (「2021年度四季度政府工作报告任务进展情况」: its own quarter).
+    titled: the first period the title names, or None."""
+    review, new_year = periods.lexicon()["review_titles"], date(doc_date.year, 1, 1)
+    if titled is not None and (titled.period.start or titled.period.end) < new_year:
+        return None
+    if doc_date.month <= review["until_month"] and any(w in title for w in review["words"]):
+        return periods.Period(date(doc_date.year - 1, 1, 1), date(doc_date.year - 1, 12, 31), "")
+    return None
+
+
 def _plan_period(text: str) -> periods.Period | None:
     """「“十二五”期间」: the five-year plan text names first, as its years."""
     plans = periods.lexicon()["plan_periods"]
@@ -190,9 +202,18 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
         period = _year_just_ended(doc_date, report.text) or periods.Period(None, doc_date, "")
         return periods.with_label(period, "publication_date")
     title = report.meta.get("title") or _first_line(report.text)
-    for found in periods.find_periods(title, None, doc_date, None):
-        if report.meta.get("title") or not _dates_event(title, found, len(title)):  # (a first line)
-            return periods.with_label(periods.clip(found.period, doc_date), "document_title")
+    titled = next(
+        (
+            found
+            for found in periods.find_periods(title, None, doc_date, None)
+            if report.meta.get("title") or not _dates_event(title, found, len(title))  # (a first line)
+        ),
+        None,
+    )
+    if doc_date and (reviewed := _year_reviewed(title, doc_date, titled)):
+        return periods.with_label(reviewed, "document_title")
+    if titled:
+        return periods.with_label(periods.clip(titled.period, doc_date), "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
         if index.is_masked(found.start) or _dates_event(index.text, found, index.sentence(found.start)[1]):
             continue

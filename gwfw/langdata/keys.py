@@ -70,6 +70,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "paragraph_opening_chars": int,
         "relative_month_previous_until_day": int,
         "year_previous_until_day": int,
+        "review_titles": dict,
         "year_report_until_month": int,
         "plan_periods": dict,
         "plan_span_after": list,
