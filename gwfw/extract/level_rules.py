@@ -131,7 +131,7 @@ def _change_gap() -> re.Pattern:
     return re.compile(
         rf"""
         (?: {"|".join(map(re.escape, sorted(words, key=len, reverse=True)))}  # 较上年, 提高, 了
-          | [0-9０-９]{{1,4}} (?:{years}) 份?                      # a year or month compared with: 2022年, 3月份
+          | [0-9０-９]{{1,4}} (?:{years}) 份?    # a year or month compared with: 2022年, 3月份
         )*
         """,
         re.VERBOSE,
