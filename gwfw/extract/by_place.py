@@ -15,6 +15,7 @@ A figure with an indicator name of its own in a sentence that opens with one of 
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 
 from ..langdata import load_yaml
@@ -33,6 +34,18 @@ from .text_index import TextIndex
 @cache
 def _lexicon() -> dict:
     return load_yaml("places.yaml")
+
+
+@cache
+def _list_tail() -> re.Pattern:
+    """What may close a list of counties before the words that follow it: 「等3个县区」「等三个」."""
+    return re.compile(
+        rf"""
+        (?: {"|".join(map(re.escape, _lexicon()["list_tail_words"]))} )   # 等
+        (?: [0-9]+ | [一二两三四五六七八九十]+ ) 个?                          # how many: 3个, 三个
+        """,
+        re.VERBOSE,
+    )
 
 
 @cache
@@ -195,6 +208,8 @@ class PlaceBreakdown:
             while pos < len(head) and head[pos] in self.joiners:
                 pos += 1
         rest = head[pos:]
+        if tail := _list_tail().match(rest):  # 「…坡头区等3个县区」: how many the list names
+            rest = rest[tail.end() :]
         if len(counties) < 2 or any(c.isdigit() for c in rest) or any(w in rest for w in self.shared_not):
             return ()  # (their figure together: 「两区平均…」)
         if n.unit != "%" and not any(w in rest for w in self.each_words):

@@ -257,6 +257,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "counties_together_words": list,
         "shared_by_list_words": list,
         "shared_not_words": list,
+        "list_tail_words": list,
         "period_opening_ends": str,
     },
     "dates.yaml": {
