@@ -96,17 +96,26 @@ class LinkedRules:
             return None  # Performance: the usual number has no named figure ending the clause before
         if prev.start < s_start or not unit_fits(self.last[1], n.unit):
             return None
-        text, pos = self.ix.text, c_start
-        word = next((w for w in self.rules["elided_subjects"] if text.startswith(w, pos)), "")
-        pos += len(word)
+        text, pos, r = self.ix.text, c_start, self.rules
+        lead = next((w for w in r["elided_subject_leads"] if text.startswith(w, pos)), "")  # 「其中我区…」
+        word = next((w for w in r["elided_subjects"] if text.startswith(w, pos + len(lead))), "")
+        pos += len(lead) + len(word)
+        if lead and not word:
+            return None  # (a part of the figure before: breakdown.py)
         if not word:  # else a period phrase must open the clause (「今年达到99.5%」)
             k = bisect.bisect_left(self.ix.period_phrases, (pos,))
             phrases = self.ix.period_phrases
             if k == len(phrases) or phrases[k][0] != pos:
                 return None
             pos = phrases[k][1]
-        if pos == c_start or not self.link.fullmatch(text, pos, n.start):
+        if pos == c_start:
             return None
+        if not self.link.fullmatch(text, pos, n.start):  # 「全市共办理…1200万件，我区办理48万件」: the verb
+            verb = next((v for v in r["elided_subject_verbs"] if text.startswith(v, pos)), "")  # repeated
+            if not (word and verb and verb in text[self.ix.clause(prev.start)[0] : prev.start]):
+                return None
+            if not self.link.fullmatch(text, pos + len(verb), n.start):
+                return None
         return Match(self.last[1], "the name of the clause before, for another place or time", c_start, n.end)
 
     def _rate_of_cut(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:

@@ -123,6 +123,8 @@ def extract(report: Report) -> Extraction:
             elif not why and county and section.code and section is own:  # (a county's, read from its name)
                 why = other_unit(index, found, section.code)
             if why:
+                if screen.seen.get(key := (bounds[0], found.indicator.code)) == n.start:
+                    del screen.seen[key]  # no whole that a 其中 after it breaks down (「全市…，其中我区…」)
                 found = found._replace(indicator=None, reason=why)
             elif section is not own and (scope.startswith("part:") or by_place.names_counties(scope)):
                 scope = ""  # a county's, in its city's breakdown (「其中…汉滨区52.4万件」「各区县…荣昌区…」)

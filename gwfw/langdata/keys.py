@@ -239,6 +239,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_baselines": list,
         "change_clause": dict,
         "elided_subjects": list,
+        "elided_subject_leads": list,
+        "elided_subject_verbs": list,
         "elided_subject_max_chars": int,
         "change_dated": dict,
         "label_marks": dict,
