@@ -57,6 +57,7 @@ def _not_hotline(words, names_not_before, number_not_before, negations) -> str:
 _WINDOW_LISTS = {
     "target": ("target_words",),
     "change": ("change_words",),
+    "not_change": ("change_not_words",),  # read by no check: they only hide the change word inside them
     "average": ("average_words",),
     "one_day": ("one_day_words",),
     "flow_change": ("flow_change_words",),

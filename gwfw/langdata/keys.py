@@ -124,6 +124,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "requirement_qualifiers": list,
         "not_target_year": dict,
         "change_words": list,
+        "change_not_words": list,
         "average_words": list,
         "one_day_words": list,
         "each_before_bound": list,
