@@ -252,29 +252,26 @@ class Screen:
             and self._wider_reaches(wider, n, s_start, c_start, area)
         ):
             return f"unmapped: {last['wider'].word}'s figure, not the district's {name}"
-        m = None
+        named = []
         if "department" in last:  # the nearest department named (「区供电公司“获得电力”…」: not 电力)
             for h in reversed(self._hits(s_from, n.start)[0]):
                 if "department" in p.checks[h.word] and (m := _last(p.department, text, h.start, n.start)):
+                    named.append(m)
                     break
-        if m is None and "place" in last:
-            m = _last(p.place, text, max(s_from, last["place"].start - 4), n.start)
+        if "place" in last:  # then a town, if the department was one of a list (「镇…（其中公安窗口、…」)
+            named.append(_last(p.place, text, max(s_from, last["place"].start - 4), n.start))
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
-        # (「区公安局、区市场监督管理局5个部门」)
-        # ... unless each has its own figure in brackets (「人社局窗口（办件量2395件）、…」)
-        own = m is not None and self._listed(m.end(), n.start, self.brackets)
-        if (
-            m
-            and not self._listed(m.end(), n.start, self.wide_words)
-            and (
-                own
+        # (「区公安局、区市场监督管理局5个部门」) ... unless each has its own figure in brackets
+        # (「人社局窗口（办件量2395件）、…」)
+        for m in filter(None, named):
+            if not self._listed(m.end(), n.start, self.wide_words) and (
+                self._listed(m.end(), n.start, self.brackets)
                 or not (
                     self._listed(m.end(), n.start, self.list_words)
                     or any(sep in text[max(0, m.start() - 2) : m.start()] for sep in self.separators)
                 )
-            )
-        ):
-            return f"unmapped: {m.group()}'s figure, not the district's {name}"
+            ):
+                return f"unmapped: {m.group()}'s figure, not the district's {name}"
         return ""
 
     def _ends_in_change(self, end: int) -> bool:
