@@ -49,6 +49,19 @@ def _list_tail() -> re.Pattern:
 
 
 @cache
+def _enumerator() -> re.Pattern:
+    """The number of an item of a list, opening it: 「（一）」「(2)」「3.」「4、」「①」."""
+    return re.compile(
+        r"""
+        [（(]? [一二三四五六七八九十0-9]{1,3} [）)]   # （一）, (2), or 一） once a bracket is stripped
+        | [0-9]{1,2} [.．、]                          # 3. 4、
+        | [①-⑳]                                      # ①
+        """,
+        re.VERBOSE,
+    )
+
+
+@cache
 def _places_by_code() -> dict[str, gazetteer.Place]:
     return {p.code: p for p in gazetteer.places() if p.code}
 
@@ -220,6 +233,8 @@ class PlaceBreakdown:
         """The county of outer that text[start:end] opens with, past a period and lead words, when it names
         no other place."""
         head = self.ix.text[self._after_period(start) : end].lstrip(self.strip)
+        if item := _enumerator().match(head):  # 「（一）通川区：…」: a list's number before the county
+            head = head[item.end() :].lstrip(self.strip)
         for word in self.lead_words:
             if head.startswith(word):
                 head = head[len(word) :].lstrip(self.strip)

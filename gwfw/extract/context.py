@@ -248,7 +248,8 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     out, cursor = [], 0
     for i, start in enumerate(heads):
         end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
-        heading = report.text[start : start + r["section_heading_chars"]]
+        # the heading's own line: 「二、各县（市、区）情况」 names no county, though the next line may
+        heading = report.text[start : start + r["section_heading_chars"]].split("\n", 1)[0]
         inner = next(
             (
                 p

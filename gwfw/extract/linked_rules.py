@@ -62,10 +62,23 @@ class LinkedRules:
         if text[comma] not in self.rules["rank_commas"] or not self.link.fullmatch(text, c_start, n.start):
             return None
         word = next((w for w in self.rules["rank_words"] if text.endswith(w, 0, comma)), "")
-        found = word and self._name_before(comma - len(word), n, self.ix.clause(comma - 1)[0])
+        r_start = self.ix.clause(comma - 1)[0]
+        found = word and self._name_before(comma - len(word), n, r_start)
         if not found:
-            return None
+            return self._ranked_again(n, r_start, comma - len(word)) if word else None
         return found._replace(reason="name before, then its rank", screen_from=found.evidence_start)
+
+    def _ranked_again(self, n: NumberMention, r_start: int, r_end: int) -> Match | None:
+        """「宣汉县主动评价率最高，为98.1%；万源市最低，为85.3%」: a rank of no name, after a short subject
+        (text[r_start:r_end], no number in it), in the whole sentence of a ranked figure mapped before:
+        that figure's name, for another place."""
+        if self.last is None or r_end - r_start > self.rules["elided_subject_max_chars"]:
+            return None
+        if self.last[0] < self._whole_sentence_start(self.ix.sentence(n.start)[0]):
+            return None
+        if not unit_fits(self.last[1], n.unit) or any(c.isdigit() for c in self.ix.text[r_start:r_end]):
+            return None
+        return Match(self.last[1], "the name of the rank before, for another place", r_start, n.end)
 
     def _collected(self, n: NumberMention, c_start: int) -> Match | None:
         """「评价数据归集并推送22.44万条」: a count (in a unit) of what was collected, its name before the

@@ -37,10 +37,11 @@ def _marker_pattern(key: str) -> re.Pattern:
 @cache
 def _nameless_rule_words() -> re.Pattern:
     """Any of the words by which a rule maps a number with no indicator name in its sentence: 已办 after a
-    count received (「收件120件，已办118件」), a rate named only as a cut
-    (「由25天压缩至17天，提速率32%」)."""
+    count received (「收件120件，已办118件」), a rate named only as a cut (「由25天压缩至17天，提速率32%」),
+    a rank after a ranked figure (「…最高，为98.1%；万源市最低，为85.3%」)."""
     r = rules()
-    return re.compile("|".join(map(re.escape, (*r["done_after_accepted"]["words"], *r["cut_rate"]["words"]))))
+    words = (*r["done_after_accepted"]["words"], *r["cut_rate"]["words"], *r["rank_words"])
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @cache
