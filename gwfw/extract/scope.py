@@ -26,17 +26,12 @@ from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
 from .scope_notes import does_not_narrow, note_end
-from .scope_words import constants, lexicon, opening, patterns
+from .scope_words import constants, last_match, lexicon, opening, patterns, units_counted
 from .text_index import TextIndex
 from .zones import Zones
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
 _LEVEL_REACH = max(map(len, _WIDER_LEVEL_ENDINGS)) + 1  # such a name, then a list separator (「市、县级」)
-
-
-def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    """The last match of pattern within text[start:end]."""
-    return next(reversed([*pattern.finditer(text, start, end)]), None)
 
 
 _OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
@@ -160,6 +155,8 @@ class Screen:
             and not self._listed(self.ix.clause(n.start)[0], n.start, self.name_joiners)
         ):
             return f"unmapped: a bound each one passes, not {ind.code}'s total", ""
+        if ind.kind == "rate" and (units := units_counted(text, max(s_start, n.start - self.back), n.start)):
+            return f"unmapped: a bound {units} pass, not {ind.code}", ""  # 「4个县（市、区）…达到95%」
         if ind.kind == "count" and after.startswith(self.wider_after):
             wider = next(w for w in self.wider_after if after.startswith(w))
             if not self._own_area(wider, county or "市"):
@@ -255,11 +252,13 @@ class Screen:
         named = []
         if "department" in last:  # the nearest department named (「区供电公司“获得电力”…」: not 电力)
             for h in reversed(self._hits(s_from, n.start)[0]):
-                if "department" in p.checks[h.word] and (m := _last(p.department, text, h.start, n.start)):
+                if "department" not in p.checks[h.word]:
+                    continue
+                if m := last_match(p.department, text, h.start, n.start):
                     named.append(m)
                     break
         if "place" in last:  # then a town, if the department was one of a list (「镇…（其中公安窗口、…」)
-            named.append(_last(p.place, text, max(s_from, last["place"].start - 4), n.start))
+            named.append(last_match(p.place, text, max(s_from, last["place"].start - 4), n.start))
         # 「区税务局办件量…，办结率100%」, but not 「全区…」 after it, nor one of a list
         # (「区公安局、区市场监督管理局5个部门」) ... unless each has its own figure in brackets
         # (「人社局窗口（办件量2395件）、…」)

@@ -98,6 +98,7 @@ class Patterns:
     place: re.Pattern
     plan_heading: re.Pattern
     future: re.Pattern  # a word of what is still to come (将, 建成后), asked only after a new venue's word
+    units_counted: re.Pattern  # how many units a rate holds for (「4个县（市、区）」)
 
 
 def _place_suffix(lx: dict) -> str:
@@ -162,7 +163,35 @@ def patterns() -> Patterns:
         place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_place_suffix(lx)})(?!街|村)"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),
         future=re.compile(_alt(lx["plan_future_words"])),
+        units_counted=re.compile(
+            rf"""
+            (?: [0-9]+ | [一二两三四五六七八九十]+ ) 个     # how many: 4个, 十二个
+            (?: {_alt(lx["units_counted_before_rate"])} )  # of which units: 县（市、区）, 部门
+            """,
+            re.VERBOSE,
+        ),
     )
+
+
+def units_counted(text: str, start: int, end: int) -> str:
+    """How many units a rate at end holds for, counted in its clause before it (「全市共有4个县（市、区）
+    主动评价率达到95%以上」: a bound they pass, not the area's rate), or ''. The brackets of 县（市、区）
+    end no clause here."""
+    m = last_match(patterns().units_counted, text, start, end)
+    if m is None or text.endswith(tuple(lexicon()["units_counted_not_after"]), 0, m.start()):
+        return ""  # (a list of them by name: 「…坡头区等3个县区」)
+    return "" if any(c in text[m.end() : end] for c in _clause_ends_but_brackets()) else m.group()
+
+
+@cache
+def _clause_ends_but_brackets() -> str:
+    brackets = {*lexicon()["inclusion_notes"]["opens"], *lexicon()["inclusion_notes"]["closes"]}
+    return "".join(c for c in text_rules()["clause_delimiters"] if c not in brackets)
+
+
+def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of pattern within text[start:end]."""
+    return next(reversed([*pattern.finditer(text, start, end)]), None)
 
 
 @cache
