@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from .name_patterns import Trigger
+from .name_patterns import Trigger, unit_fits
 from .names import Match
 from .numerals import NumberMention
 from .places import named_opening
 from .text_index import TextIndex
 
 SHARED = "respectively, a name shared by the list"
+SERIES = "respectively, a series of periods after the figure it goes on"
 
 
 def list_items(text: str, start: int, end: int, sep: str, more: str = "") -> list[tuple[int, int]]:
@@ -58,7 +59,19 @@ class ListRules:
             ind = self._named(t, n)
             if ind:
                 return Match(ind, "respectively", t.start, n.end)
+        if (series := self._series_of_periods(n, items)) is not None:  # 「1月为65.2%，2月、3月分别…」
+            return Match(series, SERIES, i_start, n.end, item_end=i_end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _series_of_periods(self, n: NumberMention, items: list[tuple[int, int]]):
+        """The indicator of the figure mapped last in n's sentence, when every item of the list is a period
+        alone (「主动评价率1月为65.2%，2月、3月分别提升至78.3%、85.6%」) and n fits it; else None."""
+        if self.last is None or self.last[0] < self.ix.sentence(n.start)[0]:
+            return None
+        if not unit_fits(self.last[1], n.unit):
+            return None
+        spans = {(start, end) for start, end, _ in self.ix.period_phrases}
+        return self.last[1] if all(item in spans for item in items) else None
 
     def _shared_name(self, items: list[tuple[int, int]], first: int) -> Trigger | None:
         """The name that ends the last item, joined to 分别 by linking words only, when every item has words
