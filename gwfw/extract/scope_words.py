@@ -177,6 +177,8 @@ def units_counted(text: str, start: int, end: int) -> str:
     """How many units a rate at end holds for, counted in its clause before it (「全市共有4个县（市、区）
     主动评价率达到95%以上」: a bound they pass, not the area's rate), or ''. The brackets of 县（市、区）
     end no clause here."""
+    if text.find("个", start, end) < 0:
+        return ""  # Performance: the usual rate's clause counts nothing in 个
     m = last_match(patterns().units_counted, text, start, end)
     if m is None or text.endswith(tuple(lexicon()["units_counted_not_after"]), 0, m.start()):
         return ""  # (a list of them by name: 「…坡头区等3个县区」)
