@@ -133,7 +133,7 @@ def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:
     return None
 
 
-def _year_reviewed(title: str, doc_date: date, titled) -> periods.Period | None:
+def _year_reviewed(title: str, doc_date: date, titled: periods.PeriodMention | None) -> periods.Period | None:
     """The year before, for a government work report delivered early in a year (periods.yaml review_titles),
     unless its title names an earlier period (「2021年度四季度政府工作报告任务进展情况」: its own quarter).
     titled: the first period the title names, or None."""
