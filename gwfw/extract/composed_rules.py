@@ -229,6 +229,8 @@ class ComposedRules:
         own = text[n.end : own_end].rstrip("".join(list_joiners())) if own_end < m.start() else ""
         if own and not own.endswith(_object_words()):
             return None  # a subject of its own (「100%进驻实体大厅、99.92%纳入综合窗口受理」)
+        if (m := self._respective_subject(n, m)) is None:  # 「98%和85%的事项分别实现网上可办和全程网办」
+            return None
         concept = concepts()[self.ix.strip_quotes(m.group())]
         if not concept.subject_share:
             return None  # a cut of time is no share of the items written before it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .name_patterns import Trigger, unit_fits
+from .name_patterns import Trigger, list_joiners, unit_fits
 from .names import Match
 from .numerals import NumberMention
 from .places import named_opening
@@ -72,6 +72,26 @@ class ListRules:
             return None
         spans = {(start, end) for start, end, _ in self.ix.period_phrases}
         return self.last[1] if all(item in spans for item in items) else None
+
+    def _respective_subject(self, n: NumberMention, concept: re.Match) -> re.Match | None:
+        """「98%和85%的政务服务事项分别实现网上可办和全程网办」: shares before 分别 pair, in order, with the
+        concepts listed after it (the first of them is concept): the one of n, the k-th share of its
+        clause (concept itself when no 分别 stands between); None when the list is shorter."""
+        if not self.ix.respectively.starts or self.ix.respectively.find(n.end, concept.start()) < 0:
+            return concept  # Performance: most texts have no 分别
+        text, c_start = self.ix.text, self.ix.clause(n.start)[0]
+        first, own = bisect.bisect_left(self.starts, c_start), bisect.bisect_left(self.starts, n.start)
+        before = self.numbers[first:own]
+        joiners = "".join(w for w in list_joiners() if len(w) == 1) + self.rules["quote_chars"]
+        found = concept
+        for _ in range(sum(1 for m in before if m.unit == "%")):
+            start = found.end()
+            while start < len(text) and text[start] in joiners:
+                start += 1
+            found = self.ix.lexicon.concept.match(text, start) if start > found.end() else None
+            if found is None:
+                return None
+        return found
 
     def _shared_name(self, items: list[tuple[int, int]], first: int) -> Trigger | None:
         """The name that ends the last item, joined to 分别 by linking words only, when every item has words
