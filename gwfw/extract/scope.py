@@ -157,9 +157,10 @@ class Screen:
             return f"unmapped: a bound each one passes, not {ind.code}'s total", ""
         if ind.kind == "rate" and (units := units_counted(text, max(s_start, n.start - self.back), n.start)):
             return f"unmapped: a bound {units} pass, not {ind.code}", ""  # 「4个县（市、区）…达到95%」
-        if ind.kind == "count" and after.startswith(self.wider_after):
+        if ind.kind == "count" and after.startswith(self.wider_after):  # (not 「77项全国高频事项」: its list)
             wider = next(w for w in self.wider_after if after.startswith(w))
-            if not self._own_area(wider, county or "市"):
+            listed = after.startswith(self.wider_lists, len(wider))
+            if not listed and not self._own_area(wider, county or "市"):
                 return f"unmapped: it counts {wider}'s, not the district's {ind.code}", ""
         tail = text[n.end : min(self.ix.clause(n.start)[1], n.end + self.lx["guide_max_chars"])]
         if ind.measure == "stock" and (guide := next((w for w in self.lx["guide_nouns"] if w in tail), "")):

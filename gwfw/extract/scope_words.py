@@ -208,6 +208,7 @@ def constants() -> dict:
         "baseline_after": tuple(lx["baseline_after_count"]),
         "note_opens": tuple(lx["inclusion_notes"]["opens"]),
         "wider_after": tuple(lx["wider_after_count"]),
+        "wider_lists": tuple(lx["wider_list_words"]),
         "separators": separators,
         "list_ends": list_ends,
         "list_end_reach": lx["list_end_max_chars"],

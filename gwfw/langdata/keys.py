@@ -91,6 +91,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "hotline_words": list,
         "new_venue_words": list,
         "wider_after_count": list,
+        "wider_list_words": list,
         "plan_future_words": list,
         "hotline_carry_sentences": int,
         "hotline_own_window": dict,
