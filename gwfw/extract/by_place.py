@@ -177,11 +177,10 @@ class PlaceBreakdown:
     def _after_period(self, start: int) -> int:
         """Past a period phrase opening the sentence at start and its comma (「3月，荣昌区收到评价…」
         「今年以来，」): where the sentence's subject may open."""
-        text, phrases = self.ix.text, self.ix.period_phrases
+        text = self.ix.text
         while start < len(text) and text[start] in self.strip:
             start += 1
-        i = bisect.bisect_left(phrases, (start,))
-        end = phrases[i][1] if i < len(phrases) and phrases[i][0] == start else -1
+        end = self.ix.period_phrase_end(start)
         return end + 1 if end >= 0 and text[end : end + 1] in self.commas else start
 
     def subject(self, section: Section, k: int) -> Section:

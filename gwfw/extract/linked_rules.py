@@ -8,7 +8,6 @@ and marks are language data (gwfw/langdata/extraction.yaml); the Matcher inherit
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache
 
@@ -116,11 +115,8 @@ class LinkedRules:
         if lead and not word:
             return None  # (a part of the figure before: breakdown.py)
         if not word:  # else a period phrase must open the clause (「今年达到99.5%」)
-            k = bisect.bisect_left(self.ix.period_phrases, (pos,))
-            phrases = self.ix.period_phrases
-            if k == len(phrases) or phrases[k][0] != pos:
+            if (pos := self.ix.period_phrase_end(pos)) < 0:
                 return None
-            pos = phrases[k][1]
         if pos == c_start:
             return None
         if not self.link.fullmatch(text, pos, n.start):  # 「全市共办理…1200万件，我区办理48万件」: the verb

@@ -70,8 +70,7 @@ class ListRules:
             return None
         if not unit_fits(self.last[1], n.unit):
             return None
-        spans = {(start, end) for start, end, _ in self.ix.period_phrases}
-        return self.last[1] if all(item in spans for item in items) else None
+        return self.last[1] if all(self.ix.period_phrase_end(start) == end for start, end in items) else None
 
     def _respective_subject(self, n: NumberMention, concept: re.Match) -> re.Match | None:
         """「98%和85%的政务服务事项分别实现网上可办和全程网办」: shares before 分别 pair, in order, with the

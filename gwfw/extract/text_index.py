@@ -234,6 +234,12 @@ class TextIndex:
         """periods.phrases of the text: read once for the reference period and for the figures' periods."""
         return phrases(self.text)
 
+    def period_phrase_end(self, start: int) -> int:
+        """Where the period phrase starting exactly at start ends, or -1 when none starts there."""
+        phrases = self.period_phrases
+        i = bisect.bisect_left(phrases, (start,))
+        return phrases[i][1] if i < len(phrases) and phrases[i][0] == start else -1
+
     def has_topics(self, start: int, end: int) -> bool:
         """Does a programme name start inside [start, end)?"""
         i = bisect.bisect_left(self.topic_starts, start)
