@@ -127,3 +127,18 @@ def test_news_on_the_year_just_ended_still_says_this_year_of_its_own():
     text = "去年，全县共办理各类政务服务事项26.8万件。今年以来，受理各类事项3.1万件。"
     got = periods_of(text, title="政务服务再提速", published="2024-03-12", kind="news")
     assert [(code, label) for code, label, _ in got] == [("cases_total", "2023"), ("cases_accepted", "2024")]
+
+
+def test_a_period_named_before_it_ends_keeps_its_name():
+    """A half-year summary written on 15 June: its figures run to that day, yet a reader compares them with
+    other half-years, not with whole years (the year to date would also clash with the annual report)."""
+    half = {"title": "2023年上半年工作总结", "published": "2023-06-15"}
+    assert periods_of("上半年，全区办件量1000件。", **half) == [("cases_total", "2023H1", "sentence")]
+    assert periods_of("全区办件量1000件。", **half) == [("cases_total", "2023H1", "document_title")]
+    got = periods_of("一季度，全区办件量1000件。", published="2023-03-25")
+    assert got == [("cases_total", "2023Q1", "sentence")]
+    meta = {"district": "綦江区", "kind": "annual_report", **half}
+    (row,) = extract(Report("t.txt", "上半年，全区办件量1000件。", "utf-8", meta)).observations
+    assert (row["period_start"], row["period_end"]) == ("2023-01-01", "2023-06-15")  # never past the report
+    # counterpart: the year to date stays the year
+    assert periods_of("今年以来，全区办件量1000件。", **half) == [("cases_total", "2023", "sentence")]

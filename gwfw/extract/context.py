@@ -213,14 +213,14 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
     if doc_date and (reviewed := _year_reviewed(title, doc_date, titled)):
         return periods.with_label(reviewed, "document_title")
     if titled:
-        return periods.with_label(periods.clip(titled.period, doc_date), "document_title")
+        return periods.clip(titled.period, doc_date, "document_title")
     for found in periods.find_periods(report.text, None, doc_date, None, index.period_phrases):
         if index.is_masked(found.start) or _dates_event(index.text, found, index.sentence(found.start)[1]):
             continue
         if _plan_span(index.text, found):  # 「…三年行动方案(2021-2023年)」 in a report of 2021
             continue
         if doc_date is None or found.period.end <= doc_date:
-            return periods.with_label(periods.clip(found.period, doc_date), "document_text")
+            return periods.clip(found.period, doc_date, "document_text")
     if plan := _plan_period(title):  # 「“十二五”概述」: a report on a plan's five years
         return periods.with_label(plan, "document_title")
     if doc_date is None and (plan := _plan_period(report.text)):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import layout
-from .periods import Period, PeriodMention, clip, event_then, event_words, find_periods, lexicon, with_label
+from .periods import Period, PeriodMention, clip, event_then, event_words, find_periods, lexicon
 
 _STATED = ("document_title", "document_text")  # reference periods the report itself states
 
@@ -109,7 +109,7 @@ class Governing:
     def _label(self, i: int, source: str) -> Period:
         key = (i, source)
         if key not in self.resolved:
-            self.resolved[key] = with_label(clip(self.found[i].period, self.doc_date), source)
+            self.resolved[key] = clip(self.found[i].period, self.doc_date, source)
         return self.resolved[key]
 
     def _carries(self, i: int, pos: int) -> bool:
@@ -158,7 +158,7 @@ class Governing:
             asof, p = self.found[i - 1].period, self.found[i].period
             ends = asof.start is None and p.start is not None and p.start <= asof.end <= p.end
             cut = Period(p.start, asof.end, "") if ends else None
-            self.resolved[key] = with_label(clip(cut, self.doc_date), "sentence") if cut else None
+            self.resolved[key] = clip(cut, self.doc_date, "sentence") if cut else None
         return self.resolved[key]
 
     def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:

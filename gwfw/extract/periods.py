@@ -212,13 +212,13 @@ def label_for(start: date | None, end: date) -> str:
     return f"{start:%Y-%m}–{end:%Y-%m}"
 
 
-def clip(period: Period, doc_date: date | None) -> Period:
-    """A report cannot describe time after it was written."""
+def clip(period: Period, doc_date: date | None, source: str) -> Period:
+    """The period as named (「上半年」 in a summary of 15 June: 2022H1), ended at the report's date."""
+    period = with_label(period, source)
     if doc_date is None or period.end <= doc_date or (period.start and period.start > doc_date):
         return period
-    end = doc_date
-    label = period.label if period.start is not None else f"as of {end.isoformat()}"
-    return Period(period.start, end, label, period.source)
+    label = period.label if period.start is not None else f"as of {doc_date.isoformat()}"
+    return Period(period.start, doc_date, label, source)
 
 
 def phrases(text: str) -> list[tuple[int, int, tuple]]:
