@@ -102,8 +102,13 @@ class ListRules:
         names = self.ix.names_within(last_start, last_end)
         if not names or names[-1].start <= last_start or any(s >= e for s, e in others):
             return None
-        t = names[-1]
-        if t.end < last_end and not self.link.fullmatch(self.ix.text, t.end, last_end):
+        t, text = names[-1], self.ix.text
+        before = self.numbers[first - 1] if first else None  # 「A、B事项覆盖度由0%分别提升至…」: the level
+        if before and before.end == last_end and before.start in self.before_to:  # before the change
+            last_end = before.start - next(
+                (len(w) for w in self.rules["change_from"] if text.endswith(w, 0, before.start)), 0
+            )
+        if t.end < last_end and not self.link.fullmatch(text, t.end, last_end):
             return None
         for (s, e), n in zip(others, self.numbers[first:]):
             if any(self._named(u, n) for u in self.ix.names_within(s, e)):
