@@ -196,6 +196,9 @@ class PlaceBreakdown:
             found = self._place_before(outer, s_start, bracket)[0]
             found = found or self._opening(outer, bracket + 1, n.start)
         found = found or self._opening(outer, s_start, n.start)
+        c_start = self.ix.clause(n.start)[0]  # the county opening n's own clause: 「全市…，綦江区…98.5%」
+        if found is None and c_start > s_start:
+            found = self._opening(outer, c_start, n.start)
         if found is None:  # after a label's colon: 「各区县情况：綦江区…」
             label = max(self.ix.text.rfind(c, s_start, n.start) for c in self.colons)
             found = self._opening(outer, label + 1, n.start) if label >= 0 else None
@@ -207,7 +210,7 @@ class PlaceBreakdown:
         (「綦江区、荣昌区主动评价率均为100%」), or gives them one rate (「…主动评价率达到100%」): one per
         county; else ()."""
         n, outer = self.numbers[k], _places_by_code()[section.code]
-        head = self.ix.text[self._after_period(self.ix.sentence(n.start)[0]) : n.start]
+        head = self._head(self.ix.sentence(n.start)[0], n.start)  # (「从主动评价率看，綦江区、荣昌区…」)
         if n.unit != "%" and not any(w in head for w in self.each_words):  # Performance: the usual says no 均
             return ()
         counties, pos = [], 0
@@ -228,11 +231,11 @@ class PlaceBreakdown:
             return ()  # (a 均 in a county's name: 都江堰市)
         return tuple(Section(section.start, section.end, c.name, c.code) for c in counties)
 
-    def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:
-        """The county of outer that text[start:end] opens with, past a period and lead words, when it names
-        no other place."""
+    def _head(self, start: int, end: int) -> str:
+        """text[start:end] past what may come before the places it opens with: a period, a list's number
+        (「（一）通川区：…」), a lead word and a frame (「从主动评价率看，…」)."""
         head = self.ix.text[self._after_period(start) : end].lstrip(self.strip)
-        if item := _enumerator().match(head):  # 「（一）通川区：…」: a list's number before the county
+        if item := _enumerator().match(head):
             head = head[item.end() :].lstrip(self.strip)
         for word in self.lead_words:
             if head.startswith(word):
@@ -240,9 +243,13 @@ class PlaceBreakdown:
                 break
         for opening, closing in self.frames:
             if head.startswith(opening) and (at := head.find(closing, 0, self.frame_max)) >= 0:
-                head = head[at + len(closing) :].lstrip(self.strip)
-                break
-        found = None
+                return head[at + len(closing) :].lstrip(self.strip)
+        return head
+
+    def _opening(self, outer: gazetteer.Place, start: int, end: int) -> Place | None:
+        """The county of outer that text[start:end] opens with, past a period and lead words, when it names
+        no other place."""
+        head, found = self._head(start, end), None
         for p_start, _, candidates in gazetteer.find_places(head):
             if found is not None or p_start:  # a second place, or the first not at the start: not clear
                 return None
