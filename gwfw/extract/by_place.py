@@ -183,12 +183,13 @@ class PlaceBreakdown:
         end = self.ix.period_phrase_end(start)
         return end + 1 if end >= 0 and text[end : end + 1] in self.commas else start
 
-    def subject(self, section: Section, k: int) -> Section:
+    def subject(self, section: Section, k: int, evidence_start: int) -> Section:
         """The section of a mapped number k whose sentence (up to 「；」), or the bracket it stands in, opens,
         maybe after its period, with one of the section's counties and names no other place before k
         (「其中：东兴市共受理838件，办结777件；」「（綦江区办件量5678件）」), or whose bracket follows one
-        (「綦江区（办件量5678件，办结率99.9%）」): that county's; else section unchanged. A sentence opening
-        with the city itself, or with 全市, keeps the city's."""
+        (「綦江区（办件量5678件，办结率99.9%）」): that county's; failing that, the county opening the clause
+        of its name (evidence_start); else section unchanged. A sentence opening with the city itself, or
+        with 全市, keeps the city's."""
         n, outer = self.numbers[k], _places_by_code()[section.code]
         s_start = self.ix.sentence(n.start)[0]
         found, bracket = None, self._open_bracket(s_start, n.start)
@@ -196,7 +197,8 @@ class PlaceBreakdown:
             found = self._place_before(outer, s_start, bracket)[0]
             found = found or self._opening(outer, bracket + 1, n.start)
         found = found or self._opening(outer, s_start, n.start)
-        c_start = self.ix.clause(n.start)[0]  # the county opening n's own clause: 「全市…，綦江区…98.5%」
+        # 「全市…，綦江区…98.5%」「…，璧山区…较低，仅为80.5%」
+        c_start = self.ix.clause(min(n.start, evidence_start))[0]
         if found is None and c_start > s_start:
             found = self._opening(outer, c_start, n.start)
         if found is None:  # after a label's colon: 「各区县情况：綦江区…」

@@ -109,7 +109,7 @@ def extract(report: Report) -> Extraction:
                 section = by_place.item(section, found)
             else:
                 owners = by_place.shared(section, k)  # 「綦江区、荣昌区…均为100%」: each county's
-                section = owners[0] if owners else by_place.subject(section, k)
+                section = owners[0] if owners else by_place.subject(section, k, found.evidence_start)
         if found.indicator is not None:
             by_place.note(n, found.indicator)
         scope = ""
