@@ -88,6 +88,7 @@ class PlaceBreakdown:
         self.each_words, self.joiners = tuple(lx["shared_by_list_words"]), "".join(list_joiners())
         self.shared_not = tuple(lx["shared_not_words"])
         self.rank_words = tuple(matcher.rules["rank_words"])
+        self.figure_verbs = tuple(sorted(lx["place_figure_verbs"], key=len, reverse=True))
         self.counties_together = frozenset(f"venue:{w}" for w in lx["counties_together_words"])
 
     def names_counties(self, scope: str) -> bool:
@@ -98,9 +99,10 @@ class PlaceBreakdown:
         self.mapped.append((n.start, ind))
 
     def _place_before(self, outer: gazetteer.Place, start: int, end: int) -> tuple[Place | None, int]:
-        """A county of outer named right before end (「其中赤坎区」「、霞山区：」; 「荣昌区最少（」 past a
-        rank word); where its name starts."""
+        """A county of outer named right before end (「其中赤坎区」「、霞山区：」; past a verb linking it to
+        its figure, 「大足区为」, and a rank word, 「荣昌区最少（」); where its name starts."""
         segment = self.ix.text[start:end].rstrip(self.strip)
+        segment = next((segment[: -len(w)] for w in self.figure_verbs if segment.endswith(w)), segment)
         segment = next((segment[: -len(w)] for w in self.rank_words if segment.endswith(w)), segment)
         found, at = None, start
         if not segment.endswith(self.name_ends):  # Performance: the usual case, decided without a search

@@ -252,6 +252,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     "places.yaml": {
         "name_suffixes": list,
         "place_figure_joiners": str,
+        "place_figure_verbs": list,
         "breakdown_max_figures": int,
         "name_place_joiners": str,
         "name_place_time_words": list,
