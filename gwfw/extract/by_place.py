@@ -113,6 +113,14 @@ class PlaceBreakdown:
                 at = start + p_start
         return found, at
 
+    def _listed(self, start: int, place_start: int) -> bool:
+        """Does the county at place_start end a list of places (「綦江区、荣昌区」)?"""
+        head = self.ix.text[start:place_start]
+        if not head.endswith(tuple(self.joiners)):
+            return False  # Performance: the usual county stands alone
+        head = head.rstrip(self.joiners)
+        return any(p_end == len(head) for _, p_end, _ in gazetteer.find_places(head))
+
     def _respective_place(self, outer: gazetteer.Place, k: int) -> tuple[gazetteer.Place | None, int]:
         """「其中城关区、达孜区分别为32739条、36773条」: the k-th number after 分别 is the k-th county listed
         before it, when the clause lists only counties of outer and as many numbers."""
@@ -294,6 +302,8 @@ class PlaceBreakdown:
             place, place_start = self._respective_place(outer, k)
         if place is None:
             return found, section
+        if not respective and self._listed(start, place_start) and not self.shared(section, k):
+            return found, section  # a list's figure together: 「其中綦江区、荣昌区共2.1万条」
         s_start = self.ix.sentence(n.start)[0]
         floor = self._floor(s_start)
         # a figure or a name in the number's own sentence, before one in the sentence before (「…评价8900条。

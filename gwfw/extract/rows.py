@@ -104,6 +104,9 @@ def extract(report: Report) -> Extraction:
         item = found.item_end >= 0  # one item of a list sharing a name (「A镇、B镇办件量分别为…」)
         if found.indicator is None and section.code in counties_listed:
             found, section = by_place.match(found, section, k)
+            if found.indicator is not None:  # 「从主动评价率看，綦江区、荣昌区达到100%」
+                owners = by_place.shared(own, k)
+                section = owners[0] if owners else section
         elif section.code in counties_listed:  # 「其中：东兴市共受理838件」 in a city's report: the county's
             if item:
                 section = by_place.item(section, found)
