@@ -142,3 +142,11 @@ def test_a_period_named_before_it_ends_keeps_its_name():
     assert (row["period_start"], row["period_end"]) == ("2023-01-01", "2023-06-15")  # never past the report
     # counterpart: the year to date stays the year
     assert periods_of("今年以来，全区办件量1000件。", **half) == [("cases_total", "2023", "sentence")]
+
+
+def test_years_up_to_a_year_end_start_the_month_after():
+    """「五年来」 in a 政府工作报告 of January, which reviews the year before: 2019 to 2023, not from
+    December 2018."""
+    text, title = "五年来，累计办理政务服务事项520万件。", "2024年政府工作报告"
+    got = periods_of(text, title=title, published="2024-01-20")
+    assert got == [("cases_total", "2019-01–2023-12", "sentence")]

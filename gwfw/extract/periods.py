@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import is_not
@@ -293,9 +293,9 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
         if ref_end is None and now.day <= lx["relative_month_previous_until_day"]:
             k -= 1  # a bulletin dated early in a month reports the month just ended
         return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
-    if g["ago"]:  # 「成立10年来」: that many years up to the report's date
-        n = int(g["ago"]) if g["ago"].isdigit() else _month(g["ago"])
-        return Period(date(now.year - n, now.month, 1), now, "") if now and n else None
+    if g["ago"]:  # 「成立10年来」: that many years to the report's date (五年来 to 2023-12-31: from 2019-01)
+        after = now + timedelta(days=1) if now and (n := _month(g["ago"])) else None
+        return Period(date(after.year - n, after.month, 1), now, "") if after else None
     y = (
         int(g["year"])
         if g["year"]
