@@ -53,6 +53,22 @@ class LinkedRules:
         why = "name before, then a colon or a bracket"
         return found._replace(reason=why, screen_from=found.evidence_start)
 
+    def _noted(self, n: NumberMention, c_start: int) -> Match | None:
+        """「主动评价率（主动评价数/办件量）为92.3%」「网上可办率(不含涉密事项)达98%」: a name, a note in
+        brackets, then linking words only before n: the name's figure, its note kept in the evidence. Asked
+        only of a number whose clause opens right after a closing bracket (Matcher.match)."""
+        text, marks, close = self.ix.text, self.rules["label_marks"], c_start - 1
+        if c_start < n.start and not self.link.fullmatch(text, c_start, n.start):
+            return None
+        lo = max(0, close - self.rules["note_max_chars"])
+        opening = max(text.rfind(b, lo, close) for b in marks["opening"])
+        note = text[opening + 1 : close]
+        stops = marks["opening"] + marks["closing"] + self.rules["sentence_delimiters"]
+        if opening < 1 or any(c in note for c in stops) or any(c.isdigit() for c in note):
+            return None  # no note, one of many brackets, or a breakdown (「（含自助终端1.2万件）」)
+        found = self._name_before(opening, n, self.ix.clause(opening - 1)[0])
+        return found._replace(reason="name before, then a note in brackets") if found else None
+
     def _ranked(self, n: NumberMention, c_start: int) -> Match | None:
         """「綦江区主动评价率最高，为98.5%」: a name, a word ranking it among its peers closing its clause
         with a comma, then linking words only before n: the name's figure (in a city's bulletin, the

@@ -92,7 +92,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.numbers = numbers
         # Performance: state kept so that a number costs a few bisections, however many names its sentence has
         self.starts = [m.start for m in numbers]
-        self.label_opens = _label_opens()
+        self.label_opens, self.note_closes = _label_opens(), frozenset(self.rules["label_marks"]["closing"])
         self.to_ends = to_ends()
         self.clause_end_chars = clause_end_chars()
         self.link_max = self.rules["link_max_chars"]
@@ -328,6 +328,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
                 if n.start - c_start <= 1 and n.unit and text[c_start - 1 : c_start] in self.label_opens
                 else None
             )
+            or (self._noted(n, c_start) if text[c_start - 1 : c_start] in self.note_closes else None)
         )
         if found is None:  # Performance: the two rules below need a word of theirs right before the number
             before = text[n.start - 1 : n.start]

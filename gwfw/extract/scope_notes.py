@@ -27,12 +27,16 @@ from .name_patterns import rules as text_rules
 from .scope_words import ScopeKind, lexicon
 
 
-def _in_inclusion_note(text: str, start: int, floor: int) -> bool:
-    """Does the word at start stand inside an open bracket that a word of inclusion opens (「（含…」)?"""
+def _in_inclusion_note(text: str, start: int, floor: int, n_start: int) -> bool:
+    """Does the word at start stand inside an open bracket that a word of inclusion opens (「（含…」),
+    closed before the number at n_start (inside it, the word names the number's own part: 「（含自助终端
+    办件1.2万件）」)?"""
     notes = lexicon()["inclusion_notes"]
     lo = max(floor, start - notes["max_chars"])
     opened = max(text.rfind(b, lo, start) for b in notes["opens"])
     if opened < 0 or any(c in text[opened:start] for c in notes["closes"]):
+        return False
+    if not any(c in text[start:n_start] for c in notes["closes"]):
         return False
     return text.startswith(tuple(notes["words"]), opened + 1)
 
@@ -107,6 +111,6 @@ def does_not_narrow(
     near = text[max(s_start, start - lexicon()["scope_not_after_chars"]) : start]
     if any(w in near for w in kind.not_after):
         return True
-    return _in_inclusion_note(text, start, s_start) or _labels_own_figure(
+    return _in_inclusion_note(text, start, s_start, n_start) or _labels_own_figure(
         text, word, n_start, figures, quotes
     )

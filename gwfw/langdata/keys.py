@@ -182,6 +182,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "cut_rate": dict,
         "link_words": list,
         "link_max_chars": int,
+        "note_max_chars": int,
         "cases_in_items": dict,
         "rank_words": list,
         "rate_before_name": str,
