@@ -225,3 +225,25 @@ def test_a_hotline_word_governs_its_own_paragraph_only(text, district, hotline):
     ex = run(text)
     assert [o["value"] for o in ex.observations] == district
     assert [m["text"] for m in ex.mentions if "hotline" in m["status"] and "%" in m["text"]] == hotline
+
+
+def test_a_numbered_heading_of_other_business_governs_its_section():
+    """Audit 50: 「二、依申请公开情况」 heads requests for disclosure, 「二、12345…热线运行情况」 the
+    hotline's cases; the next numbered heading ends them. A site's breadcrumb (「当前位置：首页>>信息公开」)
+    heads nothing, and a section of what was published (主动公开) may hold the hall's figures."""
+    text = (
+        "当前位置：首页>>信息公开>>工作报告\n一、政务服务大厅运行情况\n全年受理各类办件15.6万件，办结率99.9%。\n"
+        "二、12345政务服务便民热线运行情况\n全年共受理3.2万件，办结率99.5%，满意率98.7%。\n"
+        "三、政府信息依申请公开情况\n全年收到申请25件，办结25件，按时办结率100%。\n"
+        "四、政府信息主动公开情况\n本年度受理行政许可业务66295件。\n"
+    )
+    got = [(o["indicator"], o["value"]) for o in run(text).observations]
+    assert got == [("cases_accepted", "156000"), ("completion_rate", "99.9"), ("cases_accepted", "66295")]
+
+
+def test_a_title_naming_the_hotline_makes_the_report_the_hotlines():
+    """Audit 50: a city's monthly 12345 notice ranks its units; a unit's 按时办结率 is the hotline's."""
+    text = "一、考评情况\n本月，按时办结率99.67%，考评得分95分。"
+    assert run(text, title="2022年2月份市12345在线平台绩效考评情况通报").observations == []
+    counterpart = run(text, title="2022年2月份政务服务“好差评”情况通报")  # (the hall's word in the title)
+    assert [o["indicator"] for o in counterpart.observations] == ["on_time_completion_rate"]

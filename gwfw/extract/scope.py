@@ -60,7 +60,7 @@ class Screen:
         self.lx, self.p = lexicon(), patterns()
         vars(self).update(constants())  # back, quotes, not_counted, separators ... (see _constants)
         self.plans = Plans(index, title)  # where the report states plans
-        self.zones = Zones(index)  # where hotline (other business) words govern
+        self.zones = Zones(index, title)  # where hotline (other business) words govern
         self._sent_start, self._sent_hits, self._sent_starts = -1, [], []  # see _sentence
         self._last_hits: tuple[tuple[int, int], tuple[list[_Hit], dict[str, _Hit]]] = ((-1, -1), ([], {}))
         self.seen: dict[tuple[int, str], int] = {}  # (sentence start, indicator) -> first figure's position

@@ -5,7 +5,9 @@ figures after it the hotline's, in its sentence and a few sentences on in its pa
 the service hall comes (「区政务服务中心全年受理…」); so does a word of information disclosure, proposals or
 letters, over its own sentence. A zone never leaves its paragraph, and no word spans a line break, so the
 zones are found per paragraph, when a figure in it is asked about (Performance: most paragraphs hold no
-figure that is), and asked per figure by bisection.
+figure that is), and asked per figure by bisection. A heading holding such a word, and no word of the hall,
+governs its whole section (「二、12345政务服务便民热线运行情况」「三、收到和处理政府信息公开申请情况」), and a
+title naming the hotline the whole report, but a sentence naming the hall before its figure.
 The words are language data (hotline_* and other_business_* in scope.yaml).
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from . import layout
 from .scope_words import constants, lexicon, patterns
 from .text_index import TextIndex
 
@@ -20,10 +23,13 @@ from .text_index import TextIndex
 class Zones:
     """The spans of one text that a kind of word ('hotline', 'other') governs."""
 
-    def __init__(self, index: TextIndex):
-        self.ix = index
+    def __init__(self, index: TextIndex, title: str = ""):
+        self.ix, self.title = index, title
         # kind -> the paragraph asked last (start, end) and its zones: sorted starts, their ends
         self._last: dict[str, tuple[int, int, list[int], list[int]]] = {}
+        self._sections: dict[str, list[tuple[int, int]]] = {}  # kind -> the sections its headings govern
+        words, hall = lexicon()["hotline_title_words"], patterns().reset
+        self.hotline_title = any(w in title for w in words) and hall.search(title) is None  # the hotline's
 
     def _zones_of(self, kind: str, para: tuple[int, int]) -> tuple[list[int], list[int]]:
         """Where the words of a kind govern in a paragraph, as sorted starts and their ends."""
@@ -75,4 +81,30 @@ class Zones:
             last = self._last[kind] = (*para, *self._zones_of(kind, para))
         _, _, starts, ends = last
         i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[i]
+        return (i >= 0 and pos < ends[i]) or self._headed(kind, pos)
+
+    def _headed(self, kind: str, pos: int) -> bool:
+        """Does pos lie in a section whose heading holds a word of the kind (for a hotline, or in a report
+        whose title names one), with no word of the hall before pos in its sentence?"""
+        if kind not in self._sections:
+            whole = kind == "hotline" and self.hotline_title
+            self._sections[kind] = [(0, len(self.ix.text))] if whole else self._sections_of(kind)
+        if not any(a <= pos < b for a, b in self._sections[kind]):
+            return False
+        p = patterns()
+        return (p.reset if kind == "hotline" else p.other_reset).search(
+            self.ix.text, self.ix.sentence(pos)[0], pos
+        ) is None
+
+    def _sections_of(self, kind: str) -> list[tuple[int, int]]:
+        text, p = self.ix.text, patterns()
+        words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other_heading, p.other_reset)
+        heads = {
+            h
+            for m in words.finditer(text)
+            if (kind != "hotline" or not p.not_hotline.match(text, m.start()))
+            and (h := layout.heading_at(text, m.start(), self.title))
+            and h.level > 0  # numbered (「三、…」), no line of the site's (「当前位置：首页>>信息公开」)
+            and reset.search(text, h.start, h.end) is None
+        }
+        return sorted((h.end, layout.section_end(text, h, self.ix.line_ends, self.title)) for h in heads)
