@@ -52,6 +52,15 @@ def _heading(text: str, start: int, end: int, title: str) -> Heading | None:
     return Heading(start, end + 1, level)
 
 
+@cache
+def numbered_holding(words: tuple[str, ...]) -> re.Pattern:
+    """A line opening with a heading's number (not level 0), after spaces, that holds one of words within
+    heading_max_chars; from the line break before it. (Performance: one scan finds the few lines to read.)"""
+    levels = "|".join(p.removeprefix("^") for p in _lexicon()["heading_levels"])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\n[ \t\u3000]*(?:{levels})[^\n]{{0,{_lexicon()['heading_max_chars']}}}?(?:{alt})")
+
+
 def max_heading_line() -> int:
     """The longest line (without its line break) that heading_at may read as a heading."""
     return 2 * _lexicon()["heading_max_chars"]

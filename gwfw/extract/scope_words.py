@@ -93,7 +93,6 @@ class Patterns:
     reset: re.Pattern
     other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
     other_reset: re.Pattern
-    other_heading: re.Pattern  # a heading of a section of other business (zones.py)
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
@@ -152,7 +151,6 @@ def patterns() -> Patterns:
             f"(?:{_alt(lx['other_business_words'])})(?!{_alt(lx['other_business_not_before'])})"
         ),
         other_reset=re.compile(_alt(lx["other_business_reset_words"])),
-        other_heading=re.compile(_alt(lx["other_business_heading_words"])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix

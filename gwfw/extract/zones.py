@@ -81,30 +81,37 @@ class Zones:
             last = self._last[kind] = (*para, *self._zones_of(kind, para))
         _, _, starts, ends = last
         i = bisect.bisect_right(starts, pos) - 1
-        return (i >= 0 and pos < ends[i]) or self._headed(kind, pos)
+        if i >= 0 and pos < ends[i]:
+            return True
+        if not self._sections:
+            self._sections = self._sections_by_kind()
+        sections = self._sections[kind]
+        return bool(sections) and self._headed(kind, pos, sections)
 
-    def _headed(self, kind: str, pos: int) -> bool:
+    def _headed(self, kind: str, pos: int, sections: list[tuple[int, int]]) -> bool:
         """Does pos lie in a section whose heading holds a word of the kind (for a hotline, or in a report
         whose title names one), with no word of the hall before pos in its sentence?"""
-        if kind not in self._sections:
-            whole = kind == "hotline" and self.hotline_title
-            self._sections[kind] = [(0, len(self.ix.text))] if whole else self._sections_of(kind)
-        if not any(a <= pos < b for a, b in self._sections[kind]):
+        if not any(a <= pos < b for a, b in sections):
             return False
         p = patterns()
-        return (p.reset if kind == "hotline" else p.other_reset).search(
-            self.ix.text, self.ix.sentence(pos)[0], pos
-        ) is None
+        hall = p.reset if kind == "hotline" else p.other_reset
+        return hall.search(self.ix.text, self.ix.sentence(pos)[0], pos) is None
 
-    def _sections_of(self, kind: str) -> list[tuple[int, int]]:
-        text, p = self.ix.text, patterns()
-        words, reset = (p.hotline, p.reset) if kind == "hotline" else (p.other_heading, p.other_reset)
-        heads = {
-            h
-            for m in words.finditer(text)
-            if (kind != "hotline" or not p.not_hotline.match(text, m.start()))
-            and (h := layout.heading_at(text, m.start(), self.title))
-            and h.level > 0  # numbered (「三、…」), no line of the site's (「当前位置：首页>>信息公开」)
-            and reset.search(text, h.start, h.end) is None
-        }
-        return sorted((h.end, layout.section_end(text, h, self.ix.line_ends, self.title)) for h in heads)
+    def _sections_by_kind(self) -> dict[str, list[tuple[int, int]]]:
+        """kind -> the sections its numbered headings govern (the whole text when the title names the
+        hotline). Performance: one scan finds the few numbered lines holding a word of either kind."""
+        text, p, lx = self.ix.text, patterns(), lexicon()
+        words = {"hotline": lx["hotline_heading_words"], "other": lx["other_business_heading_words"]}
+        halls = {"hotline": p.reset, "other": p.other_reset}
+        found: dict[str, list[tuple[int, int]]] = {"hotline": [], "other": []}
+        for m in layout.numbered_holding((*words["hotline"], *words["other"])).finditer(text):
+            h = layout.heading_at(text, m.start() + 1, self.title)
+            if h is None or not h.level:
+                continue
+            line = text[h.start : h.end]
+            for kind in found:
+                if any(w in line for w in words[kind]) and halls[kind].search(line) is None:
+                    found[kind].append((h.end, layout.section_end(text, h, self.ix.line_ends, self.title)))
+        if self.hotline_title:
+            found["hotline"] = [(0, len(text))]
+        return found
