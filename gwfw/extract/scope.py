@@ -368,6 +368,8 @@ class Screen:
         else:
             return ""
         best, kind = h, kinds[h.word]
+        if kind.kind == "level" and self.seen.get((s_start, ind.code), n.start) >= n.start:
+            return ""  # a level beside no figure of the whole area (「全区共发布区级…事项，网上可办率达99%」)
         after = self.text[best.end : best.end + 2].lstrip(self.quotes)
         if (
             self._listed(best.end, n.start, self.wide_words)
