@@ -144,7 +144,8 @@ class Screen:
             return f"unmapped: a bound some units pass, not {ind.code}", ""
         if ind.measure == "flow" and after.startswith(self.average_after):  # 「1200件/日」
             return f"unmapped: an average of {ind.code}, not its total", ""
-        if noun := next((w for w in self.not_counted if after.startswith(w)), ""):
+        if after.startswith(self.not_counted):  # (Performance: which noun, asked only when one is there)
+            noun = next(w for w in self.not_counted if after.startswith(w))
             return f"unmapped: it counts {noun}, not {ind.code}", ""
         if after.startswith(self.baseline_after):  # 「在国家33项基础上推出…特色“一件事”」: another's count
             return f"unmapped: the baseline a result builds on, not {ind.code}", ""
