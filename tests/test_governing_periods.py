@@ -150,3 +150,18 @@ def test_years_up_to_a_year_end_start_the_month_after():
     text, title = "五年来，累计办理政务服务事项520万件。", "2024年政府工作报告"
     got = periods_of(text, title=title, published="2024-01-20")
     assert got == [("cases_total", "2019-01–2023-12", "sentence")]
+
+
+def test_this_quarter_in_a_bulletin_is_the_quarter_it_covers():
+    """「本季度」 in the bulletin of a quarter's month, or dated early in the month after: that quarter."""
+    title = "2024年9月政务服务工作动态"
+    assert periods_of("本季度办件量4万件。", title=title, published="2024-10-08") == [
+        ("cases_total", "2024Q3", "sentence")
+    ]
+    assert periods_of("本季度办件量4万件。", title="政务服务工作动态", published="2024-10-08") == [
+        ("cases_total", "2024Q3", "sentence")
+    ]
+    # counterpart: 本月 stays the month
+    assert periods_of("本月办件量1.3万件。", title=title, published="2024-10-08") == [
+        ("cases_total", "2024-09", "sentence")
+    ]

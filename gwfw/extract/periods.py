@@ -1,9 +1,8 @@
 """Reference periods: which stretch of time a figure describes.
 
-Reports state periods loosely (「1—6月」「上半年」「截至6月底」「今年以来」「目前」) and often only once per
-paragraph. We find every period phrase in a text and resolve it against the report's own year and
-date; governing.py decides which phrase each figure takes. `Period.source` records which rule decided.
-"""
+Reports state periods loosely (「1—6月」「上半年」「截至6月底」「今年以来」), often once a paragraph. We
+find every period phrase in a text and resolve it against the report's own year and date; governing.py
+decides which phrase each figure takes. `Period.source` records which rule decided."""
 
 from __future__ import annotations
 
@@ -286,13 +285,14 @@ def _resolve(groups: tuple, year: int | None, doc_date: date | None, ref_end: da
     now = ref_end or doc_date
     if g["now"]:  # 目前 in a report means the end of what it reports on; in news, its date
         return Period(None, now, "") if now else None
-    if g["relm"]:  # 本月: the month of what the report covers (a monthly bulletin's month), else of its date
+    if g["relm"]:  # 本月, 本季度: the month or quarter the report covers (a bulletin's), else of its date
         if now is None:
             return None
-        k = now.year * 12 + now.month - 1 + lx["relative_months"][g["relm"]]
+        k, span = now.year * 12 + now.month - 1, lx["relative_months"][g["relm"]]
         if ref_end is None and now.day <= lx["relative_month_previous_until_day"]:
             k -= 1  # a bulletin dated early in a month reports the month just ended
-        return Period(date(k // 12, k % 12 + 1, 1), _month_end(k // 12, k % 12 + 1), "")
+        k, last = k - k % span, k - k % span + span - 1  # the first month of its span, and the last
+        return Period(date(k // 12, k % 12 + 1, 1), _month_end(last // 12, last % 12 + 1), "")
     if g["ago"]:  # 「成立10年来」: that many years to the report's date (五年来 to 2023-12-31: from 2019-01)
         after = now + timedelta(days=1) if now and (n := _month(g["ago"])) else None
         return Period(date(after.year - n, after.month, 1), now, "") if after else None
