@@ -15,7 +15,7 @@ from functools import cache
 
 from .codebook import Indicator
 from .name_patterns import Trigger, list_joiners, rules
-from .names import Concept, Match, concepts, measure_words, parts, unit_object
+from .names import BEFORE_SUBJECT, Concept, Match, concepts, measure_words, parts, unit_object
 from .numerals import NumberMention
 
 # concepts read back from a name: a list of more is not a list of indicators (Performance: and a run of
@@ -235,7 +235,7 @@ class ComposedRules:
         if not concept.subject_share:
             return None  # a cut of time is no share of the items written before it
         ind = self._fits(concept.indicators("share", self._subject_kind(n.end, own_end)), n)
-        return Match(ind, "share before its subject", n.start, m.end()) if ind else None
+        return Match(ind, BEFORE_SUBJECT[0], n.start, m.end()) if ind else None
 
     def _subject_kind(self, start: int, end: int) -> str:
         between = self.ix.text[start:end]

@@ -31,7 +31,7 @@ from .name_patterns import (
     unit_fits,
     units_accepted,
 )
-from .names import NO_NAME, Match, parts
+from .names import BEFORE_SUBJECT, NO_NAME, Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
 from .scope_words import patterns as scope_patterns
@@ -279,7 +279,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         if m and m.end() - n.end <= self.rules["link_max_chars"] + len(m.group("name")):
             ind = self._fits(self.ix.lexicon.afters.get(strip_quotes(m.group("name")), []), n)
             if ind:
-                return Match(ind, "rate before its subject", n.start, m.end())
+                return Match(ind, BEFORE_SUBJECT[1], n.start, m.end())
         return None
 
     def match(self, n: NumberMention, sentence: tuple[int, int] | None = None) -> Match:

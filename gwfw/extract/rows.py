@@ -13,6 +13,7 @@ from .context import report_context
 from .governing import Governing
 from .list_rules import item_scope
 from .matcher import Matcher, figure_units
+from .names import BEFORE_SUBJECT
 from .numerals import find_numbers
 from .places import named_opening, named_right_before
 from .restated import restated
@@ -118,8 +119,9 @@ def extract(report: Report) -> Extraction:
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
+            scope_from = index.clause(n.start)[0] if found.reason in BEFORE_SUBJECT else -1  # (names its own)
             why, scope = screen.judge(
-                n, found.indicator, bounds, county, doc_year, found.screen_from, section.district
+                n, found.indicator, bounds, county, doc_year, found.screen_from, section.district, scope_from
             )
             if not why and item:  # the item says whose figure it is, and of what
                 why, scope = item_scope(index, found, section.code, trim, units)

@@ -123,11 +123,12 @@ class Screen:
         doc_year: int | None,
         screen_from: int = -1,
         unit: str = "",
+        scope_from: int = -1,
     ):
         """(why a mapped number is not a result of the district, or ''; its scope, or '' for the whole
         district). sentence: the bounds of its sentence. screen_from: where its name stands, when in an
-        earlier clause (Match.screen_from): the clause words are read from there. unit: the section's, at
-        any level (a city's report quoting 全省 quotes a wider area too)."""
+        earlier clause (Match.screen_from): the clause words are read from there. unit: the section's, at any
+        level (a city's report quoting 全省 quotes a wider area). scope_from: where scope words may start."""
         text, s_start = self.text, sentence[0]
         if self.zones.governs("hotline", n.start):
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
@@ -185,7 +186,7 @@ class Screen:
             return "", part
         year = doc_year if has_year else None
         why = self.not_a_result(n, ind, s_start, s_from, county, year, screen_from, county or unit)
-        return why, "" if why else (part or self._scope(n, ind, s_start, s_from))
+        return why, "" if why else (part or self._scope(n, ind, s_start, max(s_from, scope_from)))
 
     def not_a_result(
         self,
