@@ -14,6 +14,7 @@ The words are language data (hotline_* and other_business_* in scope.yaml).
 from __future__ import annotations
 
 import bisect
+import re
 
 from . import layout
 from .scope_words import constants, lexicon, patterns
@@ -38,7 +39,7 @@ class Zones:
         if words.search(text, *para) is None:
             return [], []  # Performance: most paragraphs hold no such word
         lx, back = lexicon(), constants()["back"]
-        reset = p.reset if kind == "hotline" else p.other_reset
+        reset = _hall(kind)
         carry = lx["hotline_carry_sentences" if kind == "hotline" else "other_business_carry_sentences"]
         starts: list[int] = []
         ends: list[int] = []
@@ -93,16 +94,13 @@ class Zones:
         whose title names one), with no word of the hall before pos in its sentence?"""
         if not any(a <= pos < b for a, b in sections):
             return False
-        p = patterns()
-        hall = p.reset if kind == "hotline" else p.other_reset
-        return hall.search(self.ix.text, self.ix.sentence(pos)[0], pos) is None
+        return _hall(kind).search(self.ix.text, self.ix.sentence(pos)[0], pos) is None
 
     def _sections_by_kind(self) -> dict[str, list[tuple[int, int]]]:
         """kind -> the sections its numbered headings govern (the whole text when the title names the
         hotline). Performance: one scan finds the few numbered lines holding a word of either kind."""
-        text, p, lx = self.ix.text, patterns(), lexicon()
+        text, lx = self.ix.text, lexicon()
         words = {"hotline": lx["hotline_heading_words"], "other": lx["other_business_heading_words"]}
-        halls = {"hotline": p.reset, "other": p.other_reset}
         found: dict[str, list[tuple[int, int]]] = {"hotline": [], "other": []}
         for m in layout.numbered_holding((*words["hotline"], *words["other"])).finditer(text):
             h = layout.heading_at(text, m.start() + 1, self.title)
@@ -110,8 +108,14 @@ class Zones:
                 continue
             line = text[h.start : h.end]
             for kind in found:
-                if any(w in line for w in words[kind]) and halls[kind].search(line) is None:
+                if any(w in line for w in words[kind]) and _hall(kind).search(line) is None:
                     found[kind].append((h.end, layout.section_end(text, h, self.ix.line_ends, self.title)))
         if self.hotline_title:
             found["hotline"] = [(0, len(text))]
         return found
+
+
+def _hall(kind: str) -> re.Pattern:
+    """The words of the service hall that end what a word of the kind governs."""
+    p = patterns()
+    return p.reset if kind == "hotline" else p.other_reset
