@@ -29,8 +29,8 @@ class Zones:
         # kind -> the paragraph asked last (start, end) and its zones: sorted starts, their ends
         self._last: dict[str, tuple[int, int, list[int], list[int]]] = {}
         self._sections: dict[str, list[tuple[int, int]]] = {}  # kind -> the sections its headings govern
-        words, hall = lexicon()["hotline_title_words"], patterns().reset
-        self.hotline_title = any(w in title for w in words) and hall.search(title) is None  # the hotline's
+        words = lexicon()["hotline_title_words"]
+        self.hotline_title = any(w in title for w in words) and _hall("hotline").search(title) is None
 
     def _zones_of(self, kind: str, para: tuple[int, int]) -> tuple[list[int], list[int]]:
         """Where the words of a kind govern in a paragraph, as sorted starts and their ends."""
