@@ -166,7 +166,9 @@ def patterns() -> Patterns:
         units_counted=re.compile(
             rf"""
             (?: [0-9]+ | [一二两三四五六七八九十]+ ) 个     # how many: 4个, 十二个
+            (?: {_alt(lx["units_counted_levels"])} )?      # at which level: 区级
             (?: {_alt(lx["units_counted_before_rate"])} )  # of which units: 县（市、区）, 部门
+            (?!级)                                         # (not the level of what is counted: 县级事项)
             """,
             re.VERBOSE,
         ),

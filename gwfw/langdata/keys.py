@@ -133,6 +133,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "one_day_words": list,
         "each_before_bound": list,
         "units_counted_before_rate": list,
+        "units_counted_levels": list,
         "units_counted_not_after": list,
         "band_before_range": list,
         "bound_after_figure": list,
