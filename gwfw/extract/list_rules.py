@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .name_patterns import Trigger, list_joiners, unit_fits
-from .names import Match
+from .names import Match, parts
 from .numerals import NumberMention
 from .places import named_opening
 from .text_index import TextIndex
@@ -114,6 +114,43 @@ class ListRules:
             if any(self._named(u, n) for u in self.ix.names_within(s, e)):
                 return None
         return t
+
+    def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
+        """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
+        found, then a word for "each": the figure is every listed name's too."""
+        text, start, sep_before = self.ix.text, found.evidence_start, self._sep_before
+        if not sep_before(start):
+            return found
+        if not any(w in text[start : n.start] for w in parts()["each_words"]):
+            return self._verbs_listed(found, n)
+        also: list = []
+        while start > c_start and (k := sep_before(start)):
+            end = start - k
+            names = [t for t in self.ix.names_within(max(c_start, end - 16), end) if t.end == end]
+            ind = self._named(names[0], n) if names else None
+            if ind is None:
+                return found  # an item that names no indicator: not a list of names
+            if ind != found.indicator and ind not in also:
+                also.append(ind)
+            start = names[0].start
+        return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
+
+    def _verbs_listed(self, found: Match, n: NumberMention) -> Match:
+        """「共受理、办结审批服务事项60万余件」: a verb of handling listed before the one opening the name
+        found takes its object, and the figure is its indicator's too."""
+        text, start, verbs = self.ix.text, found.evidence_start, parts()["shared_object_verbs"]
+        verb = next((v for v in verbs if text.startswith(v, start)), "")
+        end = start - self._sep_before(start)
+        other = next((v for v in verbs if text.endswith(v, 0, end) and v != verb), "") if verb else ""
+        own = self.ix.name_starting_at(start)
+        if not other or own is None or (self.ix.name_ending_at(end, 0) or own).start != end - len(other):
+            return found  # (no verb alone before it: 「网上受理、办结…」 names a channel)
+        if self.ix.respectively.inside(start, n.start):
+            return found  # 「受理和办结…分别为12万件、11.8万件」: one figure each
+        ind = self._fits(self.ix.lexicon.lookup(other + own.surface[len(verb) :]), n)
+        if ind is None or ind == found.indicator:
+            return found
+        return found._replace(evidence_start=end - len(other), also=(ind,))
 
 
 def item_scope(

@@ -202,24 +202,6 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         after = text[n.numeral_end : n.numeral_end + 2].strip(quotes)
         return bool(before[-1:] and before[-1] in joiners) or bool(after[:1] and after[0] in joiners)
 
-    def _each_listed(self, found: Match, n: NumberMention, c_start: int) -> Match:
-        """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
-        found, then a word for "each": the figure is every listed name's too."""
-        text, start, sep_before = self.ix.text, found.evidence_start, self._sep_before
-        if not sep_before(start) or not any(w in text[start : n.start] for w in parts()["each_words"]):
-            return found
-        also: list = []
-        while start > c_start and (k := sep_before(start)):
-            end = start - k
-            names = [t for t in self.ix.names_within(max(c_start, end - 16), end) if t.end == end]
-            ind = self._named(names[0], n) if names else None
-            if ind is None:
-                return found  # an item that names no indicator: not a list of names
-            if ind != found.indicator and ind not in also:
-                also.append(ind)
-            start = names[0].start
-        return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
-
     def _near_before(self, n: NumberMention, c_start: int, named: bool) -> Match | None:
         """The name closest before the number, joined by linking words only (「办结率达100%」), or by
         periods and linking words (「主动评价率4月提升至85.2%」). named: may the clause hold a name?"""

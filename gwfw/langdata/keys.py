@@ -315,6 +315,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "concepts": list,
         "concept_separators": list,
         "each_words": list,
+        "shared_object_verbs": list,
         "share_words": list,
         "count_share_max_chars": int,
         "count_concept_max_chars": int,
