@@ -5,6 +5,9 @@
 ends in a name, which every item shares; the k-th number is that indicator's figure of the k-th item (a
 town, a window, a year, a county). `Match.item_end` marks where the item's own words end; `item_scope`,
 with the rows' reading of periods and places, says what the item makes of the figure.
+
+Without 分别, names listed before a figure with 均 (「办结率、按时办结率均达100%」), or verbs of handling
+before one that opens a name (「受理、办结审批服务事项60万余件」), share it: `Match.also`.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def list_items(text: str, start: int, end: int, sep: str, more: str = "") -> lis
 
 
 class ListRules:
-    """Rules of the Matcher (which provides ix, rules, numbers, starts, lists, link and _named)."""
+    """Rules of the Matcher (which provides ix, rules, numbers, starts, lists, link, _named, _fits and
+    _sep_before)."""
 
     def _respectively(self, n: NumberMention, c_start: int, c_end: int) -> Match | None:
         """The k-th number after 分别 goes with the k-th listed item (asked only of texts with a 分别)."""
