@@ -101,6 +101,16 @@ class Patterns:
     units_counted: re.Pattern  # how many units a rate holds for (「4个县（市、区）」)
 
 
+def _stems(lx: dict) -> str:
+    """The department stems, each behind lookbehinds for the words it stands inside that name no department
+    (「人民政府」: 民政 after 人)."""
+    alts = []
+    for stem in sorted(map(str, lx["department_stems"]), key=len, reverse=True):
+        heads = [w[: w.index(stem)] for w in lx["department_stem_not_within"] if w.find(stem) > 0]
+        alts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(stem))
+    return "|".join(alts)
+
+
 def _place_suffix(lx: dict) -> str:
     """A suffix of a town's or street's name, each behind lookbehinds for the words it ends that name no
     place (「城镇」: 镇 after 城)."""
@@ -155,7 +165,7 @@ def patterns() -> Patterns:
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix
         department=re.compile(
-            rf"(?:{_alt(lx['department_stems'])})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
+            rf"(?:{_stems(lx)})[^\W\d等各和及与]{{0,6}}?(?:{_alt(lx['department_suffixes'])})"
             rf"|{_alt(lx['department_names'])}"  # or a department's name whole: 区教委
         ),
         # a named town or street: two to four characters that are not a generic word, then a suffix that

@@ -146,6 +146,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "wider_opening_words": list,
         "own_area_words": dict,
         "department_stems": list,
+        "department_stem_not_within": list,
         "department_suffixes": list,
         "department_names": list,
         "place_suffixes": list,
