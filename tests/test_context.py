@@ -49,6 +49,36 @@ def test_a_long_line_ending_in_a_date_is_not_a_signature():
     assert document_date(_report(line + "\n")) is None
 
 
+def test_with_no_date_in_the_catalog_the_page_address_dates_the_report():
+    """Government sites write the day a page went up into its address; a catalog copied from a search
+    often leaves `published` empty (the probes of December 2026 lost every figure of such pages)."""
+    text = "今年以来，全区“好差评”系统共获取评价46530条，好评率99.9%。\n"
+    trs = "http://www.example.gov.cn/xxgk/202312/t20231215_1234.html"
+    assert document_date(_report(text, url=trs)) == date(2023, 12, 15)
+    assert document_date(_report(text, url="http://www.example.gov.cn/art/2023/2/1/art_12_34.html")) == date(
+        2023, 2, 1
+    )
+    month = document_date(_report(text, url="http://www.example.gov.cn/qxdt/202312/4ab1a26c.shtml"))
+    assert month == date(2023, 12, 31)  # a month's folder: its day unknown, its last taken
+    assert document_date(_report(text, published="2023-12-20", url=trs)) == date(
+        2023, 12, 20
+    )  # the catalog's
+    got = {(o["indicator"], o["period_label"]) for o in extract(_report(text, url=trs)).observations}
+    assert got == {("review_count", "2023"), ("satisfaction_rate", "2023")}
+    assert extract(_report(text)).observations == []  # (no date anywhere: no period a reader could place)
+
+
+def test_an_address_older_than_the_years_the_text_names_dates_nothing():
+    """A page moved under an old column keeps the column's folders: a 2025 report at …/202208/… ."""
+    text = "2025年，综合窗口共受理各类事项19669件。\n"
+    assert (
+        document_date(_report(text, url="http://www.example.gov.cn/xxgk/202208/t20220831_26.shtml")) is None
+    )
+    assert document_date(
+        _report(text, url="http://www.example.gov.cn/xxgk/202601/t20260110_26.shtml")
+    ) == date(2026, 1, 10)
+
+
 def test_a_trailing_note_is_cut_at_its_opening_bracket():
     assert without_trailing_note("2023年1月16日（此件公开发布）") == "2023年1月16日"
     assert without_trailing_note("办件情况（一）") == "办件情况"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
@@ -105,11 +106,57 @@ def without_trailing_note(line: str) -> str:
     return line[: min(opens)] if opens else line
 
 
+# The date a government site writes into a page's address, as its publishing systems do: a file named
+# t20231215_123.html, folders /art/2023/2/1/, /2023-10/18/, /202302/17/, or a month's folder /202312/.
+_URL_DATE = re.compile(
+    r"""
+    /t(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)_                 # a file named by its full date
+    | /art/(?P<y2>20\d\d)/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})(?=/)    # year / month / day folders
+    | /(?P<y3>20\d\d)-?(?P<m3>\d\d)/(?P<d3>\d\d)(?=/)            # a month's folder, then its day's
+    | /(?P<y4>20\d\d)(?P<m4>\d\d)(?=/)                           # a month's folder alone
+    """,
+    re.VERBOSE,
+)
+
+
+def url_date(url: str) -> date | None:
+    """The date in a page's address (the day a month's folder holds is unknown: its last), or None.
+
+    >>> url_date("http://www.cqjb.gov.cn/zwgk_190/202503/t20250328_14452968.html")
+    datetime.date(2025, 3, 28)
+    >>> url_date("https://www.example.gov.cn/xxgk/202312/4ab1a26c.shtml"), url_date("https://example.cn/a.html")
+    (datetime.date(2023, 12, 31), None)
+    """
+    found = [m for m in _URL_DATE.finditer(url)]
+    if not found:
+        return None
+    parts = {k[0]: int(v) for k, v in found[-1].groupdict().items() if v}  # (the page's own, not a column's)
+    try:
+        return date(parts["y"], parts["m"], parts.get("d") or monthrange(parts["y"], parts["m"])[1])
+    except ValueError:
+        return None
+
+
+def _url_date_fits(report: Report) -> date | None:
+    """The date of the report's address, unless its text names a later year (a page moved to a newer
+    address keeps its old folders less often than a page moved under an old column: then no date)."""
+    found = url_date(report.meta.get("url", ""))
+    if found is None:
+        return None
+    later = (y for y in map(int, _YEAR.findall(report.text)) if y > found.year)
+    return None if next(later, None) else found
+
+
+_YEAR = re.compile(r"(20\d\d)年")  # a year as a report writes it
+
+
 def document_date(report: Report) -> date | None:
-    """The date the report was signed (a short line ending in a full date), else the catalog's."""
+    """The date the report was signed (a short line ending in a full date), else the catalog's, else the one
+    its address holds."""
     limit, full_date = rules()["signature_max_chars"], _date(year_required=True)
+    published = _iso(report.meta.get("published", "")) or _url_date_fits(report)
     if not full_date.search(report.text):  # Performance: most texts hold no full date; one search says so
-        return _iso(report.meta.get("published", ""))
+        return published
     for line in reversed(report.text.splitlines()):
         if not full_date.search(line):  # nor in any part of it
             continue
@@ -120,7 +167,7 @@ def document_date(report: Report) -> date | None:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 continue
-    return _iso(report.meta.get("published", ""))
+    return published
 
 
 def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:
