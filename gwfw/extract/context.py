@@ -127,7 +127,7 @@ def url_date(url: str) -> date | None:
     >>> url_date("https://www.example.gov.cn/xxgk/202312/4ab1a26c.shtml"), url_date("https://example.cn/a.html")
     (datetime.date(2023, 12, 31), None)
     """
-    found = [m for m in _URL_DATE.finditer(url)]
+    found = list(_URL_DATE.finditer(url))
     if not found:
         return None
     parts = {k[0]: int(v) for k, v in found[-1].groupdict().items() if v}  # (the page's own, not a column's)
@@ -137,17 +137,17 @@ def url_date(url: str) -> date | None:
         return None
 
 
+_YEAR = re.compile(r"(20\d\d)年")  # a year as a report writes it
+
+
 def _url_date_fits(report: Report) -> date | None:
-    """The date of the report's address, unless its text names a later year (a page moved to a newer
-    address keeps its old folders less often than a page moved under an old column: then no date)."""
+    """The date of the report's address, unless its text names a later year: a page filed under an older
+    column's folders (a report on 2025 at …/202208/…) is dated by nothing there."""
     found = url_date(report.meta.get("url", ""))
     if found is None:
         return None
     later = (y for y in map(int, _YEAR.findall(report.text)) if y > found.year)
     return None if next(later, None) else found
-
-
-_YEAR = re.compile(r"(20\d\d)年")  # a year as a report writes it
 
 
 def document_date(report: Report) -> date | None:
