@@ -378,8 +378,8 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         start = None
     if g["since"] and now and start is not None and now >= start:
         end = now
-    elif g["since"] and start is None:
-        return None
+    elif g["since"] and (start is None or (now is None and (start.month, end.month) != (1, 12))):
+        return None  # since a month, up to a date nothing states (「2023年1月以来」 undated): not that month
     return Period(start, end, "")
 
 
