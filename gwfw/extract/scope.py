@@ -215,7 +215,7 @@ class Screen:
         ):
             return f"unmapped: {name} of a new venue still to come, not a result"
         if (
-            ind.measure == "stock"
+            (ind.measure == "stock" or ind.kind == "ratio")  # (「减少群众跑动次数6万余次」: trips saved)
             and self._after(last, ("change",), self._parent_from(c_start, c_from, s_from))
             and not change_to_level().match(ix.reversed, len(text) - n.start)  # 「精简至70个」: the level
         ):
