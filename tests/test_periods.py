@@ -71,12 +71,17 @@ def test_a_whole_year_named_by_its_months_early_in_a_year_is_last_year_s():
     assert _first_period("2016年1-12月", on) == (date(2016, 1, 1), date(2016, 12, 31))
 
 
-def test_since_a_month_runs_to_the_report_date_and_without_one_is_no_period():
-    """「2023年1月以来」 runs from January to the date the report speaks at; on a page that states no date
-    it ends nowhere a reader could place, and is no period (it had been read as January alone). Since a
-    year (「2023年以来」), undated, stays that year."""
-    dated = list(find_periods("2023年1月以来，好评率100%", 2023, date(2023, 6, 15), date(2023, 6, 15)))
-    assert [(p.period.start, p.period.end) for p in dated] == [(date(2023, 1, 1), date(2023, 6, 15))]
-    assert list(find_periods("2023年1月以来，好评率100%", None, None, None)) == []
-    year = list(find_periods("2023年以来，好评率100%", None, None, None))
-    assert [(p.period.start, p.period.end) for p in year] == [(date(2023, 1, 1), date(2023, 12, 31))]
+def test_since_a_month_runs_to_the_report_date_and_without_one_to_the_years_end():
+    """「2023年1月以来」 runs from January to the date the report speaks at; on a page that states no date,
+    to the end of that year, as 「2023年以来」 does (it had been read as January alone)."""
+
+    def span(text, *dates):
+        return [(p.period.start, p.period.end) for p in find_periods(text, *dates)]
+
+    assert span("2023年1月以来，好评率100%", 2023, date(2023, 6, 15), date(2023, 6, 15)) == [
+        (date(2023, 1, 1), date(2023, 6, 15))
+    ]
+    undated = [(date(2023, 1, 1), date(2023, 12, 31))]
+    assert span("2023年1月以来，好评率100%", None, None, None) == undated
+    assert span("2023年以来，好评率100%", None, None, None) == undated
+    assert span("2023年6月以来，好评率100%", None, None, None) == [(date(2023, 6, 1), date(2023, 12, 31))]

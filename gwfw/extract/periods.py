@@ -376,10 +376,10 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         return None
     if g["asof"]:
         start = None
-    if g["since"] and now and start is not None and now >= start:
-        end = now
-    elif g["since"] and (start is None or (now is None and (start.month, end.month) != (1, 12))):
-        return None  # since a month, up to a date nothing states (「2023年1月以来」 undated): not that month
+    if g["since"] and start is None:
+        return None
+    if g["since"] and (now is None or now >= start):
+        end = now or date(start.year, 12, 31)  # undated: to its year's end, as 「2023年以来」 (not the month's)
     return Period(start, end, "")
 
 
