@@ -379,7 +379,7 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
     if g["since"] and start is None:
         return None
     if g["since"] and (now is None or now >= start):
-        end = now or date(start.year, 12, 31)  # undated: to its year's end, as 「2023年以来」 (not the month's)
+        end = now or date(start.year, 12, 31)  # undated: its year's end, as 「2023年以来」 (not the month's)
     return Period(start, end, "")
 
 
