@@ -101,26 +101,30 @@ class Patterns:
     units_counted: re.Pattern  # how many units a rate holds for (「4个县（市、区）」)
 
 
-def _stems(lx: dict) -> str:
-    """The department stems, each behind lookbehinds for the words it stands inside that name no department
-    (「人民政府」: 民政 after 人)."""
+def _behind_lookbehinds(words, heads) -> str:
+    """The words as alternatives, longest first, each behind lookbehinds for heads(word): what stands
+    before it in the words it is part of that it does not name."""
     alts = []
-    for stem in sorted(map(str, lx["department_stems"]), key=len, reverse=True):
-        heads = [w[: w.index(stem)] for w in lx["department_stem_not_within"] if w.find(stem) > 0]
-        alts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(stem))
+    for word in sorted(map(str, words), key=len, reverse=True):
+        alts.append("".join(f"(?<!{re.escape(h)})" for h in heads(word)) + re.escape(word))
     return "|".join(alts)
+
+
+def _stems(lx: dict) -> str:
+    """The department stems, not inside the words that name no department (「人民政府」: 民政 after 人)."""
+    within = lx["department_stem_not_within"]
+    return _behind_lookbehinds(
+        lx["department_stems"], lambda s: [w[: w.index(s)] for w in within if w.find(s) > 0]
+    )
 
 
 def _place_suffix(lx: dict) -> str:
-    """A suffix of a town's or street's name, each behind lookbehinds for the words it ends that name no
-    place (「城镇」: 镇 after 城)."""
-    alts = []
-    for suffix in sorted(map(str, lx["place_suffixes"]), key=len, reverse=True):
-        heads = [
-            w[: -len(suffix)] for w in map(str, lx["place_not_words"]) if w.endswith(suffix) and w != suffix
-        ]
-        alts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(suffix))
-    return "|".join(alts)
+    """A suffix of a town's or street's name, not ending the words that name no place (「城镇」: 镇 after
+    城)."""
+    not_words = list(map(str, lx["place_not_words"]))
+    return _behind_lookbehinds(
+        lx["place_suffixes"], lambda s: [w[: -len(s)] for w in not_words if w.endswith(s) and w != s]
+    )
 
 
 @cache
