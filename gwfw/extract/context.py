@@ -140,9 +140,12 @@ def url_date(url: str) -> date | None:
 _YEAR = re.compile(r"(20\d\d)年")  # a year as a report writes it
 
 
-def _url_date_fits(report: Report) -> date | None:
-    """The date of the report's address, unless its text names a later year: a page filed under an older
-    column's folders (a report on 2025 at …/202208/…) is dated by nothing there."""
+def _catalog_date(report: Report) -> date | None:
+    """The catalog's date, else its address's, unless the text names a later year: a page filed under an
+    older column's folders (a report on 2025 at …/202208/…) is dated by nothing there."""
+    published = _iso(report.meta.get("published", ""))
+    if published:
+        return published
     found = url_date(report.meta.get("url", ""))
     if found is None:
         return None
@@ -154,9 +157,8 @@ def document_date(report: Report) -> date | None:
     """The date the report was signed (a short line ending in a full date), else the catalog's, else the one
     its address holds."""
     limit, full_date = rules()["signature_max_chars"], _date(year_required=True)
-    published = _iso(report.meta.get("published", "")) or _url_date_fits(report)
     if not full_date.search(report.text):  # Performance: most texts hold no full date; one search says so
-        return published
+        return _catalog_date(report)
     for line in reversed(report.text.splitlines()):
         if not full_date.search(line):  # nor in any part of it
             continue
@@ -167,7 +169,7 @@ def document_date(report: Report) -> date | None:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 continue
-    return published
+    return _catalog_date(report)
 
 
 def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:

@@ -123,10 +123,10 @@ class ListRules:
         """「办结率、按时办结率均达100%」「按时办结率和满意率均为100%」: names listed before the one
         found, then a word for "each": the figure is every listed name's too."""
         text, start, sep_before = self.ix.text, found.evidence_start, self._sep_before
-        if not sep_before(start):
+        if not (k := sep_before(start)):
             return found
         if not any(w in text[start : n.start] for w in parts()["each_words"]):
-            return self._verbs_listed(found, n)
+            return self._verbs_listed(found, n, start - k)
         also: list = []
         while start > c_start and (k := sep_before(start)):
             end = start - k
@@ -139,12 +139,12 @@ class ListRules:
             start = names[0].start
         return found._replace(evidence_start=start, also=tuple(reversed(also))) if also else found
 
-    def _verbs_listed(self, found: Match, n: NumberMention) -> Match:
+    def _verbs_listed(self, found: Match, n: NumberMention, end: int) -> Match:
         """「共受理、办结审批服务事项60万余件」: a verb of handling listed before the one opening the name
-        found takes its object, and the figure is its indicator's too."""
+        found takes its object, and the figure is its indicator's too. end: where the item before the
+        separator ends."""
         text, start, verbs = self.ix.text, found.evidence_start, parts()["shared_object_verbs"]
         verb = next((v for v in verbs if text.startswith(v, start)), "")
-        end = start - self._sep_before(start)
         other = next((v for v in verbs if text.endswith(v, 0, end) and v != verb), "") if verb else ""
         own = self.ix.name_starting_at(start)
         if not other or own is None or (self.ix.name_ending_at(end, 0) or own).start != end - len(other):
