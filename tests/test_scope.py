@@ -82,6 +82,18 @@ def test_a_plan_section_of_a_report_states_targets():
     assert [(o["indicator"], o["value"]) for o in ex.observations] == [("online_available_rate", "99")]
 
 
+def test_a_notices_requirements_section_states_targets():
+    """A notice ends with what it asks of its units (「三、工作要求」): a rate there is a floor to keep, not a
+    result. The results above it stay."""
+    text = (
+        "一、总体情况\n第三季度，全区主动评价率为96.3%。\n三、工作要求\n"
+        "各镇街要对照通报，查找不足，确保主动评价率稳定在95%以上。"
+    )
+    ex = run(text, published="2023-10-12")
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [("active_review_rate", "96.3")]
+    assert any(m["value"] == "95" and "a target" in m["status"] for m in ex.mentions)
+
+
 def test_a_heading_of_both_results_and_plans_is_no_plan_section():
     """A title line 「2024年工作总结及2025年工作计划」 (here the second line of a title set on two) heads the
     results too; the plan has its own heading."""
