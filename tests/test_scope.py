@@ -116,6 +116,7 @@ SCOPED = [
     ("预审窗口共受理业务27650件，群众“好差评”评价满意率达100%。", "satisfaction_rate", "venue:预审窗口"),
     ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:政务大厅"),
     ("全年办件量163506件，其中办件量77144件为线上办理。", "cases_total", "part:其中"),  # no name of its own
+    ("全年共办件56.2万件，其中“秦务员”平台办件21.3万件。", "cases_total", "part:秦务员平台"),  # (no quote left alone)
     ("全区各镇街便民服务中心办件量3000件。", "cases_total", "venue:镇街"),
     ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
