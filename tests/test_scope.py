@@ -116,8 +116,12 @@ SCOPED = [
     ("预审窗口共受理业务27650件，群众“好差评”评价满意率达100%。", "satisfaction_rate", "venue:预审窗口"),
     ("全年办件量163506件，其中政务大厅办件量77144件。", "cases_total", "part:政务大厅"),
     ("全年办件量163506件，其中办件量77144件为线上办理。", "cases_total", "part:其中"),  # no name of its own
-    ("全年共办件56.2万件，其中“秦务员”平台办件21.3万件。", "cases_total", "part:秦务员平台"),  # (no quote left alone)
+    ("全年共办件56.2万件，其中“秦务员”平台办件21.3万件。", "cases_total", "part:秦务员平台"),
     ("全区各镇街便民服务中心办件量3000件。", "cases_total", "venue:镇街"),
+    # the centres below the hall, counted: the townships' or streets' together; alone, a county's own hall
+    ("全区14个便民服务中心共产生办件2948件。", "cases_total", "venue:便民服务中心"),
+    ("全区5个街道便民服务中心可受理事项325项，全年办件12936件。", "cases_total", "venue:街道便民服务中心"),
+    ("县便民服务中心全年办件12万件。", "cases_total", ""),
     ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
     ("通过“掌上办”渠道办件1.15万件，占比3.3%。", "cases_total", "channel:掌上办"),

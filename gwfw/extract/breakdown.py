@@ -125,7 +125,7 @@ def _part_name(span: str, r: dict) -> str:
     name = span.strip(strip)
     while (link := next((w for w in r["link_words"] if name.endswith(w)), None)) is not None:
         name = name[: -len(link)].rstrip(strip)
-    name = name.translate(str.maketrans("", "", r["quote_chars"]))  # 「“秦务员”平台」: no quote left unpaired inside
+    name = name.translate(str.maketrans("", "", r["quote_chars"]))  # 「“秦务员”平台」: none left unpaired
     ok = 2 <= len(name) <= _PART_NAME_MAX and not any(ch.isdigit() for ch in name)  # (「会办件」: no name 会)
     return name if ok else ""
 

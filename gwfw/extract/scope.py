@@ -384,7 +384,7 @@ class Screen:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
         if does_not_narrow(self.text, best[:2], kind, s_start, n.start, self.figures, self.quotes):
             return ""
-        return f"{kind.kind}:{package or best.word}"
+        return f"{kind.kind}:{package or p.scope_label.get(best.word, best.word)}"
 
     def _package(self, h: _Hit) -> str:
         """The one package a programme word names after a topic inside its quotes (「“企业开办一件事”」),

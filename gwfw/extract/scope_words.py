@@ -88,6 +88,7 @@ class Patterns:
     window: re.Pattern  # every word of _WINDOW_LISTS and the scopes: one pass over the text before a number
     checks: dict[str, frozenset[str]]  # word -> the checks it belongs to
     scope_kind: dict[str, ScopeKind]  # scope word -> what it names
+    scope_label: dict[str, str]  # scope word -> the scope it names, when not the word itself (「14个…中心」)
     hotline: re.Pattern
     not_hotline: re.Pattern  # matched where a hotline word starts: it is none (see _not_hotline)
     reset: re.Pattern
@@ -131,17 +132,19 @@ def _place_suffix(lx: dict) -> str:
 def patterns() -> Patterns:
     lx = lexicon()
     name_not = "".join(re.escape(c) for c in lx["place_name_not"])
-    kinds = {
-        w: ScopeKind(
+    kinds, labels = {}, {}
+    for kind, spec in lx["scopes"].items():
+        scope = ScopeKind(
             kind,
             frozenset(spec.get("not_for", [])),
             tuple(spec.get("not_before", [])),
             tuple(spec.get("needs_before", [])),
             tuple(spec.get("not_after", [])),
         )
-        for kind, spec in lx["scopes"].items()
-        for w in spec["words"]
-    }
+        kinds.update(dict.fromkeys(map(str, spec["words"]), scope))
+        for w in map(str, spec.get("counted_words", [])):  # 「14个便民服务中心」: the scope is the centres
+            for by in spec["counted_by"]:
+                kinds[by + w], labels[by + w] = scope, w
     checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
     for check, keys in _WINDOW_LISTS.items():
         for w in (str(w) for key in keys for w in lx[key]):
@@ -150,6 +153,7 @@ def patterns() -> Patterns:
         window=re.compile(_alt(checks)),
         checks={w: frozenset(c) for w, c in checks.items()},
         scope_kind=kinds,
+        scope_label=labels,
         hotline=re.compile(_alt(lx["hotline_words"])),
         not_hotline=re.compile(
             _not_hotline(
