@@ -204,13 +204,16 @@ class ComposedNames:
         note_close = re.escape(self.note_closes)
         note = rf"[{note_open}][^\W\d]{{1,{p['note_max_chars']}}}[{note_close}]"  # (Ⅳ级以上): letters only
         back_note = rf"[{note_close}][^\W\d]{{1,{p['note_max_chars']}}}[{note_open}]"
+        not_after = "".join(f"(?<!{re.escape(w)})" for w in p["concept_not_after"])  # 一件事(一次办)
+        not_after_back = "".join(f"(?!{re.escape(w[::-1])})" for w in p["concept_not_after"])
         first = "".join(sorted({w[0] for w in [*leading, *concepts(), quote_chars]}))
         last = "".join(sorted({w[-1] for w in [*measures, *objects, *concepts(), quote_chars]}))
         self.forward = re.compile(
             rf"""
             (?=[{re.escape(first)}])                           # a name can start here
             (?P<pre>{alt(leading)})?                           # an object before: 事项(可网办率)
-            {opening} (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
+            {opening} {not_after}                              # not inside a programme's name
+            (?P<concept>{alt(forms, False, quote_chars)}) {closing} # maybe quoted: “一趟不用跑”
             (?P<note>{note})?                                  # a note: (Ⅳ级以上)
             (?: (?:{alt(p["modifiers"])})?                     # 各类
                 {joined()}?                                    # 行政许可和其他 (公共服务事项)
@@ -229,7 +232,8 @@ class ComposedNames:
             (?: (?P<obj>{alt(objects, True)}) {joined(True)}?      # 事项, 行政许可和其他公共服务事项
                 (?:{alt(p["modifiers"], True)})? )?                      # 各类事项
             (?P<note>{back_note})?                                       # or a note before them
-            {closing} (?P<concept>{alt(forms, True, quote_chars)}) {opening}  # the concept, maybe quoted
+            {closing} (?P<concept>{alt(forms, True, quote_chars)})  # the concept, maybe quoted
+            {not_after_back} {opening}                                   # not inside a programme's name
             (?P<pre>{alt(leading, True)})?                               # an object before it
             """,
             re.VERBOSE,

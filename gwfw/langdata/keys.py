@@ -314,6 +314,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "concept_quotes": list,
         "unit_objects": dict,
         "concepts": list,
+        "concept_not_after": list,
         "concept_separators": list,
         "each_words": list,
         "shared_object_verbs": list,
