@@ -175,6 +175,14 @@ class CountedThings:
             return found
         return Match(None, f"unmapped: cases watched ({verb}), not {found.indicator.code}", n.start, n.end)
 
+    def _published(self, found: Match, n: NumberMention, c_start: int) -> Match:
+        """「发布行政许可办理事项262件」: the entries of a list published, not cases handled."""
+        rule, start = self.rules["published_entries"], found.evidence_start
+        before = self.ix.text[max(c_start, start - rule["max_chars"]) : start] if start < n.start else ""
+        verb = next((v for v in rule["verbs"] if v in before), "")
+        why = f"unmapped: entries published ({verb}), not {found.indicator.code}"
+        return Match(None, why, n.start, n.end) if verb else found
+
     def _kind_part(self, found: Match, n: NumberMention) -> Match:
         """「办结公共服务事项23002件,办结行政权力事项5094件」: one kind of item, with another kind named in
         the sentence outside its name, counts a part of the cases (item_kind_parts)."""

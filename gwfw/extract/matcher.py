@@ -321,6 +321,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
             found = self._mode_cases(found, n)
             found = self._monitored(found, n, c_start) if found.indicator else found
+            found = self._published(found, n, c_start) if found.indicator else found
             found = self._kind_part(found, n) if found.indicator else found
         if found and found.indicator is None:
             return found

@@ -232,6 +232,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "joined_after_count": dict,
         "mode_before_cases": dict,
         "monitored_cases": dict,
+        "published_entries": dict,
         "item_kind_parts": list,
         "programme_verbs": list,
         "own_nouns_before_count": list,
