@@ -122,6 +122,8 @@ SCOPED = [
     ("全区14个便民服务中心共产生办件2948件。", "cases_total", "venue:便民服务中心"),
     ("全区5个街道便民服务中心可受理事项325项，全年办件12936件。", "cases_total", "venue:街道便民服务中心"),
     ("县便民服务中心全年办件12万件。", "cases_total", ""),
+    # a programme named in the figure's own clause is its subject: a channel before it does not narrow it
+    ("全区2492项事项实现“掌上办”，325项实现“零材料”办理。", "zero_material_items", ""),
     ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
     ("通过“掌上办”渠道办件1.15万件，占比3.3%。", "cases_total", "channel:掌上办"),

@@ -25,6 +25,7 @@ _KINDS = ("items", "cases", "none")
 NO_NAME = "unmapped: no indicator name joined to it"  # the reason of most unmapped numbers (Matcher.match)
 # A share written before the subject it names (「90%的区级政务服务事项实现全程网办」「93%可网上办理」)
 BEFORE_SUBJECT = ("share before its subject", "rate before its subject")
+TOPIC = "programme in sentence"
 
 
 class Match(NamedTuple):

@@ -9,7 +9,7 @@ from functools import cache
 
 from .codebook import Indicator
 from .name_patterns import rules, unit_fits
-from .names import Match, trie_regex
+from .names import TOPIC, Match, trie_regex
 from .numerals import NumberMention
 
 
@@ -193,4 +193,4 @@ class ProgrammeRules:
     def _bind(self, form: str, ind: Indicator, k: int, n: NumberMention) -> Match:
         bisect.insort(self.bound.setdefault((form, ind.code), []), k)
         t = self.ix.topic_forms[form].triggers[k]
-        return Match(ind, "programme in sentence", min(t.start, n.start), max(t.end, n.end))
+        return Match(ind, TOPIC, min(t.start, n.start), max(t.end, n.end))

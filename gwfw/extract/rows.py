@@ -13,7 +13,7 @@ from .context import report_context
 from .governing import Governing
 from .list_rules import item_scope
 from .matcher import Matcher, figure_units
-from .names import BEFORE_SUBJECT
+from .names import BEFORE_SUBJECT, TOPIC
 from .numerals import find_numbers
 from .places import named_opening, named_right_before
 from .restated import restated
@@ -119,7 +119,11 @@ def extract(report: Report) -> Extraction:
         scope = ""
         if found.indicator is not None:
             county = Screen.county_level(section.code, section.district)
-            scope_from = index.clause(n.start)[0] if found.reason in BEFORE_SUBJECT else -1  # (names its own)
+            clause_start = index.clause(n.start)[0]  # a subject in the figure's own clause names its scope
+            named_here = found.reason in BEFORE_SUBJECT or (
+                found.reason == TOPIC and found.evidence_start >= clause_start
+            )
+            scope_from = clause_start if named_here else -1
             why, scope = screen.judge(
                 n, found.indicator, bounds, county, doc_year, found.screen_from, section.district, scope_from
             )
