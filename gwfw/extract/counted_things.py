@@ -5,7 +5,9 @@ right before a name of cases counts that mode's cases only (「“一次不跑�
 of supervising the cases watched (「已监管15532件办件」); counts of one kind of item each, side by side,
 are parts (「办结公共服务事项23002件,办结行政权力事项5094件」); a count of one kind joined to another
 (「865项行政许可和公共服务事项」) counts both, not the first; a subset's word by a share's name makes it the
-subset's share (「高频事项全程网办占比」)."""
+subset's share (「高频事项全程网办占比」); a verb of publishing before a name of cases counts entries
+published (「发布行政许可办理事项262件」); a count between a verb of handling and its object is counted by the
+name they make (「共办理4.5万件政务服务事项」)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import bisect
 from functools import cache
 
 from .codebook import Indicator, by_code
-from .name_patterns import list_joiners, rules, unit_fits
-from .names import Match, concepts, measure_words
+from .name_patterns import Trigger, list_joiners, rules, unit_fits
+from .names import Match, concepts, measure_words, parts
 from .numerals import NumberMention
 
 
@@ -182,6 +184,18 @@ class CountedThings:
         verb = next((v for v in rule["verbs"] if v in before), "")
         why = f"unmapped: entries published ({verb}), not {found.indicator.code}"
         return Match(None, why, n.start, n.end) if verb else found
+
+    def _between_verb_and_object(self, n: NumberMention, pos: int) -> Trigger | None:
+        """「共办理4.5万件政务服务事项」: a count between a verb of handling and its object (which begins at
+        pos); the name the verb and the object make, spanning both."""
+        text, p = self.ix.text, parts()
+        verb = next((v for v in p["verbs_before_count"] if text.endswith(v, 0, n.start)), None)
+        if verb is None:
+            return None
+        m = self.ix.lexicon.composer.forward.match(verb + text[pos : pos + p["verb_object_max_chars"]])
+        if m is None or m.end() <= len(verb):
+            return None
+        return Trigger(n.start - len(verb), pos + m.end() - len(verb), m.group())
 
     def _kind_part(self, found: Match, n: NumberMention) -> Match:
         """「办结公共服务事项23002件,办结行政权力事项5094件」: one kind of item, with another kind named in

@@ -250,10 +250,13 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         if t and not ind:  # 「6739项依申请政务服务事项网上可办率达93.68%」: the count takes the shorter name
             t = self.ix.listed_name_starting_at(pos)
             ind = self._named(t, n)
+        if not ind and (verb_object := self._between_verb_and_object(n, pos)):  # 「办理4.5万件…事项」
+            t, ind = verb_object, self._named(verb_object, n)
         if ind and (why := self._not_counted(ind, n, t.end)):
             return Match(None, why, n.start, t.end)
         ind = ind and self._narrower_after(ind, t.end)  # 「17个综合受理窗口无差别受理…」
-        return Match(ind, "name after", n.start, t.end) if ind and ind.measure != "rate" else None
+        counted = ind and ind.measure != "rate"
+        return Match(ind, "name after", min(n.start, t.start), t.end) if counted else None
 
     def _phrase_after(self, n: NumberMention) -> Match | None:
         """A rate right before a phrase that names it (「93%可网上办理」)."""

@@ -319,6 +319,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "concept_separators": list,
         "each_words": list,
         "shared_object_verbs": list,
+        "verbs_before_count": list,
+        "verb_object_max_chars": int,
         "share_words": list,
         "count_share_max_chars": int,
         "count_concept_max_chars": int,
