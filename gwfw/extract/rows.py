@@ -92,7 +92,8 @@ def extract(report: Report) -> Extraction:
     screen = Screen(index, report.meta.get("title", ""), figures=figures)
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
-    trim, units = (*screen.breakdown_words, *screen.wide_words), (screen.p.department, screen.p.place)
+    trim = (*screen.breakdown_words, *screen.wide_words)
+    unit_names = (screen.p.department, screen.p.place, screen.p.item_place)  # whose an item of a list is
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
     observations, mentions, sentences, mention_of = [], [], {}, []
@@ -128,7 +129,7 @@ def extract(report: Report) -> Extraction:
                 n, found.indicator, bounds, county, doc_year, found.screen_from, section.district, scope_from
             )
             if not why and item:  # the item says whose figure it is, and of what
-                why, scope = item_scope(index, found, section.code, trim, units)
+                why, scope = item_scope(index, found, section.code, trim, unit_names)
             elif not why and county and section.code and section is own:  # (a county's, read from its name)
                 why = other_unit(index, found, section.code)
             if why:

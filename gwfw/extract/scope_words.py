@@ -97,6 +97,7 @@ class Patterns:
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
+    item_place: re.Pattern
     plan_heading: re.Pattern
     future: re.Pattern  # a word of what is still to come (将, 建成后), asked only after a new venue's word
     units_counted: re.Pattern  # how many units a rate holds for (「4个县（市、区）」)
@@ -179,6 +180,8 @@ def patterns() -> Patterns:
         # a named town or street: two to four characters that are not a generic word, then a suffix that
         # ends no generic word
         place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_place_suffix(lx)})(?!街|村)"),
+        # a list's item that is a town's or street's name whole: its suffix may end a generic word (赤城镇)
+        item_place=re.compile(rf"^[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})$"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),
         future=re.compile(_alt(lx["plan_future_words"])),
         units_counted=re.compile(
