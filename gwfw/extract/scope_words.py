@@ -178,8 +178,15 @@ def patterns() -> Patterns:
             rf"|{_alt(lx['department_names'])}"  # or a department's name whole: 区教委
         ),
         # a named town or street: two to four characters that are not a generic word, then a suffix that
-        # ends no generic word
-        place=re.compile(rf"[^\W\d{name_not}]{{2,4}}(?:{_place_suffix(lx)})(?!街|村)"),
+        # ends no generic word, or a town named with one (赤城镇) right before its hall
+        place=re.compile(
+            rf"""
+            [^\W\d{name_not}]{{2,4}} (?:{_place_suffix(lx)}) (?!街|村)     # a name and 镇 (not 城镇)
+            | (?<![^\W\d]) [^\W\d{name_not}] (?:{_alt(lx["place_not_words"])})  # or one letter, 城镇
+              (?={_alt(lx["place_halls"])})                             # before its hall: 赤城镇便民服务
+            """,
+            re.VERBOSE,
+        ),
         # a list's item that is a town's or street's name whole: its suffix may end a generic word (赤城镇)
         item_place=re.compile(rf"^[^\W\d{name_not}]{{2,4}}(?:{_alt(lx['place_suffixes'])})$"),
         plan_heading=re.compile(_alt(lx["plan_heading_words"])),

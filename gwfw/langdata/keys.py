@@ -152,6 +152,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "place_suffixes": list,
         "place_name_not": list,
         "place_not_words": list,
+        "place_halls": list,
         "look_back_chars": int,
         "scopes": dict,
         "package_heads": list,
