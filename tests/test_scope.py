@@ -125,6 +125,7 @@ SCOPED = [
     # a programme named in the figure's own clause is its subject: a channel before it does not narrow it
     ("全区2492项事项实现“掌上办”，325项实现“零材料”办理。", "zero_material_items", ""),
     ("实现“跨省通办”事项120项，办件量3000件。", "cases_total", "programme:跨省通办"),
+    ("全年提供上门服务86次，办理业务230件。", "cases_total", "programme:上门服务"),
     # the channel named further back (right before 办件量, 「掌上办办件量」, it names a mode's cases: no row)
     ("通过“掌上办”渠道办件1.15万件，占比3.3%。", "cases_total", "channel:掌上办"),
     ("基层便民服务中心(站)办理完成各类事项257万件。", "cases_total", "venue:基层便民服务"),
