@@ -188,6 +188,16 @@ def test_a_five_year_plan_named_in_the_title_or_in_an_undated_text_gives_its_yea
     assert (ref.start, ref.end, ref.source) == (None, date(2021, 3, 2), "publication_date")
 
 
+def test_a_plan_since_it_began_runs_to_the_report_not_to_the_plans_end():
+    """「“十四五”以来」 in a title of January 2024: the plan's years so far, not 2021-2025 (its end lies after
+    the report); a plan's own document keeps its span."""
+    text = "全区累计办理政务服务事项58万件。\n"
+    ref = _reference(text, title="綦江区“十四五”以来政务服务工作综述", published="2024-01-10")
+    assert (ref.start, ref.end, ref.label) == (date(2021, 1, 1), date(2024, 1, 10), "2021-01–2024-01")
+    ref = _reference(text, title="綦江区数字政府建设“十四五”行动方案", published="2022-04-27")
+    assert (ref.start, ref.end) == (date(2021, 1, 1), date(2025, 12, 31))
+
+
 def test_news_early_in_a_year_naming_the_year_just_ended_reports_on_it():
     """A results list published on 20 February 2024 whose text first names the end of 2023 gives the
     stocks at the end of 2023; 「当前位置」 (the page's path) restates the publication date and is passed

@@ -194,14 +194,19 @@ def _year_reviewed(title: str, doc_date: date, titled: periods.PeriodMention | N
     return None
 
 
-def _plan_period(text: str) -> periods.Period | None:
-    """「“十二五”期间」: the five-year plan text names first, as its years."""
-    plans = periods.lexicon()["plan_periods"]
+def _plan_period(text: str, doc_date: date | None = None) -> periods.Period | None:
+    """「“十二五”期间」: the five-year plan text names first, as its years; since it began (「“十四五”以来」),
+    up to the report's date."""
+    lx = periods.lexicon()
+    plans = lx["plan_periods"]
     named = [(text.find(w), w) for w in plans["first_years"] if w in text]
     if not named:
         return None
-    first = plans["first_years"][min(named)[1]]
-    return periods.Period(date(first, 1, 1), date(first + plans["years"] - 1, 12, 31), "")
+    at, word = min(named)
+    first = plans["first_years"][word]
+    end = date(first + plans["years"] - 1, 12, 31)
+    since = text[at + len(word) :].lstrip(rules()["quote_chars"]).startswith(tuple(lx["since_words"]))
+    return periods.Period(date(first, 1, 1), min(end, doc_date) if since and doc_date else end, "")
 
 
 def _first_line(text: str) -> str:
@@ -270,7 +275,7 @@ def reference_period(report: Report, doc_date: date | None, index: TextIndex) ->
             continue
         if doc_date is None or found.period.end <= doc_date:
             return periods.clip(found.period, doc_date, "document_text")
-    if plan := _plan_period(title):  # 「“十二五”概述」: a report on a plan's five years
+    if plan := _plan_period(title, doc_date):  # 「“十二五”概述」: a report on a plan's five years
         return periods.with_label(plan, "document_title")
     if doc_date is None and (plan := _plan_period(report.text)):
         return periods.with_label(plan, "document_text")
