@@ -144,6 +144,20 @@ def test_a_period_named_before_it_ends_keeps_its_name():
     assert periods_of("今年以来，全区办件量1000件。", **half) == [("cases_total", "2023", "sentence")]
 
 
+def test_a_period_not_over_ends_where_the_report_does():
+    """「全年累计」 in a bulletin on September published on 8 October: January to September, what the bulletin
+    covers, not to the day it came out; 「截至10月5日」, over by then, keeps its own date."""
+    meta = {"district": "綦江区", "kind": "monthly_bulletin", "title": "2023年9月政务服务运行情况"}
+    text = "当月全区办件2.8万件，全年累计办件24.6万件。截至10月5日，全区共设置综合窗口45个。"
+    rows = extract(Report("t.txt", text, "utf-8", {**meta, "published": "2023-10-08"})).observations
+    got = [(o["indicator"], o["period_start"], o["period_end"]) for o in rows]
+    assert got == [
+        ("cases_total", "2023-09-01", "2023-09-30"),
+        ("cases_total", "2023-01-01", "2023-09-30"),
+        ("comprehensive_windows", "", "2023-10-05"),
+    ]
+
+
 def test_years_up_to_a_year_end_start_the_month_after():
     """「五年来」 in a 政府工作报告 of January, which reviews the year before: 2019 to 2023, not from
     December 2018."""

@@ -57,6 +57,9 @@ class Governing:
             for p in self.found
         ]
         self.index, self.reference, self.doc_date = index, reference, doc_date
+        # a period not over by the report's date is cut at the end of what the report covers (「全年累计」
+        # in a bulletin on September, published in October: January to September), at the latest at that date
+        self.cut_at = min(ref_end, doc_date) if ref_end and doc_date else doc_date
         self.figures = sorted(figure_starts)
         self.carry = lx["carry_max_sentences"]
         self.opening = lx["paragraph_opening_chars"]
@@ -109,8 +112,12 @@ class Governing:
     def _label(self, i: int, source: str) -> Period:
         key = (i, source)
         if key not in self.resolved:
-            self.resolved[key] = clip(self.found[i].period, self.doc_date, source)
+            self.resolved[key] = self._clip(self.found[i].period, source)
         return self.resolved[key]
+
+    def _clip(self, period: Period, source: str) -> Period:
+        over = self.doc_date is None or period.end <= self.doc_date  # (「截至7月底」 in August stays whole)
+        return clip(period, self.doc_date if over else self.cut_at, source)
 
     def _carries(self, i: int, pos: int) -> bool:
         ix, p = self.index, self.found[i]
@@ -158,7 +165,7 @@ class Governing:
             asof, p = self.found[i - 1].period, self.found[i].period
             ends = asof.start is None and p.start is not None and p.start <= asof.end <= p.end
             cut = Period(p.start, asof.end, "") if ends else None
-            self.resolved[key] = clip(cut, self.doc_date, "sentence") if cut else None
+            self.resolved[key] = self._clip(cut, "sentence") if cut else None
         return self.resolved[key]
 
     def _in_text(self, i: int, pos: int, sentence_start: int) -> Period | None:
