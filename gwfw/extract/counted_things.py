@@ -170,20 +170,27 @@ class CountedThings:
             tuple(rule["own_verbs"]), found.evidence_start
         ):
             return found
-        start = min(found.evidence_start, n.start)
-        before = self.ix.text[max(c_start, start - rule["max_chars"]) : start]
-        verb = next((v for v in rule["verbs"] if v in before), "")
+        verb, before = self._verb_before(found, n, c_start, rule)
         if not verb or any(w in before for w in rule["not_in"]):
             return found
         return Match(None, f"unmapped: cases watched ({verb}), not {found.indicator.code}", n.start, n.end)
 
     def _published(self, found: Match, n: NumberMention, c_start: int) -> Match:
         """「发布行政许可办理事项262件」: the entries of a list published, not cases handled."""
-        rule, start = self.rules["published_entries"], found.evidence_start
-        before = self.ix.text[max(c_start, start - rule["max_chars"]) : start] if start < n.start else ""
-        verb = next((v for v in rule["verbs"] if v in before), "")
+        if found.evidence_start >= n.start:
+            return found  # (a name after the count)
+        verb, _ = self._verb_before(found, n, c_start, self.rules["published_entries"])
+        if not verb:
+            return found
         why = f"unmapped: entries published ({verb}), not {found.indicator.code}"
-        return Match(None, why, n.start, n.end) if verb else found
+        return Match(None, why, n.start, n.end)
+
+    def _verb_before(self, found: Match, n: NumberMention, c_start: int, rule: dict) -> tuple[str, str]:
+        """The first of rule's verbs standing at most its max_chars before the count's name (or the count,
+        when the name comes after it) in its clause, or ''; and the text read."""
+        start = min(found.evidence_start, n.start)
+        before = self.ix.text[max(c_start, start - rule["max_chars"]) : start]
+        return next((v for v in rule["verbs"] if v in before), ""), before
 
     def _between_verb_and_object(self, n: NumberMention, pos: int) -> Trigger | None:
         """「共办理4.5万件政务服务事项」: a count between a verb of handling and its object (which begins at
