@@ -86,6 +86,20 @@ def test_near_names_are_not_confused():
     ]
 
 
+def test_autonomous_units_are_found_in_text_by_their_short_names():
+    """Texts often leave an autonomous unit's peoples out of its name (北川县, 凉山州). A catalog naming one
+    so keeps its spelling, as any name the gazetteer does not hold does."""
+
+    def codes(text):
+        return [[p.code for p in cands] for _, _, cands in gazetteer.find_places(text)]
+
+    assert codes("北川县、凉山州、莫力达瓦旗") == [["510726"], ["513400"], ["150722"]]
+    assert codes("北川羌族自治县") == [["510726"]]
+    assert codes("鄂温克旗") == []  # (鄂温克族自治旗: nothing is left without its people)
+    assert ["632324"] not in codes("河南县级政务服务中心")  # 河南蒙古族自治县: 河南 is a province's name
+    assert gazetteer.resolve("北川县")[0] is None and gazetteer.resolve("北川羌族自治县")[0].code == "510726"
+
+
 def test_namesakes_resolved_from_context_or_left_without_code():
     place, warning = gazetteer.resolve("朝阳区", "北京市朝阳区政务服务管理局")
     assert place.code == "110105" and warning == ""

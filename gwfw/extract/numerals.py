@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from ..errors import LexiconError
 from ..langdata import load_yaml
+from .places import place_names
 
 # The groups of the number pattern, in order: a percent word and its numeral; the first numeral, its inner
 # suffix and magnitude; a unit before a range dash, the dash; the second numeral, its suffix and magnitude;
@@ -83,7 +84,7 @@ def _clean(v: Decimal) -> Decimal:
 class _Engine:
     """The regexes and tables compiled from numerals.yaml; built once per process."""
 
-    def __init__(self, lx: dict):
+    def __init__(self, lx: dict, place_names: tuple[str, ...] = ()):
         self.lx = lx
         self.fold = str.maketrans(lx["fullwidth"])
         variants: dict[str, set[str]] = {}
@@ -115,8 +116,7 @@ class _Engine:
         )
         firsts = "".join(sorted({v for c in by_first for v in variants.get(c, {c})}))
         units = f"(?=[{re.escape(firsts)}])(?:{'|'.join(groups)})"
-        inner, outer = _alt(lx["inner_suffixes"]), _alt(lx["outer_suffixes"])
-        dash = _alt(lx["range_dashes"])
+        inner, outer, dash = _alt(lx["inner_suffixes"]), _alt(lx["outer_suffixes"]), _alt(lx["range_dashes"])
         mag = (  # (Performance: the test of a first character spares most numbers the words that follow)
             f"(?=[{re.escape(''.join(sorted({w[0] for w in lx['magnitudes']})))}])"
             f"(?!{_alt(lx['magnitude_exceptions'])})(?:{_alt(lx['magnitudes'])})"
@@ -135,8 +135,7 @@ class _Engine:
         )
         point, cn_digits = re.escape(lx["decimal_point"]), "[" + re.escape("".join(lx["digits"])) + "]"
         pct = rf"(?P<pw>{_alt(lx['percent_words'])})(?P<pn>{arabic}|{cn}+(?:{point}{cn_digits}+)?)"
-        one = part.format(k=1, num=num, inner=inner, mag=mag)
-        two = part.format(k=2, num=num, inner=inner, mag=mag)
+        one, two = (part.format(k=k, num=num, inner=inner, mag=mag) for k in (1, 2))
         # Performance: a range's dash stands within a unit and a gap of the first number; a test for one of
         # the dashes' first characters that far ahead spares most numbers the attempt
         dash_firsts = re.escape("".join(sorted({d[0] for d in lx["range_dashes"]})))
@@ -174,8 +173,9 @@ class _Engine:
         self.prefix = re.compile(rf"(?P<p>{_alt(lx['prefix_qualifiers'])}){_SP}{{0,3}}\Z")
         self.prefix_ends = frozenset(w[-1] for w in lx["prefix_qualifiers"]) | set(" \t\u3000\xa0")
         self.prefix_span = max(map(len, lx["prefix_qualifiers"])) + 3
-        self.fixed = re.compile(rf"(?=({_alt(lx['fixed_expressions'])}))")
-        self.fixed_span = max(map(len, lx["fixed_expressions"]))
+        fixed = lx["fixed_expressions"] + [n for n in place_names if n[0] in self.cn_values]
+        self.fixed = re.compile(rf"(?=({_alt(fixed)}))")
+        self.fixed_span = max(map(len, fixed))
         self.not_after = tuple(lx["ordinal_prefixes"] + lx["vague_prefixes"])
         self.one_units = frozenset(lx["bare_one_units"])
         self.cn_leading = frozenset(lx["digits"]) | frozenset(lx["leading_units"])
@@ -255,7 +255,7 @@ class _Engine:
 
 @cache
 def _engine() -> _Engine:
-    return _Engine(load_yaml("numerals.yaml"))
+    return _Engine(load_yaml("numerals.yaml"), place_names())
 
 
 def parse_numeral(s: str) -> Decimal | None:
@@ -349,7 +349,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         pm, prefix = None, None
     suffix_word = outer or inner or a2 or a1
     suffix = (
-        (lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word))
+        lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word)
         if suffix_word
         else None
     )

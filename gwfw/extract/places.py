@@ -75,6 +75,33 @@ def places() -> tuple[Place, ...]:
     return tuple(sorted(out.values(), key=lambda p: p.code)) + tuple(extra)
 
 
+def _short_form(name: str, peoples: tuple[str, ...]) -> str:
+    """An autonomous unit as texts often name it, its peoples left out (北川羌族自治县: 北川县;
+    凉山彝族自治州: 凉山州), or '' when nothing would be left (鄂温克族自治旗) or it is no autonomous unit."""
+    kind = next((k for k in ("自治县", "自治旗", "自治州") if name.endswith(k)), "")
+    stem = name[: -len(kind)] if kind else ""
+    while people := next((w for p in peoples for w in (p + "族", p) if stem.endswith(w) and len(w) > 1), ""):
+        stem = stem[: -len(people)]
+    return stem + kind[-1] if stem and len(stem) + 3 < len(name) else ""
+
+
+@cache
+def _short_forms() -> dict[str, Place]:
+    """The autonomous units' short forms, for finding them in running text only: a catalog naming 北川县
+    keeps its own spelling, as an unknown name does."""
+    taken = {n for p in places() for n in (p.name, *p.aliases)}
+    provinces = {p.name[:2] for p in places() if p.level == "province"}  # 「河南县级」 is no 河南县
+    peoples = tuple(load_yaml("places.yaml")["peoples"])
+    shorts = ((_short_form(p.name, peoples), p) for p in places())
+    return {s: p for s, p in shorts if s and s not in taken and s[:-1] not in provinces}
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """Every name and alias of the gazetteer, longest first."""
+    return tuple(sorted(_name_index()[1], key=len, reverse=True))
+
+
 @cache
 def _name_index() -> tuple[dict, dict[str, list[Place]]]:
     """The place names as a prefix tree of dicts (a name ends where a node holds the key ''), and each
@@ -84,6 +111,7 @@ def _name_index() -> tuple[dict, dict[str, list[Place]]]:
         for n in (p.name, *p.aliases):
             if len(n) >= 2:
                 index.setdefault(n, []).append(p)
+    index.update((short, [p]) for short, p in _short_forms().items())
     suffixes = tuple(load_yaml("places.yaml")["name_suffixes"])  # short forms (长寿) are ordinary words
     tree: dict = {}
     for name in index:
@@ -183,7 +211,7 @@ def resolve(name: str, context: str = "") -> tuple[Place | None, str]:
     Returns (place or None, warning text or '').
     """
     _, index = _name_index()
-    candidates = index.get(name.strip(), [])
+    candidates = [p for p in index.get(name.strip(), []) if name.strip() in (p.name, *p.aliases)]
     if not candidates:
         return None, f"'{name}' is not in the gazetteer: its figures keep that name with no district code"
     if len(candidates) == 1:

@@ -259,6 +259,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
     },
     "places.yaml": {
         "name_suffixes": list,
+        "peoples": list,
         "place_figure_joiners": str,
         "place_figure_verbs": list,
         "breakdown_max_figures": int,
