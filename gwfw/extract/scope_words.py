@@ -143,9 +143,11 @@ def patterns() -> Patterns:
             tuple(spec.get("not_after", [])),
         )
         kinds.update(dict.fromkeys(map(str, spec["words"]), scope))
+        below = scope._replace(not_for=frozenset())  # (a count of windows too)
+        kinds.update(dict.fromkeys(map(str, spec.get("below_hall_words", [])), below))
         for w in map(str, spec.get("counted_words", [])):  # 「14个便民服务中心」: the scope is the centres
             for by in spec["counted_by"]:
-                kinds[by + w], labels[by + w] = scope, w
+                kinds[by + w], labels[by + w] = below, w
     checks: dict[str, set[str]] = {w: {"scope"} for w in kinds}
     for check, keys in _WINDOW_LISTS.items():
         for w in (str(w) for key in keys for w in lx[key]):
