@@ -267,3 +267,20 @@ def test_a_title_naming_the_hotline_makes_the_report_the_hotlines():
     assert run(text, title="2022年2月份市12345在线平台绩效考评情况通报").observations == []
     counterpart = run(text, title="2022年2月份政务服务“好差评”情况通报")  # (the hall's word in the title)
     assert [o["indicator"] for o in counterpart.observations] == ["on_time_completion_rate"]
+
+
+def test_a_title_naming_a_town_makes_the_report_the_towns_own():
+    """A street's or town's report catalogued under its district: its centre's figures are the street's,
+    but a sentence naming the whole district or its hall states the district's."""
+    text = (
+        "上半年，东沙街道便民服务中心共受理群众办事事项3862件。中心设窗口8个，其中综合窗口5个，网上可办率达99%。"
+        "上半年，全区政务服务中心共受理办件15.2万件。"
+    )
+    town = run(text, title="东沙街道便民服务中心2024年上半年工作情况", published="2024-07-10")
+    assert [(o["indicator"], o["value"]) for o in town.observations] == [("cases_accepted", "152000")]
+    assert any("东沙街道's figure" in m["status"] for m in town.mentions if m["text"] == "8个")
+    district = run(text, title="2024年上半年政务服务工作情况", published="2024-07-10")
+    assert {o["value"] for o in district.observations} == {"8", "5", "99", "152000"}
+    title = "景德镇市2024年上半年政务服务工作情况"
+    city = run(text, title=title, district="景德镇市", published="2024-07-10")
+    assert {o["value"] for o in city.observations} == {"8", "5", "99", "152000"}  # (景德镇市: a city's name)

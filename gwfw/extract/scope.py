@@ -32,8 +32,6 @@ from .zones import Zones
 
 _WIDER_LEVEL_ENDINGS = ("省", "市", "州", "盟", "地区", "自治区")  # a unit without a code named like this
 _LEVEL_REACH = max(map(len, _WIDER_LEVEL_ENDINGS)) + 1  # such a name, then a list separator (「市、县级」)
-
-
 _OPENING_MAX = 16  # characters of a date before a wider word opening its sentence (「2023年1-6月，」)
 
 
@@ -134,6 +132,8 @@ class Screen:
             return f"unmapped: a 12345 hotline or supervision figure, not {ind.code}", ""
         if self.zones.governs("other", n.start):
             return f"{self.lx['other_business_reason']}, not {ind.code}", ""
+        if (town := self.zones.town_report(n.start)) and town not in unit:
+            return f"unmapped: {town}'s figure (the report is its own), not the district's {ind.code}", ""
         after = text[n.end : n.end + 4]
         if after[:1] in self.quotes:
             after = after.lstrip(self.quotes)

@@ -94,6 +94,7 @@ class Patterns:
     reset: re.Pattern
     other: re.Pattern  # business other than the service hall's: information disclosure, proposals, letters
     other_reset: re.Pattern
+    town_reset: re.Pattern  # a word of the whole district, in a town's own report (see Zones.town_report)
     year: re.Pattern
     department: re.Pattern
     place: re.Pattern
@@ -172,6 +173,7 @@ def patterns() -> Patterns:
             f"(?:{_alt(lx['other_business_words'])})(?!{_alt(lx['other_business_not_before'])})"
         ),
         other_reset=re.compile(_alt(lx["other_business_reset_words"])),
+        town_reset=re.compile(_alt(lx["town_report_reset_words"])),
         year=re.compile(r"(?:19|20)\d\d(?=\s*年)"),  # a year; its prefix is asked after (a quicker scan)
         # a department stem, up to six more characters (no 等/各: 「公安、税务等部门」 is all of them),
         # then a suffix
@@ -183,7 +185,8 @@ def patterns() -> Patterns:
         # ends no generic word, or a town named with one (赤城镇) right before its hall
         place=re.compile(
             rf"""
-            [^\W\d{name_not}]{{2,4}} (?:{_place_suffix(lx)}) (?!街|村)     # a name and 镇 (not 城镇)
+            [^\W\d{name_not}]{{2,4}} (?:{_place_suffix(lx)}) (?!街|村|市)  # a name and 镇 (not 城镇,
+                                                                       # nor 景德镇市: a city's)
             | (?<![^\W\d]) [^\W\d{name_not}] (?:{_alt(lx["place_not_words"])})  # or one letter, 城镇
               (?={_alt(lx["place_halls"])})                             # before its hall: 赤城镇便民服务
             """,

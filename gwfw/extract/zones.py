@@ -7,7 +7,8 @@ letters, over its own sentence. A zone never leaves its paragraph, and no word s
 zones are found per paragraph, when a figure in it is asked about (Performance: most paragraphs hold no
 figure that is), and asked per figure by bisection. A heading holding such a word, and no word of the hall,
 governs its whole section (「二、12345政务服务便民热线运行情况」「三、收到和处理政府信息公开申请情况」), and a
-title naming the hotline the whole report, but a sentence naming the hall before its figure.
+title naming the hotline the whole report, but a sentence naming the hall before its figure. A title naming a
+town or street makes the report that sub-unit's own, but a sentence naming the whole district.
 The words are language data (hotline_* and other_business_* in scope.yaml).
 """
 
@@ -31,6 +32,7 @@ class Zones:
         self._sections: dict[str, list[tuple[int, int]]] = {}  # kind -> the sections its headings govern
         words = lexicon()["hotline_title_words"]
         self.hotline_title = any(w in title for w in words) and _hall("hotline").search(title) is None
+        self.town_title = m.group() if (m := patterns().place.search(title)) else ""
 
     def _zones_of(self, kind: str, para: tuple[int, int]) -> tuple[list[int], list[int]]:
         """Where the words of a kind govern in a paragraph, as sorted starts and their ends."""
@@ -88,6 +90,14 @@ class Zones:
             self._sections = self._sections_by_kind()
         sections = self._sections[kind]
         return bool(sections) and self._headed(kind, pos, sections)
+
+    def town_report(self, pos: int) -> str:
+        """The town or street the title names, whose own report this is, unless the sentence names the
+        whole district or its hall before pos (town_report_reset_words); else ''."""
+        if not self.town_title:
+            return ""
+        words = patterns().town_reset.search(self.ix.text, self.ix.sentence(pos)[0], pos)
+        return "" if words else self.town_title
 
     def _headed(self, kind: str, pos: int, sections: list[tuple[int, int]]) -> bool:
         """Does pos lie in a section whose heading holds a word of the kind (for a hotline, or in a report

@@ -98,6 +98,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "hotline_number_not_before": list,
         "hotline_not_before": list,
         "hotline_title_words": list,
+        "town_report_reset_words": list,
         "hotline_heading_words": list,
         "hotline_reset_words": list,
         "hotline_units": list,
