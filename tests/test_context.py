@@ -33,6 +33,14 @@ def test_a_bracketed_note_after_the_signature_date_is_read_past():
     assert document_date(_report(text)) == date(2023, 1, 16)
 
 
+def test_a_date_alone_in_brackets_under_the_title_dates_the_report():
+    """「（2024年10月22日）」 under a 人大 report's title: written then, posted months later."""
+    text = "关于政务服务工作的调研报告\n区人大常委会调研组\n（2024年10月22日）\n今年1-9月，办件31.8万件。"
+    assert document_date(_report(text, published="2025-01-20")) == date(2024, 10, 22)
+    text = "关于全区政务服务工作情况的报告\n（2024年1月1日起施行）\n正文。"  # a date in a note: no signature
+    assert document_date(_report(text, published="2025-01-20")) == date(2025, 1, 20)
+
+
 def test_a_date_inside_a_sentence_is_not_a_signature():
     text = "2022年7月1日起，我区推行预审服务，办结率98%。\n"
     assert document_date(_report(text, published="2022-08-01")) == date(2022, 8, 1)  # the catalog's

@@ -154,15 +154,16 @@ def _catalog_date(report: Report) -> date | None:
 
 
 def document_date(report: Report) -> date | None:
-    """The date the report was signed (a short line ending in a full date), else the catalog's, else the one
-    its address holds."""
+    """The date the report was signed (a short line ending in a full date, or holding one in brackets), else
+    the catalog's, else the one its address holds."""
     limit, full_date = rules()["signature_max_chars"], _date(year_required=True)
     if not full_date.search(report.text):  # Performance: most texts hold no full date; one search says so
         return _catalog_date(report)
     for line in reversed(report.text.splitlines()):
         if not full_date.search(line):  # nor in any part of it
             continue
-        line = without_trailing_note(line.strip()).strip()
+        # a date alone in brackets under a title is the report's too: 「（2024年10月22日）」
+        line = without_trailing_note(line.strip()).strip() or line.strip().strip("()（）")
         m = full_date.search(line)
         if m and len(line) <= limit and m.end() == len(line):
             try:
