@@ -118,6 +118,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         self.done_ends = done_ends()
         self.mode_codes = frozenset(self.rules["mode_before_cases"]["indicators"])
         self.level_words = tuple(self.rules["own_level_words"])  # see _name_after
+        self.requests = tuple(self.rules["request_openings"])
         self.accepted = figure_units()
         self.after_units = _after_units()
         self.formula_near = _formula_near()
@@ -366,7 +367,11 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             found = self._things_set_up(found, n, c_start)
         if not found.also and text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
-        if ix.target_markers.inside(s_start, n.start) or ix.clause_target_markers.inside(c_start, n.start):
+        if (
+            ix.target_markers.inside(s_start, n.start)
+            or ix.clause_target_markers.inside(c_start, n.start)
+            or text[s_start : s_start + 8].lstrip().startswith(self.requests)  # 「请…确保…达到90%以上」
+        ):
             return Match(None, f"unmapped: a target for {found.indicator.code}, not a result", n.start, n.end)
         # a clause opening with a list separator goes on a list split by a bracketed note: its head governs
         head = s_start if text.startswith(self.rules["list_separator"], c_start) else c_start

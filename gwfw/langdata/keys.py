@@ -219,6 +219,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "decoy_names": list,
         "negating_prefixes": list,
         "target_markers": list,
+        "request_openings": list,
         "clause_target_markers": list,
         "increment_markers": list,
         "generic_indicators": list,
