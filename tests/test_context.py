@@ -41,6 +41,18 @@ def test_a_date_alone_in_brackets_under_the_title_dates_the_report():
     assert document_date(_report(text, published="2025-01-20")) == date(2025, 1, 20)
 
 
+def test_the_line_under_a_speechs_title_dates_the_report():
+    """「——2025年8月26日在…会议上」: the day a report to the congress was delivered, maybe on two lines."""
+    text = "关于优化营商环境工作情况的报告\n——2025年8月26日在县第十八届人大常委会第二十九次会议上\n正文。"
+    assert document_date(_report(text, published="2025-09-02")) == date(2025, 8, 26)
+    text = "政府工作报告\n——2019年12月24日在武昌区第十五届人民代表大会\n第五次会议上\n正文。"
+    assert document_date(_report(text, published="2020-01-10")) == date(2019, 12, 24)
+    text = "政府工作报告\n（2024年12月30日在区第三届人民代表大会第五次会议上）\n正文。"
+    assert document_date(_report(text, published="2025-01-10")) == date(2024, 12, 30)
+    text = "会议纪要\n——2025年8月26日起实施新规\n正文。"  # (a date that opens a rule's start, no speech)
+    assert document_date(_report(text, published="2025-09-02")) == date(2025, 9, 2)
+
+
 def test_a_date_inside_a_sentence_is_not_a_signature():
     text = "2022年7月1日起，我区推行预审服务，办结率98%。\n"
     assert document_date(_report(text, published="2022-08-01")) == date(2022, 8, 1)  # the catalog's

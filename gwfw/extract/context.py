@@ -154,8 +154,8 @@ def _catalog_date(report: Report) -> date | None:
 
 
 def document_date(report: Report) -> date | None:
-    """The date the report was signed (a short line ending in a full date, or holding one in brackets), else
-    the catalog's, else the one its address holds."""
+    """The date the report was signed (a short line ending in a full date, or holding one in brackets, or the
+    line under a speech's title), else the catalog's, else the one its address holds."""
     limit, full_date = rules()["signature_max_chars"], _date(year_required=True)
     if not full_date.search(report.text):  # Performance: most texts hold no full date; one search says so
         return _catalog_date(report)
@@ -165,12 +165,19 @@ def document_date(report: Report) -> date | None:
         # a date alone in brackets under a title is the report's too: 「（2024年10月22日）」
         line = without_trailing_note(line.strip()).strip() or line.strip().strip("()（）")
         m = full_date.search(line)
-        if m and len(line) <= limit and m.end() == len(line):
+        if m and len(line) <= limit and (m.end() == len(line) or _speech_line(line, m)):
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 continue
     return _catalog_date(report)
+
+
+def _speech_line(line: str, m: re.Match) -> bool:
+    """Does the line open with the date m found, and where a speech was delivered (rules' speech_line)?"""
+    speech = rules()["speech_line"]
+    opening = len(line) - len(line.lstrip(speech["opening_marks"]))
+    return m.start() == opening and line.startswith(speech["after_date"], m.end())
 
 
 def _year_just_ended(doc_date: date, text: str) -> periods.Period | None:

@@ -214,6 +214,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "section_heading": str,
         "section_heading_chars": int,
         "signature_max_chars": int,
+        "speech_line": dict,
         "as_of_publication_kinds": list,
         "restated_common_values": dict,
         "decoy_names": list,
