@@ -50,6 +50,8 @@ class ListRules:
             if len(items) != stop - first:  # 「A和B分别为…和…」
                 more = "".join(self.rules["list_separators_more"])
                 items = list_items(self.ix.text, c_start, k, self.rules["list_separator"], more)
+            if len(items) == 1 < stop - first:  # 「2022年、2023年，办件量分别为…」
+                items = self._periods_listed_before(c_start, k) or items
             self.lists[c_start, k] = (first, stop, items, self._shared_name(items, first))
         first, stop, items, shared = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
         i = bisect.bisect_left(self.starts, n.start)
@@ -66,6 +68,16 @@ class ListRules:
         if (series := self._series_of_periods(n, items)) is not None:  # 「1月为65.2%，2月、3月分别…」
             return Match(series, SERIES, i_start, n.end, item_end=i_end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
+
+    def _periods_listed_before(self, c_start: int, k: int) -> list[tuple[int, int]]:
+        """The items of a list of periods closing the clause before c_start (「2022年、2023年，」), the last
+        running on to k over the comma and the name shared by all (「2023年，办件量」); [] when it is none."""
+        text = self.ix.text
+        if c_start < 1 or text[c_start - 1] not in self.rules["list_comma"]:
+            return []
+        items = list_items(text, self.ix.clause(c_start - 1)[0], k, self.rules["list_separator"])
+        periods = all(self.ix.period_phrase_end(start) == end for start, end in items[:-1])
+        return items if len(items) > 1 and periods else []
 
     def _series_of_periods(self, n: NumberMention, items: list[tuple[int, int]]):
         """The indicator of the figure mapped last in n's sentence, when every item of the list is a period

@@ -202,6 +202,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "respectively": str,
         "list_separator": str,
         "list_separators_more": list,
+        "list_comma": str,
         "formula_joiners": str,
         "breakdown_markers": list,
         "programme_stops": list,
