@@ -34,6 +34,7 @@ from .name_patterns import (
 from .names import BEFORE_SUBJECT, NO_NAME, Match, parts
 from .numerals import NumberMention
 from .programme_rules import ProgrammeRules
+from .scope_words import package_named
 from .scope_words import patterns as scope_patterns
 from .text_index import TextIndex
 
@@ -365,6 +366,13 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
             return found
         if found.indicator.code == self.rules["things_set_up"]["indicator"]:  # Performance: 一件事 cases only
             found = self._things_set_up(found, n, c_start)
+        elif (  # 「“新生儿出生一件事”实现…等6个事项联办」: a count inside one package, none of packages
+            found.indicator.code == self.rules["things_set_up"]["reads_as"]
+            and (package := package_named(text, found.evidence_start))
+        ):
+            return Match(
+                None, f"unmapped: a count inside one package ({package}), not of packages", n.start, n.end
+            )
         if not found.also and text[found.evidence_start - 1 : found.evidence_start] in _sep_ends():
             found = self._each_listed(found, n, c_start)  # Performance: asked only after a separator
         if (

@@ -26,7 +26,7 @@ from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
 from .scope_notes import does_not_narrow, note_end
-from .scope_words import constants, last_match, lexicon, opening, patterns, units_counted
+from .scope_words import constants, last_match, lexicon, opening, package_named, patterns, units_counted
 from .text_index import TextIndex
 from .zones import Zones
 
@@ -365,7 +365,10 @@ class Screen:
         hits, last = self._hits(s_from, n.start)
         kinds, package = p.scope_kind, ""
         for h in reversed(hits):
-            if h.word in kinds and (ind.code not in kinds[h.word].not_for or (package := self._package(h))):
+            if h.word in kinds and (
+                ind.code not in kinds[h.word].not_for
+                or (package := package_named(self.text, h.start, h.word))
+            ):
                 break
         else:
             return ""
@@ -385,16 +388,3 @@ class Screen:
         if does_not_narrow(self.text, best[:2], kind, s_start, n.start, self.figures, self.quotes):
             return ""
         return f"{kind.kind}:{package or p.scope_label.get(best.word, best.word)}"
-
-    def _package(self, h: _Hit) -> str:
-        """The one package a programme word names after a topic inside its quotes (「“企业开办一件事”」),
-        or '' (「“一件事一次办”」「“高效办成一件事”」: the whole programme)."""
-        if h.word not in self.package_heads:
-            return ""
-        start = h.start
-        while start > h.start - self.topic_max and start > 0 and self.text[start - 1].isalpha():
-            start -= 1
-        topic = self.text[start : h.start]
-        if start in (h.start, 0) or self.text[start - 1] not in self.quote_marks:
-            return ""
-        return "" if topic.endswith(self.whole_topics) else topic + h.word

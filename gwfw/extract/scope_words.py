@@ -290,3 +290,19 @@ def opening() -> re.Pattern:
         """,
         re.VERBOSE,
     )
+
+
+def package_named(text: str, start: int, word: str = "") -> str:
+    """The one package a programme word (word, or a package head, at start) names after a topic inside its
+    quotes (「“企业开办一件事”」), or '' (「“一件事一次办”」「“高效办成一件事”」: the whole programme)."""
+    c = constants()
+    head = word or next((h for h in c["package_heads"] if text.startswith(h, start)), "")
+    if head not in c["package_heads"]:
+        return ""
+    first = start
+    while first > start - c["topic_max"] and first > 0 and text[first - 1].isalpha():
+        first -= 1
+    if first in (start, 0) or text[first - 1] not in c["quote_marks"]:
+        return ""
+    topic = text[first:start]
+    return "" if topic.endswith(c["whole_topics"]) else topic + head
