@@ -376,8 +376,9 @@ class Screen:
         if kind.kind == "level" and self.seen.get((s_start, ind.code), n.start) >= n.start:
             return ""  # a level beside no figure of the whole area (「全区共发布区级…事项，网上可办率达99%」)
         after = self.text[best.end : best.end + 2].lstrip(self.quotes)
+        own = next((w for w in self.venue_quantifiers if after.startswith(w)), "")  # 「镇（街道）全部建成…」
         if (
-            self._listed(best.end, n.start, self.wide_words)
+            self._listed(best.end + len(own), n.start, self.wide_words)
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
             or after.startswith(self.separators + kind.not_before)  # (「市级及区(县)大厅…」: both)
         ):

@@ -252,6 +252,7 @@ def constants() -> dict:
         "bound_after": tuple(lx["bound_after_figure"]),
         "name_joiners": list_joiners(),
         "wide_words": tuple(lx["district_wide_words"]),
+        "venue_quantifiers": tuple(lx["venue_quantifiers"]),
         "baseline_words": tuple(lx["baseline_words"]),
         "list_words": list_ends + separators,
         "brackets": tuple(lx["own_figure_brackets"]),

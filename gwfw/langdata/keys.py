@@ -160,6 +160,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "whole_programme_topics": list,
         "package_topic_max_chars": int,
         "district_wide_words": list,
+        "venue_quantifiers": list,
         "list_end_words": list,
         "inclusion_notes": dict,
         "scope_not_after_chars": int,
