@@ -84,7 +84,7 @@ def _clean(v: Decimal) -> Decimal:
 class _Engine:
     """The regexes and tables compiled from numerals.yaml; built once per process."""
 
-    def __init__(self, lx: dict, place_names: tuple[str, ...] = ()):
+    def __init__(self, lx: dict, gazetteer_names: tuple[str, ...] = ()):
         self.lx = lx
         self.fold = str.maketrans(lx["fullwidth"])
         variants: dict[str, set[str]] = {}
@@ -173,7 +173,7 @@ class _Engine:
         self.prefix = re.compile(rf"(?P<p>{_alt(lx['prefix_qualifiers'])}){_SP}{{0,3}}\Z")
         self.prefix_ends = frozenset(w[-1] for w in lx["prefix_qualifiers"]) | set(" \t\u3000\xa0")
         self.prefix_span = max(map(len, lx["prefix_qualifiers"])) + 3
-        fixed = lx["fixed_expressions"] + [n for n in place_names if n[0] in self.cn_values]
+        fixed = lx["fixed_expressions"] + [n for n in gazetteer_names if n[0] in self.cn_values]
         self.fixed = re.compile(rf"(?=({_alt(fixed)}))")
         self.fixed_span = max(map(len, fixed))
         self.not_after = tuple(lx["ordinal_prefixes"] + lx["vague_prefixes"])
@@ -349,7 +349,7 @@ def _mention(text: str, m: re.Match, eng: _Engine, floor: int) -> NumberMention 
         pm, prefix = None, None
     suffix_word = outer or inner or a2 or a1
     suffix = (
-        lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word)
+        (lx["outer_suffixes"].get(suffix_word) or lx["inner_suffixes"].get(suffix_word))
         if suffix_word
         else None
     )

@@ -82,7 +82,7 @@ def _short_form(name: str, peoples: tuple[str, ...]) -> str:
     stem = name[: -len(kind)] if kind else ""
     while people := next((w for p in peoples for w in (p + "族", p) if stem.endswith(w) and len(w) > 1), ""):
         stem = stem[: -len(people)]
-    return stem + kind[-1] if stem and len(stem) + 3 < len(name) else ""
+    return stem + kind[-1] if stem and len(stem) + len(kind) < len(name) else ""  # (some people left out)
 
 
 @cache
