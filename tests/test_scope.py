@@ -64,6 +64,22 @@ def test_a_plan_states_targets_except_its_baseline():
     assert sum("a target" in m["status"] for m in ex.mentions) == 2
 
 
+def test_a_plans_sentence_naming_a_year_before_the_plans_states_its_baseline():
+    """「2024年，全区…共办件36.2万件」 in the plan for 2025 is what the plan builds on, a result."""
+    text = "2025年目标：全程网办率达到90%以上。2024年，全区政务服务中心共办件36.2万件，网上可办率达99.2%。"
+    ex = run(text, title="2025年政务服务工作要点", published="2025-02-10")
+    assert [(o["indicator"], o["value"]) for o in ex.observations] == [
+        ("cases_total", "362000"),
+        ("online_available_rate", "99.2"),
+    ]
+    assert (
+        run(
+            text.replace("2024年", "2025年"), title="2025年政务服务工作要点", published="2025-02-10"
+        ).observations
+        == []
+    )
+
+
 def test_a_title_naming_an_action_reports_its_results_but_one_naming_its_plan_states_targets():
     """「实施“三项行动”…」 titles a report on an action under way; 「…行动方案」 the plan of one."""
     text = "2023年，全区网上可办率达95%，全程网办率达90%。"

@@ -1,7 +1,8 @@
 """Where a report states plans, whose figures are targets and not results: the whole report when its title
 names a plan and no report of results (「2024年政务服务工作要点」), a section under a heading that names one
 (「二、下一步工作计划」), and a sentence that names a year after the report's (「到2025年」; 「按照方案要求，
-2024年…」 in a report of 2023). The words are language data (scope.yaml).
+2024年…」 in a report of 2023). A plan's sentence naming a year before the one its title names states its
+baseline. The words are language data (scope.yaml).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Plans:
         self.ix, self.text, self.title = index, index.text, title
         self.lx, self.p, self.c = lexicon(), patterns(), constants()
         self._sections: list[tuple[int, int]] | None = None
+        self.title_year = max((int(m.group()) for m in self.p.year.finditer(title)), default=None)
         self.is_plan = (
             bool(title)
             and any(w in title for w in self.lx["plan_title_words"])
@@ -61,3 +63,11 @@ class Plans:
             if not any(w in after for w in c["not_year_after"]):
                 return True
         return False
+
+    def earlier_year(self, start: int, end: int) -> bool:
+        """Does text[start:end] name a year before the one the plan's title names, as a plan states its
+        baseline (「2024年，全区…共办件36.2万件」 in 「2025年政务服务工作要点」)? A plan whose title names no
+        year (「三年行动方案」) may set targets for any of its years."""
+        if self.title_year is None:
+            return False
+        return any(int(m.group()) < self.title_year for m in self.p.year.finditer(self.text, start, end))

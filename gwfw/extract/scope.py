@@ -330,7 +330,9 @@ class Screen:
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
         if "target" in last or (doc_year and self.plans.later_year(s_from, pos, doc_year)):
             return True
-        return self.plans.planned(pos) and not self._listed(s_from, pos, self.baseline_words)
+        return self.plans.planned(pos) and not (
+            self._listed(s_from, pos, self.baseline_words) or self.plans.earlier_year(s_from, pos)
+        )
 
     def _both_levels(self, pos: int) -> bool:
         """Does a level above the county stand right before pos (「市、县级」「市县级」)?"""
