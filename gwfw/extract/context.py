@@ -163,7 +163,8 @@ def document_date(report: Report) -> date | None:
         if not full_date.search(line):  # nor in any part of it
             continue
         # a date alone in brackets under a title is the report's too: 「（2024年10月22日）」
-        line = without_trailing_note(line.strip()).strip() or line.strip().strip("()（）")
+        line = line.strip()
+        line = without_trailing_note(line).strip() or line.strip("()（）")
         m = full_date.search(line)
         if m and len(line) <= limit and (m.end() == len(line) or _speech_line(line, m)):
             try:

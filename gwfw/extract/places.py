@@ -98,8 +98,8 @@ def _short_forms() -> dict[str, Place]:
 
 @cache
 def place_names() -> tuple[str, ...]:
-    """Every name and alias of the gazetteer, longest first."""
-    return tuple(sorted(_name_index()[1], key=len, reverse=True))
+    """Every name, alias and short form the gazetteer finds in running text."""
+    return tuple(_name_index()[1])
 
 
 @cache
