@@ -61,6 +61,7 @@ EXTRACTION_MODULES = (
     "extract.scope_notes",
     "extract.scope_words",
     "extract.script",
+    "extract.tables",
     "extract.text_index",
     "extract.zones",
     "langdata",

@@ -61,13 +61,8 @@ def _enumerator() -> re.Pattern:
     )
 
 
-@cache
-def _places_by_code() -> dict[str, gazetteer.Place]:
-    return {p.code: p for p in gazetteer.places() if p.code}
-
-
 def has_counties(code: str) -> bool:
-    place = _places_by_code().get(code)
+    place = gazetteer.by_code().get(code)
     return place is not None and place.level in ("province", "city")
 
 
@@ -200,7 +195,7 @@ class PlaceBreakdown:
         (「綦江区（办件量5678件，办结率99.9%）」): that county's; failing that, the county opening the clause
         of its name (evidence_start); else section unchanged. A sentence opening with the city itself, or
         with 全市, keeps the city's."""
-        n, outer = self.numbers[k], _places_by_code()[section.code]
+        n, outer = self.numbers[k], gazetteer.by_code()[section.code]
         s_start = self.ix.sentence(n.start)[0]
         found, bracket = None, self._open_bracket(s_start, n.start)
         if bracket >= 0:  # the county the bracket follows, or the one it opens with
@@ -221,7 +216,7 @@ class PlaceBreakdown:
         or more of the section's counties and says each of them has it, with no other number between
         (「綦江区、荣昌区主动评价率均为100%」), or gives them one rate (「…主动评价率达到100%」): one per
         county; else ()."""
-        n, outer = self.numbers[k], _places_by_code()[section.code]
+        n, outer = self.numbers[k], gazetteer.by_code()[section.code]
         head = self._head(self.ix.sentence(n.start)[0], n.start)  # (「从主动评价率看，綦江区、荣昌区…」)
         if n.unit != "%" and not any(w in head for w in self.each_words):  # Performance: the usual says no 均
             return ()
@@ -280,7 +275,7 @@ class PlaceBreakdown:
     def item(self, section: Section, found: Match) -> Section:
         """The section of a figure of one item of a list sharing a name (「坡头区、遂溪县主动评价率分别为
         85.2%、80.1%」): the county the item names, when it is one of the section's; else section as it is."""
-        outer = _places_by_code()[section.code]
+        outer = gazetteer.by_code()[section.code]
         _, candidates = gazetteer.named_opening(self.ix.text, found.evidence_start, found.item_end)
         county = next((p for p in candidates if gazetteer.contains(outer, p)), None)
         return section if county is None else Section(section.start, section.end, county.name, county.code)
@@ -295,7 +290,7 @@ class PlaceBreakdown:
         if c_start and self.ix.text[c_start - 1] in self.strip:  # 「赤坎区：1200条」「赤坎区（1200条）」
             c_start = self.ix.clause(c_start - 1)[0]
         start = max(c_start, self.numbers[k - 1].end if k else 0)
-        outer = _places_by_code()[section.code]
+        outer = gazetteer.by_code()[section.code]
         place, place_start = self._place_before(outer, start, n.start)
         respective = place is None and bool(self.ix.respectively.starts)
         if respective:

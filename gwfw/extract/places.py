@@ -75,6 +75,11 @@ def places() -> tuple[Place, ...]:
     return tuple(sorted(out.values(), key=lambda p: p.code)) + tuple(extra)
 
 
+@cache
+def by_code() -> dict[str, Place]:
+    return {p.code: p for p in places() if p.code}
+
+
 def _short_form(name: str, peoples: tuple[str, ...]) -> str:
     """An autonomous unit as texts often name it, its peoples left out (北川羌族自治县: 北川县;
     凉山彝族自治州: 凉山州), or '' when nothing would be left (鄂温克族自治旗) or it is no autonomous unit."""

@@ -19,6 +19,7 @@ from .places import named_opening, named_right_before
 from .restated import restated
 from .scope import Screen
 from .script import simplified
+from .tables import Tables
 from .text_index import TextIndex
 
 
@@ -96,20 +97,23 @@ def extract(report: Report) -> Extraction:
     unit_names = (screen.p.department, screen.p.place, screen.p.item_place)  # whose an item of a list is
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
+    tables = Tables(index, matcher, numbers)
     observations, mentions, sentences, mention_of = [], [], {}, []
     only = ctx.sections[0] if len(ctx.sections) == 1 else None  # Performance: most reports have one
     for k, n in enumerate(numbers):
         section = own = only or ctx.section_at(n.start)
         owners: tuple = ()  # the counties sharing a mapped figure of a city's report, when more than one
         bounds = index.sentence(n.start)
-        found = matcher.match(n, bounds)
+        cell = tables.match(k, n, section) if k in tables.cells else None  # 「评价数 | …」 over 「12563 | …」
+        found, section = cell or (matcher.match(n, bounds), section)
         item = found.item_end >= 0  # one item of a list sharing a name (「A镇、B镇办件量分别为…」)
-        if found.indicator is None and section.code in counties_listed:
+        by_county = cell is None and section.code in counties_listed  # (a table's row said whose it is)
+        if by_county and found.indicator is None:
             found, section = by_place.match(found, section, k)
             if found.indicator is not None:  # 「从主动评价率看，綦江区、荣昌区达到100%」
                 owners = by_place.shared(own, k)
                 section = owners[0] if owners else section
-        elif section.code in counties_listed:  # 「其中：东兴市共受理838件」 in a city's report: the county's
+        elif by_county:  # 「其中：东兴市共受理838件」 in a city's report: the county's
             if item:
                 section = by_place.item(section, found)
             else:
@@ -161,7 +165,7 @@ def extract(report: Report) -> Extraction:
             found, ind = found._replace(indicator=None, reason=why), None
         if bounds not in sentences:
             sentences[bounds] = source[bounds[0] : bounds[1]].strip()
-        sentence = sentences[bounds]
+        sentence = tables.context(k, source) if cell else sentences[bounds]
         value = number_text(n.value)
         value_high = "" if n.value_high is None else number_text(n.value_high)
         period_label = period.label if period else ""

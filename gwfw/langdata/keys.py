@@ -262,6 +262,12 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "change_dated": dict,
         "label_marks": dict,
     },
+    "tables.yaml": {
+        "cell_separator": str,
+        "header_name_tails": list,
+        "unit_note_magnitudes": list,
+        "total_row_labels": list,
+    },
     "places.yaml": {
         "name_suffixes": list,
         "peoples": list,
