@@ -7,6 +7,7 @@ mentions, with the reason, and left out of the observations."""
 from __future__ import annotations
 
 from ..langdata import load_yaml
+from .tables import TABLE
 
 STATED_IN_TEXT = ("sentence", "paragraph", "section")  # period sources: the text dates the figure
 
@@ -20,6 +21,7 @@ def restated(observations: list[dict], mentions: list[dict], mention_of: list[in
     for o, k in zip(observations, mention_of):
         rows_of[k] = rows_of.get(k, 0) + 1
         undated_copy = o["period_source"] not in STATED_IN_TEXT and _key(o) in dated
+        undated_copy = undated_copy and o["rule"] != TABLE  # (a table's total row is no headline)
         undated_copy = undated_copy and o["value"] not in common.get(o["unit"], ())
         if undated_copy or (*_key(o), o["period_label"]) in seen:
             dropped.setdefault(k, []).append(o["indicator"])

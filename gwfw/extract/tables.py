@@ -34,7 +34,6 @@ class Cell(NamedTuple):
 class Joined(NamedTuple):
     header: Cell  # the column's header
     label: Cell | None  # the row's first cell that is no number (「东坡区」「合计」), None when all are
-    dated: str  # a date in the row (「1月」), which the row's figures hold for; '' when none
     header_line: tuple[int, int]  # where the header's line and the row's line stand
     row_line: tuple[int, int]
 
@@ -57,7 +56,7 @@ def _unit_note() -> re.Pattern:
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
     """The cells of the line text[start:end]: the stretches between separators, spaces stripped; none
-    before a separator opening the line, none after the last one."""
+    before a separator opening the line, none after one closing it."""
     sep, cells, pos = _lexicon()["cell_separator"], [], start
     line = text[start:end]
     if line.lstrip().startswith(sep):
@@ -69,8 +68,8 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
         cell = text[pos:stop].strip()
         cells.append(Cell(pos + left, pos + left + len(cell), cell))
         pos = stop + 1
-    while cells and not cells[-1].text:
-        cells.pop()
+    if cells and not cells[-1].text:
+        cells.pop()  # (after the separator closing the line; an empty cell before it keeps its column)
     return cells
 
 
@@ -96,10 +95,9 @@ def join_cells(text: str, numbers: list[NumberMention], date_units) -> dict[int,
         if header is None or len(header) != len(cells):
             continue
         label = next((c for i, c in enumerate(cells) if c.text and i not in numeric), None)
-        dated = next((cells[i].text for i, k in numeric.items() if numbers[k].unit in date_units), "")
         for i, k in numeric.items():
             if header[i].text and numbers[k].unit not in date_units:
-                joined[k] = Joined(header[i], label, dated, header_line, (start, start + len(line)))
+                joined[k] = Joined(header[i], label, header_line, (start, start + len(line)))
     return joined
 
 
@@ -138,9 +136,7 @@ class Tables:
         row = cell.label.text if cell.label else ""
         whole = not row or row in self.totals or row == section.district
         whose = section if whole else self._own(row, section)
-        if cell.dated:
-            why = f"unmapped: a table row of {cell.dated}, one period of {ind.code}"
-        elif whose is None:
+        if whose is None:
             why = f"unmapped: a table row of {row}, not the district's {ind.code}"
         if why:
             return Match(None, why, n.start, n.end), section
