@@ -53,11 +53,12 @@ def _list_size_first() -> frozenset[str]:
 
 
 def _dated(reverse: bool = False) -> str:
-    """A period dating a level of a change, then its joiner (「今年的」「2023年的」「四季度的」): maybe a
-    year's digits, a few letters, a joiner of change_dated (extraction.yaml); backwards for reversed text."""
+    """A period dating a level of a change, then its joiner (「今年的」「2023年的」「2024年6月的」): maybe a
+    year's digits, a few letters or a month's digits, a joiner of change_dated (extraction.yaml); backwards
+    for reversed text."""
     d = rules()["change_dated"]
     joiners = rev_alt(d["joiners"]) if reverse else "|".join(map(re.escape, d["joiners"]))
-    letters = rf"[^\W\d]{{1,{d['period_max_chars']}}}?"
+    letters = rf"(?:[^\W\d]|[0-9０-９]){{1,{d['period_max_chars']}}}?"
     if reverse:
         return rf"(?:(?:{joiners}){letters}(?:[0-9０-９]{{4}})?)"
     return rf"(?:(?:[0-9０-９]{{4}})?{letters}(?:{joiners}))"
@@ -124,7 +125,7 @@ def _change_from() -> re.Pattern:
 @cache
 def _change_gap() -> re.Pattern:
     """What stands between a name and a change stated right after it: 「较上年提高」「同比增长了」
-    「较2022年提升」."""
+    「较2022年提升」「较上年的78.2%提高了」."""
     r = rules()
     words = [*r["change_clause"]["compare_words"], *r["change_verbs"]]
     years = "|".join(re.escape(u) for u in r["date_units"])
@@ -132,6 +133,7 @@ def _change_gap() -> re.Pattern:
         rf"""
         (?: {"|".join(map(re.escape, sorted(words, key=len, reverse=True)))}  # 较上年, 提高, 了
           | [0-9０-９]{{1,4}} (?:{years}) 份?    # a year or month compared with: 2022年, 3月份
+          | 的 [0-9０-９]+ (?:\.[0-9０-９]+)? %   # the level compared with: 的78.2%
         )*
         """,
         re.VERBOSE,

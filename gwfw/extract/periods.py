@@ -222,15 +222,16 @@ def clip(period: Period, doc_date: date | None, source: str) -> Period:
 
 def phrases(text: str) -> list[tuple[int, int, tuple]]:
     """Every period phrase in text, in order, but the baselines of comparisons (「较上年」, and a phrase
-    right after one: 「比去年全年」): its span and the groups of its match, read once per text whatever year
-    it is then resolved against."""
-    lx = lexicon()
-    before, after = tuple(lx["baseline_before"]), tuple(lx["baseline_after"])
+    right after one: 「比去年全年」) and of changes (「由2023年的78.2%」): its span and the groups of its
+    match, read once per text whatever year it is then resolved against."""
+    keys = ("baseline_before", "baseline_after", "change_from_before", "change_from_after")
+    before, after, from_before, from_after = (tuple(lexicon()[k]) for k in keys)
     found, pos, pattern, baseline_end = [], 0, _pattern(), -1
     while (m := pattern.search(text, pos)) is not None:  # as finditer, with the phrase's span
         start, end = m.span("phrase")
         pos = max(end, m.end())
-        if start == baseline_end or text.endswith(before, 0, start) or text.startswith(after, end):
+        changed = text.endswith(from_before, 0, start) and text.startswith(from_after, end)  # 「由2023年的」
+        if changed or start == baseline_end or text.endswith(before, 0, start) or text.startswith(after, end):
             baseline_end = end
         else:
             found.append((start, end, m.groups()))
@@ -392,8 +393,7 @@ def event_words() -> re.Pattern:
 @cache
 def event_then() -> tuple[str, ...]:
     """An event word and the joiner that dates it (「成立于」), as they stand right before a period."""
-    lx = lexicon()
-    return tuple(f"{w}{lx['event_date_joiner']}" for w in lx["event_words"])
+    return tuple(f"{w}{lexicon()['event_date_joiner']}" for w in lexicon()["event_words"])
 
 
 def with_label(p: Period, source: str) -> Period:

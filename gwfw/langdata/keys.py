@@ -81,6 +81,8 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "month_numeral_not_after": str,
         "baseline_before": list,
         "baseline_after": list,
+        "change_from_before": list,
+        "change_from_after": list,
     },
     "layout.yaml": {
         "heading_max_chars": int,
