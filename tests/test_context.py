@@ -260,7 +260,8 @@ def test_a_city_notice_gives_each_district_section_to_its_district():
 
 def test_a_heading_is_its_own_line_not_the_county_opening_the_next():
     """「二、各县（市、区）情况」 names no county, though the line after it opens with one: the section
-    stays the city's, and each county's figures go to that county."""
+    stays the city's; each county's item (「（一）通川区：…」) is that county's section, and its figures go
+    to that county."""
     text = (
         "一、总体情况\n5月，全市共产生办件23.5万件，主动评价率92.8%。\n"
         "二、各县（市、区）情况\n（一）通川区：办件量3.2万件，主动评价率90.6%。\n"
@@ -268,7 +269,12 @@ def test_a_heading_is_its_own_line_not_the_county_opening_the_next():
     )
     report = Report("city.txt", text, "utf-8", {"district": "达州市", "published": "2023-06-08"})
     parts, _ = sections(report, TextIndex(text))
-    assert {s.district for s in parts} == {"达州市"}
+    names = [(s.district, text[s.start : s.end].splitlines()[0]) for s in parts]
+    assert names == [
+        ("达州市", "一、总体情况"),
+        ("通川区", "（一）通川区：办件量3.2万件，主动评价率90.6%。"),
+        ("达川区", "（二）达川区：办件量2.8万件，主动评价率96.4%。"),
+    ]
     rows = {(o["district"], o["indicator"], o["value"]) for o in extract(report).observations}
     assert ("达川区", "cases_total", "28000") in rows and ("通川区", "cases_total", "32000") in rows
     assert ("达州市", "active_review_rate", "92.8") in rows

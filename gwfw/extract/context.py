@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..langdata import load_yaml
 from . import periods
 from . import places as gazetteer
+from .layout import heading_at, numbered_lines
 from .name_patterns import rules
 from .text_index import TextIndex
 
@@ -306,24 +307,25 @@ def sections(report: Report, index: TextIndex) -> tuple[tuple[Section, ...], tup
     warnings = (f"{report.file}: {warning}",) if warning else ()
     if place is None or place.level not in ("province", "city"):
         return (whole,), warnings
-    r = rules()
-    heads = [m.start() for m in re.finditer(r["section_heading"], report.text, flags=re.M)]
+    heads, chars = numbered_lines(report.text), rules()["section_heading_chars"]
     out, cursor = [], 0
-    for i, start in enumerate(heads):
-        end = heads[i + 1] if i + 1 < len(heads) else len(report.text)
-        # the heading's own line: 「二、各县（市、区）情况」 names no county, though the next line may
-        heading = report.text[start : start + r["section_heading_chars"]].split("\n", 1)[0]
-        inner = next(
-            (
-                p
-                for _, _, cands in gazetteer.find_places(heading)
-                for p in cands
-                if gazetteer.contains(place, p)
-            ),
-            None,
-        )
+    for i, (start, opened, level) in enumerate(heads):
+        if start < cursor:  # (a heading inside a county's section)
+            continue
+        # the county opening the heading's own line: 「（一）雨城区。…」, not 「二、各县（市、区）情况」
+        heading = report.text[opened : opened + chars].split("\n", 1)[0].lstrip()
+        found = next(gazetteer.find_places(heading), None)
+        if found is None or found[0]:
+            continue
+        inner = next((p for p in found[2] if gazetteer.contains(place, p)), None)
         if inner is None:
             continue
+        # below the top level, a list's item may open with a county (「（三）宣汉县主动评价率最高，…」): a
+        # section's heading is a heading line, or closes the county's name (「（一）雨城区。区政务服务中心…」)
+        closed = heading[found[1] : found[1] + 1] in rules()["section_name_ends"]
+        if level > 1 and not closed and heading_at(report.text, start, report.meta.get("title", "")) is None:
+            continue
+        end = next((s for s, _, lv in heads[i + 1 :] if lv <= level), len(report.text))
         if cursor < start:
             out.append(Section(cursor, start, whole.district, whole.code))
         out.append(Section(start, end, inner.name, inner.code))

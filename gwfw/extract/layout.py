@@ -61,6 +61,19 @@ def numbered_holding(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\n[ \t\u3000]*(?:{levels})[^\n]{{0,{_lexicon()['heading_max_chars']}}}?(?:{alt})")
 
 
+@cache
+def _numbered() -> re.Pattern:
+    """A line opening with a heading's number, after spaces: one group per level."""
+    levels = "|".join(f"({p.removeprefix('^')})" for p in _lexicon()["heading_levels"])
+    return re.compile(rf"^[ \t\u3000]*(?:{levels})", re.M)
+
+
+def numbered_lines(text: str) -> list[tuple[int, int, int]]:
+    """Every line opening with a heading's number, however long (a city's notice may run a county's text
+    on from its number: 「（一）雨城区。区政务服务中心…」): its start, where its number ends, its level."""
+    return [(m.start(), m.end(), m.lastindex or 0) for m in _numbered().finditer(text)]
+
+
 def max_heading_line() -> int:
     """The longest line (without its line break) that heading_at may read as a heading."""
     return 2 * _lexicon()["heading_max_chars"]
