@@ -377,8 +377,10 @@ class Screen:
         best, kind = h, kinds[h.word]
         if kind.kind == "level" and self.seen.get((s_start, ind.code), n.start) >= n.start:
             return ""  # a level beside no figure of the whole area (「全区共发布区级…事项，网上可办率达99%」)
-        after = self.text[best.end : best.end + 2].lstrip(self.quotes)
-        own = next((w for w in self.venue_quantifiers if after.startswith(w)), "")  # 「镇（街道）全部建成…」
+        # 「镇（街道）全部建成…」「镇（街道）便民服务中心全部实现…」: all of its venues, or of their centres
+        after = self.text[best.end : best.end + self.venue_reach].lstrip(self.quotes)
+        own = next((w for w in self.centre_nouns if after.startswith(w)), "")
+        own += next((w for w in self.venue_quantifiers if after.startswith(w, len(own))), "")
         if (
             self._listed(best.end + len(own), n.start, self.wide_words)
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)

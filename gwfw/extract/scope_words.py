@@ -236,6 +236,7 @@ def constants() -> dict:
     """The Screen's word tuples and sets, built once per process rather than once per report."""
     lx, rules = lexicon(), text_rules()
     list_ends, separators = tuple(lx["list_end_words"]), tuple(lx["list_separators"])
+    centres = lx["scopes"]["venue"]["counted_words"]
     return {
         "back": lx["look_back_chars"],
         "quotes": "".join(rules["quote_chars"]) + " ",
@@ -253,6 +254,8 @@ def constants() -> dict:
         "name_joiners": list_joiners(),
         "wide_words": tuple(lx["district_wide_words"]),
         "venue_quantifiers": tuple(lx["venue_quantifiers"]),
+        "centre_nouns": tuple(sorted(centres, key=len, reverse=True)),
+        "venue_reach": max(map(len, centres)) + max(map(len, lx["venue_quantifiers"])),
         "baseline_words": tuple(lx["baseline_words"]),
         "list_words": list_ends + separators,
         "brackets": tuple(lx["own_figure_brackets"]),
