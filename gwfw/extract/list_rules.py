@@ -45,21 +45,16 @@ class ListRules:
         if k < 0:
             return None
         if (c_start, k) not in self.lists:  # the list and its numbers, once per clause
-            first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
-            items = list_items(self.ix.text, c_start, k, self.rules["list_separator"])
-            if len(items) != stop - first:  # 「A和B分别为…和…」
-                more = "".join(self.rules["list_separators_more"])
-                items = list_items(self.ix.text, c_start, k, self.rules["list_separator"], more)
-            if len(items) == 1 < stop - first:  # 「2022年、2023年，办件量分别为…」
-                items = self._periods_listed_before(c_start, k) or items
-            self.lists[c_start, k] = (first, stop, items, self._shared_name(items, first))
+            self.lists[c_start, k] = self._list_at(c_start, k, c_end)
         first, stop, items, shared = self.lists[c_start, k]  # the listed numbers are self.numbers[first:stop]
         i = bisect.bisect_left(self.starts, n.start)
         if len(items) != stop - first or not (first <= i < stop and self.numbers[i] == n):
             return None
         i_start, i_end = items[i - first]
         if shared is not None and (ind := self._named(shared, n)):
-            own_end = shared.start if i == stop - 1 else i_end
+            own_end = (
+                min(i_end, shared.start) if i == stop - 1 else i_end
+            )  # (the last item may end in the name)
             return Match(ind, SHARED, i_start, n.end, item_end=own_end)
         for t in reversed(self.ix.names_within(i_start, i_end)):
             ind = self._named(t, n)
@@ -69,15 +64,61 @@ class ListRules:
             return Match(series, SERIES, i_start, n.end, item_end=i_end)
         return Match(None, "unmapped: its item in the list names no indicator", n.start, n.end)
 
-    def _periods_listed_before(self, c_start: int, k: int) -> list[tuple[int, int]]:
-        """The items of a list of periods closing the clause before c_start (「2022年、2023年，」), the last
-        running on to k over the comma and the name shared by all (「2023年，办件量」); [] when it is none."""
+    def _list_at(self, c_start: int, k: int, c_end: int) -> tuple:
+        """The clause's listed numbers (self.numbers[first:stop]), the items of its list and the name they
+        share, if any."""
+        first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
+        sep, more, count = (
+            self.rules["list_separator"],
+            "".join(self.rules["list_separators_more"]),
+            stop - first,
+        )
+        items = list_items(self.ix.text, c_start, k, sep)
+        if len(items) != count:  # 「A和B分别为…和…」
+            items = list_items(self.ix.text, c_start, k, sep, more)
+        # the items stand before the clause: a list of periods (「2022年、2023年，办件量分别为…」), or the
+        # list of a 分别 earlier in the sentence (「…分别受理办件28.3万件、31.6万件，办结率分别为…」)
+        if len(items) == 1 < count and (
+            before := self._periods_before(c_start) or self._listed_earlier(c_start, count)
+        ):
+            return first, stop, before, self._shared_before(c_start, k) or self._shared_after(k, first, stop)
+        return first, stop, items, self._shared_name(items, first) or self._shared_after(k, first, stop)
+
+    def _periods_before(self, c_start: int) -> list[tuple[int, int]]:
+        """The items of a list of periods making the clause before c_start (「2022年、2023年，」「2022年和
+        2023年，」); [] when it is none."""
         text = self.ix.text
         if c_start < 1 or text[c_start - 1] not in self.rules["list_comma"]:
             return []
-        items = list_items(text, self.ix.clause(c_start - 1)[0], k, self.rules["list_separator"])
-        periods = all(self.ix.period_phrase_end(start) == end for start, end in items[:-1])
+        more = "".join(self.rules["list_separators_more"])
+        items = list_items(
+            text, self.ix.clause(c_start - 1)[0], c_start - 1, self.rules["list_separator"], more
+        )
+        periods = all(self.ix.period_phrase_end(start) == end for start, end in items)
         return items if len(items) > 1 and periods else []
+
+    def _listed_earlier(self, c_start: int, count: int) -> list[tuple[int, int]]:
+        """The items of the last list paired with as many numbers earlier in the sentence, when they name no
+        indicator (periods, places: not 「受理、办结…分别为…」); [] when none."""
+        s_start = self.ix.sentence(c_start)[0]
+        earlier = [v[2] for (start, k), v in self.lists.items() if s_start <= start and k < c_start]
+        if not earlier or len(earlier[-1]) != count:
+            return []
+        return [] if any(self.ix.names_within(s, e) for s, e in earlier[-1]) else earlier[-1]
+
+    def _shared_before(self, c_start: int, k: int) -> Trigger | None:
+        """The last name of the clause, joined to 分别 by linking words only (「办件量分别为」)."""
+        names = self.ix.names_within(c_start, k)
+        t = names[-1] if names else None
+        return t if t is not None and self.link.fullmatch(self.ix.text, t.end, k) else None
+
+    def _shared_after(self, k: int, first: int, stop: int) -> Trigger | None:
+        """The name right after 分别 and right before the first listed number (「区政务服务中心分别受理办件
+        28.3万件、31.6万件」): the name every item shares; None when there is none."""
+        if stop - first < 2:
+            return None
+        t = self.ix.name_starting_at(k + len(self.rules["respectively"]))
+        return t if t is not None and t.end == self.numbers[first].start else None
 
     def _series_of_periods(self, n: NumberMention, items: list[tuple[int, int]]):
         """The indicator of the figure mapped last in n's sentence, when every item of the list is a period
