@@ -11,6 +11,8 @@ from .codebook import Indicator
 from .name_patterns import rules, unit_fits
 from .names import TOPIC, Match, trie_regex
 from .numerals import NumberMention
+from .periods import lexicon as period_words
+from .text_index import TextIndex
 
 
 @cache
@@ -129,6 +131,7 @@ class ProgrammeRules:
             if (
                 self.ix.breakdown_markers.inside(end, n.start)
                 or self.ix.programme_stops.inside(end, n.start)
+                or hall_ends_programme(self.ix, end, n.start)
                 or self._other_figure_between(ind, end, n.start)
                 or self._own_figure_between(form, end, n.start)
             ):
@@ -194,3 +197,13 @@ class ProgrammeRules:
         bisect.insort(self.bound.setdefault((form, ind.code), []), k)
         t = self.ix.topic_forms[form].triggers[k]
         return Match(ind, TOPIC, min(t.start, n.start), max(t.end, n.end))
+
+
+def hall_ends_programme(index: TextIndex, programme_end: int, n_start: int) -> bool:
+    """Does the hall, named in the figure's own clause after a programme, make the figure the hall's
+    (「深化“高效办成一件事”改革，市民之家办件量达58.6万件」)? Not when the programme's clause dates the
+    figure from it (「推出“不打烊”服务以来，市政务大厅累计办件15527件」)."""
+    c_start = index.clause(n_start)[0]
+    if not index.programme_clause_stops.inside(max(programme_end, c_start), n_start):
+        return False
+    return not any(w in index.text[programme_end:c_start] for w in period_words()["since_words"])

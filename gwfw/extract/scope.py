@@ -25,6 +25,7 @@ from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
+from .programme_rules import hall_ends_programme
 from .scope_notes import does_not_narrow, note_end
 from .scope_words import constants, last_match, lexicon, opening, package_named, patterns, units_counted
 from .text_index import TextIndex
@@ -377,17 +378,18 @@ class Screen:
         best, kind = h, kinds[h.word]
         if kind.kind == "level" and self.seen.get((s_start, ind.code), n.start) >= n.start:
             return ""  # a level beside no figure of the whole area (「全区共发布区级…事项，网上可办率达99%」)
+        c_start, _ = ix.clause(n.start)
         # 「镇（街道）全部建成…」「镇（街道）便民服务中心全部实现…」: all of its venues, or of their centres
         after = self.text[best.end : best.end + self.venue_reach].lstrip(self.quotes)
         own = next((w for w in self.centre_nouns if after.startswith(w)), "")
         own += next((w for w in self.venue_quantifiers if after.startswith(w, len(own))), "")
         if (
             self._listed(best.end + len(own), n.start, self.wide_words)
+            or (kind.kind == "programme" and hall_ends_programme(ix, best.end, n.start))
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
             or after.startswith(self.separators + kind.not_before)  # (「市级及区(县)大厅…」: both)
         ):
-            return ""  # 「全区…」 comes between, or the word was one of a list (「企业开办、民生服务等11类」)
-        c_start, _ = ix.clause(n.start)
+            return ""  # 「全区…」 or the hall in its clause (市民之家), or the word was one of a list
         if best.end <= c_start and ix.breakdown_markers.find(s_start, best.start) >= 0:
             return ""  # the word named a part in a breakdown (「其中…平台45992件，办结率达100%」)
         if does_not_narrow(self.text, best[:2], kind, s_start, n.start, self.figures, self.quotes):

@@ -52,8 +52,7 @@ def _whole_sentence_ends() -> str:
 @cache
 def _title_patterns() -> tuple[re.Pattern, ...]:
     """The document titles to mask, compiled once for all texts."""
-    r = rules()
-    titles = []
+    r, titles = rules(), []
     for pair in r["title_brackets"]:
         o, c = re.escape(pair[0]), re.escape(pair[1])
         inside = f"[^{o}{c}{re.escape(r['title_stops'])}]{{0,{r['title_max_chars']}}}"
@@ -224,6 +223,7 @@ class TextIndex:
     clause_target_markers = _found_on_first_question("clause_target_markers")
     programme_verbs = _found_on_first_question("programme_verbs")
     programme_stops = _found_on_first_question("programme_stops")
+    programme_clause_stops = _found_on_first_question("programme_clause_stops")
     increment_markers = _found_on_first_question("increment_markers")
     collection_verbs = _found_on_first_question("collection_verbs")
 

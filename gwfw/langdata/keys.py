@@ -209,6 +209,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "formula_joiners": str,
         "breakdown_markers": list,
         "programme_stops": list,
+        "programme_clause_stops": list,
         "rate_after_links": list,
         "generic_heads": list,
         "negations": list,
