@@ -9,6 +9,7 @@ row's own, not the district's.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import NamedTuple
@@ -73,32 +74,53 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def join_cells(text: str, numbers: list[NumberMention], date_units) -> dict[int, Joined]:
-    """Each number (by its index) alone in a cell of a row under a header of as many cells. Performance:
-    a text with no separator holds no table."""
+def _number_in(cell: Cell, numbers: list[NumberMention], starts: list[int]) -> int | None:
+    """The index of the number that fills the cell, if one does."""
+    k = bisect.bisect_left(starts, cell.start)
+    return k if k < len(numbers) and numbers[k].start == cell.start and numbers[k].end == cell.end else None
+
+
+def join_cells(text: str, numbers: list[NumberMention], starts: list[int], date_units) -> dict[int, Joined]:
+    """Each number (by its index; starts: theirs) alone in a cell of a row under a header of as many cells.
+    Performance: only the lines holding a separator are read, and a text with none holds no table."""
     if _lexicon()["cell_separator"] not in text:
         return {}
-    by_span = {(n.start, n.end): k for k, n in enumerate(numbers)}
     joined: dict[int, Joined] = {}
     header: list[Cell] | None = None
-    header_line, pos = (0, 0), 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        cells = _cells(text, start, start + len(line)) if _lexicon()["cell_separator"] in line else []
-        if sum(1 for c in cells if c.text) < 2:
+    header_line, last_end = (0, 0), -1
+    for m in _table_line().finditer(text):
+        start, end = m.span()
+        cells = _cells(text, start, end)
+        filled = sum(1 for c in cells if c.text)
+        if start != last_end + 1 or filled < 2:
             header = None  # a caption, a blank row or prose ends the table
+        last_end = end
+        if filled < 2:
             continue
-        numeric = {i: k for i, c in enumerate(cells) if (k := by_span.get((c.start, c.end))) is not None}
+        numeric = {
+            i: k for i, c in enumerate(cells) if c.text and (k := _number_in(c, numbers, starts)) is not None
+        }
         if not numeric:
-            header, header_line = cells, (start, start + len(line))
+            header, header_line = cells, (start, end)
             continue
         if header is None or len(header) != len(cells):
             continue
         label = next((c for i, c in enumerate(cells) if c.text and i not in numeric), None)
         for i, k in numeric.items():
             if header[i].text and numbers[k].unit not in date_units:
-                joined[k] = Joined(header[i], label, header_line, (start, start + len(line)))
+                joined[k] = Joined(header[i], label, header_line, (start, end))
     return joined
+
+
+@cache
+def _table_line() -> re.Pattern:
+    sep = re.escape(_lexicon()["cell_separator"])
+    return re.compile(
+        rf"""
+        ^ [^\n]* {sep} [^\n]* $  # a line holding a separator
+        """,
+        re.VERBOSE | re.MULTILINE,
+    )
 
 
 class Tables:
@@ -106,7 +128,7 @@ class Tables:
 
     def __init__(self, index: TextIndex, matcher: Matcher, numbers: list[NumberMention]):
         self.ix, self.matcher = index, matcher
-        self.cells = join_cells(index.text, numbers, matcher.date_units)
+        self.cells = join_cells(index.text, numbers, matcher.starts, matcher.date_units)
         lx = _lexicon()
         self.tails, self.magnitudes = tuple(lx["header_name_tails"]), tuple(lx["unit_note_magnitudes"])
         self.totals = frozenset(lx["total_row_labels"])
