@@ -131,7 +131,7 @@ class ProgrammeRules:
             if (
                 self.ix.breakdown_markers.inside(end, n.start)
                 or self.ix.programme_stops.inside(end, n.start)
-                or hall_ends_programme(self.ix, end, n.start)
+                or hall_owns_figure(self.ix, end, n.start)
                 or self._other_figure_between(ind, end, n.start)
                 or self._own_figure_between(form, end, n.start)
             ):
@@ -199,11 +199,12 @@ class ProgrammeRules:
         return Match(ind, TOPIC, min(t.start, n.start), max(t.end, n.end))
 
 
-def hall_ends_programme(index: TextIndex, programme_end: int, n_start: int) -> bool:
-    """Does the hall, named in the figure's own clause after a programme, make the figure the hall's
-    (「深化“高效办成一件事”改革，市民之家办件量达58.6万件」)? Not when the programme's clause dates the
-    figure from it (「推出“不打烊”服务以来，市政务大厅累计办件15527件」)."""
+def hall_owns_figure(index: TextIndex, start: int, n_start: int) -> bool:
+    """Does the hall, named in the figure's own clause after a programme or a venue named at start, make
+    the figure the hall's (「深化“高效办成一件事”改革，市民之家办件量达58.6万件」「镇村两级共办理…，区政务服务
+    中心全年受理事项52.3万件」)? Not when the programme's clause dates the figure from it (「推出“不打烊”
+    服务以来，市政务大厅累计办件15527件」)."""
     c_start = index.clause(n_start)[0]
-    if not index.programme_clause_stops.inside(max(programme_end, c_start), n_start):
+    if not index.programme_clause_stops.inside(max(start, c_start), n_start):
         return False
-    return not any(w in index.text[programme_end:c_start] for w in period_words()["since_words"])
+    return not any(w in index.text[start:c_start] for w in period_words()["since_words"])

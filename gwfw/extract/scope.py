@@ -25,7 +25,7 @@ from .level_rules import change_to_level
 from .name_patterns import rules
 from .numerals import NumberMention
 from .plans import Plans
-from .programme_rules import hall_ends_programme
+from .programme_rules import hall_owns_figure
 from .scope_notes import does_not_narrow, note_end
 from .scope_words import constants, last_match, lexicon, opening, package_named, patterns, units_counted
 from .text_index import TextIndex
@@ -385,7 +385,7 @@ class Screen:
         own += next((w for w in self.venue_quantifiers if after.startswith(w, len(own))), "")
         if (
             self._listed(best.end + len(own), n.start, self.wide_words)
-            or (kind.kind == "programme" and hall_ends_programme(ix, best.end, n.start))
+            or (kind.kind in ("programme", "venue") and hall_owns_figure(ix, best.end + len(own), n.start))
             or self._listed(best.end, min(n.start, best.end + self.list_end_reach), self.list_ends)
             or after.startswith(self.separators + kind.not_before)  # (「市级及区(县)大厅…」: both)
         ):

@@ -236,7 +236,8 @@ def constants() -> dict:
     """The Screen's word tuples and sets, built once per process rather than once per report."""
     lx, rules = lexicon(), text_rules()
     list_ends, separators = tuple(lx["list_end_words"]), tuple(lx["list_separators"])
-    centres = lx["scopes"]["venue"]["counted_words"]
+    # the centres a venue word may go on with (「镇（街道）便民服务中心」「镇(街道)政务服务中心」)
+    centres = [*lx["scopes"]["venue"]["counted_words"], *rules["programme_clause_stops"]]
     return {
         "back": lx["look_back_chars"],
         "quotes": "".join(rules["quote_chars"]) + " ",
