@@ -19,6 +19,7 @@ from . import places as gazetteer
 from .codebook import Indicator
 from .context import Section
 from .matcher import Matcher
+from .name_patterns import Trigger
 from .names import Match
 from .numerals import NumberMention
 from .text_index import TextIndex
@@ -33,9 +34,9 @@ class Cell(NamedTuple):
 
 
 class Joined(NamedTuple):
-    header: Cell  # the column's header
+    header: Cell | None  # the column's header, None when the row stands under none of as many cells
     label: Cell | None  # the row's first cell that is no number (「东坡区」「合计」), None when all are
-    header_line: tuple[int, int]  # where the header's line and the row's line stand
+    header_line: tuple[int, int] | None  # where the header's line and the row's line stand
     row_line: tuple[int, int]
 
 
@@ -81,8 +82,9 @@ def _number_in(cell: Cell, numbers: list[NumberMention], starts: list[int]) -> i
 
 
 def join_cells(text: str, numbers: list[NumberMention], starts: list[int], date_units) -> dict[int, Joined]:
-    """Each number (by its index; starts: theirs) alone in a cell of a row under a header of as many cells.
-    Performance: only the lines holding a separator are read, and a text with none holds no table."""
+    """Each number (by its index; starts: theirs) alone in a cell of a row: under its column's header when
+    the row has as many cells as a header above it, else with none. Performance: only the lines holding a
+    separator are read, and a text with none holds no table."""
     if _lexicon()["cell_separator"] not in text:
         return {}
     joined: dict[int, Joined] = {}
@@ -100,15 +102,16 @@ def join_cells(text: str, numbers: list[NumberMention], starts: list[int], date_
         numeric = {
             i: k for i, c in enumerate(cells) if c.text and (k := _number_in(c, numbers, starts)) is not None
         }
-        if not numeric:
-            header, header_line = cells, (start, end)
+        if not numeric or all(numbers[k].unit in date_units for k in numeric.values()):
+            header, header_line = cells, (start, end)  # names, or periods (「| 指标 | 2023年 | 2024年 |」)
             continue
-        if header is None or len(header) != len(cells):
-            continue
+        over = header if header is not None and len(header) == len(cells) else None
         label = next((c for i, c in enumerate(cells) if c.text and i not in numeric), None)
         for i, k in numeric.items():
-            if header[i].text and numbers[k].unit not in date_units:
-                joined[k] = Joined(header[i], label, header_line, (start, end))
+            if numbers[k].unit not in date_units:
+                joined[k] = Joined(
+                    over[i] if over else None, label, header_line if over else None, (start, end)
+                )
     return joined
 
 
@@ -132,13 +135,15 @@ class Tables:
         lx = _lexicon()
         self.tails, self.magnitudes = tuple(lx["header_name_tails"]), tuple(lx["unit_note_magnitudes"])
         self.totals = frozenset(lx["total_row_labels"])
+        self.targets, self.values = tuple(lx["target_headers"]), tuple(lx["value_headers"])
+        self.ordinals = frozenset(lx["ordinal_headers"])
 
     def _named(self, header: Cell, n: NumberMention) -> tuple[Indicator | None, str]:
-        """What the header names for n, if anything; and why not, when it names one but n is none of it."""
+        """What a header (or a row's label) names for n, if anything; and why not, when it names one but n
+        is none of it."""
         note = _unit_note().search(header.text)
-        name_end = header.start + (note.start() if note else len(header.text))
-        t = self.ix.name_starting_at(header.start)
-        if t is None or self.ix.text[t.end : name_end].strip() not in ("", *self.tails):
+        t = self._name_closing(header, header.start + (note.start() if note else len(header.text)))
+        if t is None:
             return None, ""
         unit = note["unit"] if note else ""
         if unit.startswith(self.magnitudes):
@@ -149,21 +154,61 @@ class Tables:
             n = n._replace(unit=unit or (ind.unit if ind else ""))
         return self.matcher._fits(candidates, n), ""
 
+    def _name_closing(self, cell: Cell, end: int) -> Trigger | None:
+        """The name closing a cell's words (up to end), maybe before a tail (「申请数量」: 申请), after words
+        that name no place (「“好差评”满意率」, not 「东坡区办件量」)."""
+        text = self.ix.text
+        for tail in ("", *self.tails):
+            if text.endswith(tail, cell.start, end) and (
+                t := self.ix.name_ending_at(end - len(tail), cell.start)
+            ):
+                return None if next(gazetteer.find_places(text[cell.start : t.start]), None) else t
+        return None
+
     def match(self, k: int, n: NumberMention, section: Section) -> tuple[Match, Section] | None:
-        """Number k's match as a table's cell, and whose it is; None when its column names nothing."""
+        """Number k's match as a table's cell, and whose it is; None when neither its column's header nor
+        its row's label names anything."""
         cell = self.cells[k]
-        ind, why = self._named(cell.header, n)
+        ind, why = self._named(cell.header, n) if cell.header and cell.header.text else (None, "")
+        if ind is None and not why and cell.label is not None:  # 「| 办件量 | 12.6万件 |」: the row names it
+            return self._row_named(cell, n, section)
         if ind is None:
             return (Match(None, why, n.start, n.end), section) if why else None
         row = cell.label.text if cell.label else ""
         whole = not row or row in self.totals or row == section.district
         whose = section if whole else self._own(row, section)
         if whose is None:
-            why = f"unmapped: a table row of {row}, not the district's {ind.code}"
-        if why:
-            return Match(None, why, n.start, n.end), section
+            return Match(
+                None, f"unmapped: a table row of {row}, not the district's {ind.code}", n.start, n.end
+            ), section
         start = cell.label.start if cell.label and cell.label.start < n.start else n.start  # the row up to n
         return Match(ind, TABLE, start, n.end), whose
+
+    def _row_named(self, cell: Joined, n: NumberMention, section: Section) -> tuple[Match, Section] | None:
+        """The figure of a row whose label names an indicator (「| 办结率 | 99.76% |」), the report's own:
+        in a column of values (「数值」「实际完成值」), or of none when it is the row's one figure. In a
+        column of targets (「年度指标值」) it is a target; under any other header (「| 行政许可 | 72 |」
+        under 「本年处理决定数量」), or beside other figures under none, nothing is said (None)."""
+        head = cell.header.text if cell.header else ""
+        target = any(w in head for w in self.targets)
+        if head and not target and not any(w in head for w in self.values):
+            return None
+        if not head and self._numbers_in_row(cell) > 1:
+            return None
+        ind, why = self._named(cell.label, n)
+        if ind is not None and target:
+            why = f"unmapped: a target for {ind.code}, in a table's column of targets ({head})"
+        if ind is None or why:
+            return (Match(None, why, n.start, n.end), section) if why else None
+        return Match(ind, TABLE, cell.label.start, n.end), section
+
+    def _numbers_in_row(self, cell: Joined) -> int:
+        """How many figures the row of cell holds, its ordinal (「| 1 | 办件量 |」) aside."""
+        return sum(
+            1
+            for other in self.cells.values()
+            if other.row_line == cell.row_line and not (other.header and other.header.text in self.ordinals)
+        )
 
     @staticmethod
     def _own(row: str, section: Section) -> Section | None:
@@ -181,5 +226,5 @@ class Tables:
 
     def context(self, k: int, source: str) -> str:
         """What a reader needs to see number k's figure: its column's header line above its row."""
-        cell = self.cells[k]
-        return source[slice(*cell.header_line)].strip() + "\n" + source[slice(*cell.row_line)].strip()
+        cell, row = self.cells[k], source[slice(*self.cells[k].row_line)].strip()
+        return source[slice(*cell.header_line)].strip() + "\n" + row if cell.header_line else row

@@ -270,6 +270,9 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "header_name_tails": list,
         "unit_note_magnitudes": list,
         "total_row_labels": list,
+        "target_headers": list,
+        "value_headers": list,
+        "ordinal_headers": list,
     },
     "places.yaml": {
         "name_suffixes": list,
