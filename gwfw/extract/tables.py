@@ -3,8 +3,10 @@
 A number alone in a cell measures what its column's header names: 「评价总数（条） | 主动评价率」 over
 「12563 | 98.21%」. No rule reading names beside a number joins them, for the header is a line above. The
 row says whose the figure is: a county of the report's city or province, the whole (合计, 全市) or the
-report's own unit when the row names none; a row of anything else (a town, a department, a month) is that
-row's own, not the district's.
+report's own unit when the row names none; a row of anything else (a town, a department) is that row's
+own, not the district's. A row opening with a month holds for that month (its period phrase governs the
+line). When the column's header names nothing, a row whose label names an indicator may
+(「| 办结率 | 99.76% |」, `Tables._row_named`).
 """
 
 from __future__ import annotations
