@@ -161,7 +161,8 @@ def _pattern() -> re.Pattern:
           | (?!\d) (?:{_by_first(pairs)})
           | [{re.escape(single)}] (?:{month_word}|\s|[{joiners}]|{ago}) )
         (?:
-            (?<!{_alt(lx["now_not_after"])}) (?P<now>{_alt(lx["now_words"])})  # 目前, not 项目前期
+            (?<!{_alt(lx["now_not_after"])})                          # (not 项目前期)
+            (?P<now>{_alt(lx["now_words"])}) (?!{_alt(lx["now_not_before"])})  # 目前 (至今, not 至今年)
             | (?P<relm>{_alt(lx["relative_months"])})                     # 本月
             | (?P<ago>1\d|[1-9]|{_alt(year_counts)}) (?:{ago})              # 三年来, 10年来 (not 22年来)
             | {as_of}
@@ -375,8 +376,7 @@ def _resolved_in(g: dict, y: int, now: date | None) -> Period | None:
         start, end = date(first, 1, 1), date(y, 12, 31)
     else:
         return None
-    if g["asof"]:
-        start = None
+    start = None if g["asof"] else start
     if g["since"] and start is None:
         return None
     if g["since"] and (now is None or now >= start):

@@ -59,6 +59,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "since_words_adjacent": list,
         "years_since_words": list,
         "now_not_after": list,
+        "now_not_before": list,
         "year_centuries": list,
         "date_words": dict,
         "month_word": str,
