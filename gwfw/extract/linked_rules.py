@@ -35,7 +35,7 @@ def _collection_run() -> re.Pattern:
 
 
 class LinkedRules:
-    """Rules of the Matcher (which provides ix, rules and _name_before)."""
+    """Rules of the Matcher (which provides ix, rules, link, _named and _name_before)."""
 
     def _labelled(self, n: NumberMention, c_start: int) -> Match | None:
         """「主动评价率：92.6%」「网上可办率（99.5%）位居前列」: a name, a colon or an opening bracket,
@@ -52,6 +52,19 @@ class LinkedRules:
         # the words around the name screen the figure (「全省收到评价数(8486万条)」: the province's)
         why = "name before, then a colon or a bracket"
         return found._replace(reason=why, screen_from=found.evidence_start)
+
+    def _value_reached(self, n: NumberMention, s_start: int, c_start: int) -> Match | None:
+        """「办件按时办结率：年度指标值≥98%，实际完成值99.87%」: the value reached, after its target, takes
+        the name stated before the target (extraction.yaml value_reached). Asked only when a word of the
+        value reached stands shortly before n."""
+        text, words = self.ix.text, self.rules["value_reached"]
+        word = max(((text.rfind(w, c_start, n.start), w) for w in words["words"]), key=lambda p: p[0])
+        if word[0] < 0 or not self.link.fullmatch(text, word[0] + len(word[1]), n.start):
+            return None
+        target = max(text.rfind(w, s_start, word[0]) for w in words["target_words"])
+        names = self.ix.names_within(s_start, target) if target >= 0 else []
+        ind = self._named(names[-1], n) if names else None
+        return Match(ind, "the value reached, after its target", names[-1].start, n.end) if ind else None
 
     def _noted(self, n: NumberMention, c_start: int) -> Match | None:
         """「主动评价率（主动评价数/办件量）为92.3%」「网上可办率(不含涉密事项)达98%」: a name, a note in

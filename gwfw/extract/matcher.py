@@ -94,6 +94,7 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
         # Performance: state kept so that a number costs a few bisections, however many names its sentence has
         self.starts = [m.start for m in numbers]
         self.label_opens, self.note_closes = _label_opens(), frozenset(self.rules["label_marks"]["closing"])
+        self.reached_words = tuple(self.rules["value_reached"]["words"])
         self.to_ends = to_ends()
         self.clause_end_chars = clause_end_chars()
         self.link_max = self.rules["link_max_chars"]
@@ -323,6 +324,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
                 found = self._done_after_accepted(n, s_start)
             if found is None and before in self.to_ends:
                 found = self._after_change(n, c_start)
+            if found is None and any(w in text[n.start - 8 : n.start] for w in self.reached_words):  # 实际值
+                found = self._value_reached(n, s_start, c_start)
         if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
             found = self._mode_cases(found, n)
             found = self._monitored(found, n, c_start) if found.indicator else found

@@ -329,7 +329,9 @@ class Screen:
         return any(unit.endswith(end) and word in words for end, words in self.lx["own_area_words"].items())
 
     def _target(self, pos: int, s_from: int, last: dict[str, _Hit], doc_year: int | None) -> bool:
-        if "target" in last or (doc_year and self.plans.later_year(s_from, pos, doc_year)):
+        # (a target word before the value reached: 「年度目标值为98%，实际完成值为99.87%」)
+        target = "target" in last and not self._listed(last["target"].end, pos, self.reached)
+        if target or (doc_year and self.plans.later_year(s_from, pos, doc_year)):
             return True
         return self.plans.planned(pos) and not (
             self._listed(s_from, pos, self.baseline_words) or self.plans.earlier_year(s_from, pos)

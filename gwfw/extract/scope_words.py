@@ -255,6 +255,7 @@ def constants() -> dict:
         "name_joiners": list_joiners(),
         "wide_words": tuple(lx["district_wide_words"]),
         "venue_quantifiers": tuple(lx["venue_quantifiers"]),
+        "reached": tuple(rules["value_reached"]["words"]),
         "centre_nouns": tuple(sorted(centres, key=len, reverse=True)),
         "venue_reach": max(map(len, centres)) + max(map(len, lx["venue_quantifiers"])),
         "baseline_words": tuple(lx["baseline_words"]),

@@ -196,6 +196,7 @@ YAML_KEYS: dict[str, dict[str, type]] = {
         "note_max_chars": int,
         "cases_in_items": dict,
         "rank_words": list,
+        "value_reached": dict,
         "rate_before_name": str,
         "rank_commas": str,
         "context_back_chars": int,
