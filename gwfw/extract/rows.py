@@ -23,17 +23,37 @@ from .tables import Tables
 from .text_index import TextIndex
 
 
-def other_unit(index: TextIndex, found, code: str) -> str:
+def other_unit(index: TextIndex, found, code: str, own_words: tuple[str, ...]) -> str:
     """Why a figure named right after another unit's name (「荣昌区网上可办率」「重庆市全程网办率」 in a
-    report of 綦江区), or in a clause that opens with it (「重庆市“渝快办”平台全年办件量…」), is not the
-    district's, or ''."""
+    report of 綦江区), or in a clause that opens with it (「重庆市“渝快办”平台全年办件量…」), or after a
+    clause that does in its sentence (「德清县网上可办率达100%，全程网办率达92%」), is not the district's,
+    or ''. own_words: the district's own subjects (我县, 全县, its hall), which end an earlier one's reach."""
     text, start = index.text, found.evidence_start
     name, candidates = named_right_before(text, start)
     if not candidates and (clause_start := index.clause(start)[0]) < start:
         name, candidates = named_opening(text, clause_start, start)
+    if not candidates:
+        name, candidates = _subject_before(index, start, found.evidence_end, own_words)
     if not candidates or any(p.code == code for p in candidates):
         return ""
     return f"unmapped: {name}'s figure, not the district's {found.indicator.code}"
+
+
+def _subject_before(index: TextIndex, start: int, end: int, own_words: tuple[str, ...]) -> tuple[str, list]:
+    """The place opening a clause before start's in its sentence, when neither that clause nor any after
+    it up to the figure's end names the district's own subject (「…，我区为92%」); ('', []) when none."""
+    text = index.text
+    s_start, c_start = index.sentence(start)[0], index.clause(start)[0]
+    if any(w in text[c_start:end] for w in own_words):
+        return "", []
+    while c_start > s_start:
+        p_start = index.clause(c_start - 1)[0]
+        if any(w in text[p_start:c_start] for w in own_words):
+            return "", []
+        if (opening := named_opening(text, p_start, c_start - 1))[1]:
+            return opening
+        c_start = p_start
+    return "", []
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,7 @@ def extract(report: Report) -> Extraction:
     doc_year = ctx.doc_date.year if ctx.doc_date else ctx.year
     no_name, hotline_units = screen.no_name_reason, screen.hotline_units
     trim = (*screen.breakdown_words, *screen.wide_words)
+    own_words = (*screen.wide_words, *matcher.rules["programme_clause_stops"])  # 我县, 全县, its hall
     unit_names = (screen.p.department, screen.p.place, screen.p.item_place)  # whose an item of a list is
     counties_listed = {s.code for s in ctx.sections if has_counties(s.code)}  # a city's or province's parts
     by_place = PlaceBreakdown(index, matcher, numbers)
@@ -135,7 +156,7 @@ def extract(report: Report) -> Extraction:
             if not why and item:  # the item says whose figure it is, and of what
                 why, scope = item_scope(index, found, section.code, trim, unit_names)
             elif not why and county and section.code and section is own:  # (a county's, read from its name)
-                why = other_unit(index, found, section.code)
+                why = other_unit(index, found, section.code, own_words)
             if why:
                 if screen.seen.get(key := (bounds[0], found.indicator.code)) == n.start:
                     del screen.seen[key]  # no whole that a 其中 after it breaks down (「全市…，其中我区…」)
