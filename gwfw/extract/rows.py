@@ -40,11 +40,12 @@ def other_unit(index: TextIndex, found, code: str, own_words: tuple[str, ...]) -
 
 
 def _subject_before(index: TextIndex, start: int, end: int, own_words: tuple[str, ...]) -> tuple[str, list]:
-    """The place opening a clause before start's in its sentence, when neither that clause nor any after
-    it up to the figure's end names the district's own subject (「…，我区为92%」); ('', []) when none."""
-    text = index.text
-    s_start, c_start = index.sentence(start)[0], index.clause(start)[0]
-    if any(w in text[c_start:end] for w in own_words):
+    """The place opening a clause before start's in its sentence (within context_back_chars), when neither
+    that clause nor any after it up to the figure's end names the district's own subject (「…，我区为92%」);
+    ('', []) when none."""
+    text, back = index.text, index.rules["context_back_chars"]  # (how far back a subject is read)
+    s_start, c_start = max(index.sentence(start)[0], start - back), index.clause(start)[0]
+    if any(w in text[max(c_start, start - back) : end] for w in own_words):
         return "", []
     while c_start > s_start:
         p_start = index.clause(c_start - 1)[0]
