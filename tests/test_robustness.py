@@ -231,6 +231,9 @@ GROWING = {  # text of about k characters, each shape long in one way
     "one sentence of increases and contexts": lambda k: (
         "新增大厅" + "".join(f"窗口{i}个电子证照使用率{i % 100}%" for i in range(k // 16))
     ),
+    "values reached with no target": lambda k: (
+        "办件按时办结率" + "".join(f"，实际完成值{i % 100}%" for i in range(k // 10))
+    ),
 }
 
 

@@ -61,8 +61,9 @@ class LinkedRules:
         word = max(((text.rfind(w, c_start, n.start), w) for w in words["words"]), key=lambda p: p[0])
         if word[0] < 0 or not self.link.fullmatch(text, word[0] + len(word[1]), n.start):
             return None
-        target = max(text.rfind(w, s_start, word[0]) for w in words["target_words"])
-        names = self.ix.names_within(s_start, target) if target >= 0 else []
+        lo = max(s_start, word[0] - self.rules["context_back_chars"])  # (a long sentence costs no more)
+        target = max(text.rfind(w, lo, word[0]) for w in words["target_words"])
+        names = self.ix.names_within(lo, target) if target >= 0 else []
         ind = self._named(names[-1], n) if names else None
         return Match(ind, "the value reached, after its target", names[-1].start, n.end) if ind else None
 
