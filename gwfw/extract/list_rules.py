@@ -100,11 +100,10 @@ class ListRules:
     def _listed_earlier(self, c_start: int, count: int) -> list[tuple[int, int]]:
         """The items of the last list paired with as many numbers earlier in the sentence, when they name no
         indicator (periods, places: not 「受理、办结…分别为…」); [] when none."""
-        s_start = self.ix.sentence(c_start)[0]
-        earlier = [v[2] for (start, k), v in self.lists.items() if s_start <= start and k < c_start]
-        if not earlier or len(earlier[-1]) != count:
+        last = next(((start, v[2]) for (start, k), v in reversed(self.lists.items()) if k < c_start), None)
+        if last is None or last[0] < self.ix.sentence(c_start)[0] or len(last[1]) != count:
             return []
-        return [] if any(self.ix.names_within(s, e) for s, e in earlier[-1]) else earlier[-1]
+        return [] if any(self.ix.names_within(s, e) for s, e in last[1]) else last[1]
 
     def _shared_before(self, c_start: int, k: int) -> Trigger | None:
         """The last name of the clause, joined to 分别 by linking words only (「办件量分别为」)."""

@@ -204,7 +204,7 @@ def hall_owns_figure(index: TextIndex, start: int, n_start: int) -> bool:
     the figure the hall's (「深化“高效办成一件事”改革，市民之家办件量达58.6万件」「镇村两级共办理…，区政务服务
     中心全年受理事项52.3万件」)? Not when the programme's clause dates the figure from it (「推出“不打烊”
     服务以来，市政务大厅累计办件15527件」)."""
-    c_start = index.clause(n_start)[0]
-    if not index.programme_clause_stops.inside(max(start, c_start), n_start):
+    if not index.programme_clause_stops.inside(max(start, index.clause(n_start)[0]), n_start):
         return False
-    return not any(w in index.text[start:c_start] for w in period_words()["since_words"])
+    own_end = index.clause(start)[1]  # (the programme's own clause: 「…服务以来，」)
+    return not any(w in index.text[start:own_end] for w in period_words()["since_words"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -139,6 +140,9 @@ class Tables:
         self.totals = frozenset(lx["total_row_labels"])
         self.targets, self.values = tuple(lx["target_headers"]), tuple(lx["value_headers"])
         self.ordinals = frozenset(lx["ordinal_headers"])
+        self.per_row = Counter(  # how many figures each row holds, its ordinal (「| 1 | 办件量 |」) aside
+            c.row_line for c in self.cells.values() if not (c.header and c.header.text in self.ordinals)
+        )
 
     def _named(self, header: Cell, n: NumberMention) -> tuple[Indicator | None, str]:
         """What a header (or a row's label) names for n, if anything; and why not, when it names one but n
@@ -195,7 +199,7 @@ class Tables:
         target = any(w in head for w in self.targets)
         if head and not target and not any(w in head for w in self.values):
             return None
-        if not head and self._numbers_in_row(cell) > 1:
+        if not head and self.per_row[cell.row_line] > 1:
             return None
         ind, why = self._named(cell.label, n)
         if ind is not None and target:
@@ -203,14 +207,6 @@ class Tables:
         if ind is None or why:
             return (Match(None, why, n.start, n.end), section) if why else None
         return Match(ind, TABLE, cell.label.start, n.end), section
-
-    def _numbers_in_row(self, cell: Joined) -> int:
-        """How many figures the row of cell holds, its ordinal (「| 1 | 办件量 |」) aside."""
-        return sum(
-            1
-            for other in self.cells.values()
-            if other.row_line == cell.row_line and not (other.header and other.header.text in self.ordinals)
-        )
 
     @staticmethod
     def _own(row: str, section: Section) -> Section | None:
