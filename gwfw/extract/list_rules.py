@@ -52,9 +52,7 @@ class ListRules:
             return None
         i_start, i_end = items[i - first]
         if shared is not None and (ind := self._named(shared, n)):
-            own_end = (
-                min(i_end, shared.start) if i == stop - 1 else i_end
-            )  # (the last item may end in the name)
+            own_end = min(i_end, shared.start) if i == stop - 1 else i_end  # (the last may end in it)
             return Match(ind, SHARED, i_start, n.end, item_end=own_end)
         for t in reversed(self.ix.names_within(i_start, i_end)):
             ind = self._named(t, n)
@@ -68,11 +66,8 @@ class ListRules:
         """The clause's listed numbers (self.numbers[first:stop]), the items of its list and the name they
         share, if any."""
         first, stop = bisect.bisect_right(self.starts, k), bisect.bisect_left(self.starts, c_end)
-        sep, more, count = (
-            self.rules["list_separator"],
-            "".join(self.rules["list_separators_more"]),
-            stop - first,
-        )
+        sep, count = self.rules["list_separator"], stop - first
+        more = "".join(self.rules["list_separators_more"])
         items = list_items(self.ix.text, c_start, k, sep)
         if len(items) != count:  # 「A和B分别为…和…」
             items = list_items(self.ix.text, c_start, k, sep, more)

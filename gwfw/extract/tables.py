@@ -27,7 +27,7 @@ from .names import Match
 from .numerals import NumberMention
 from .text_index import TextIndex
 
-TABLE = "a table's column header"
+TABLE = "a table's column header or row label"
 
 
 class Cell(NamedTuple):
