@@ -324,7 +324,8 @@ class Matcher(ComposedRules, CountedThings, LevelRules, LinkedRules, ListRules, 
                 found = self._done_after_accepted(n, s_start)
             if found is None and before in self.to_ends:
                 found = self._after_change(n, c_start)
-            if found is None and any(w in text[n.start - 8 : n.start] for w in self.reached_words):  # 实际值
+            # 「实际完成值为99.87%」: a value reached, its word (6 letters at most) and a linking word
+            if found is None and any(w in text[max(0, n.start - 8) : n.start] for w in self.reached_words):
                 found = self._value_reached(n, s_start, c_start)
         if found and found.indicator and found.indicator.code in self.mode_codes:  # 「掌上办办件量」
             found = self._mode_cases(found, n)
